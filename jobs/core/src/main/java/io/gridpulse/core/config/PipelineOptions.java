@@ -1,0 +1,29 @@
+package io.gridpulse.core.config;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+
+/** Options of the energy pipeline, shared by the monitor and replay jobs. */
+public final class PipelineOptions {
+
+  public static final ConfigOption<Duration> READING_INTERVAL = key("pipeline.reading-interval")
+      .durationType()
+      .defaultValue(Duration.ofMinutes(1))
+      .withDescription("How often meters send a reading; sets the expected sample count behind completeness.");
+
+  public static final ConfigOption<Duration> OUT_OF_ORDERNESS = key("pipeline.watermark.out-of-orderness")
+      .durationType()
+      .defaultValue(Duration.ofSeconds(30))
+      .withDescription("How far behind the newest reading of a Kafka partition a reading may arrive and still count"
+          + " as on time. Larger values tolerate more disorder; windows close that much later.");
+
+  public static final ConfigOption<Duration> IDLE_TIMEOUT = key("pipeline.watermark.idle-timeout")
+      .durationType()
+      .defaultValue(Duration.ofMinutes(1))
+      .withDescription("A Kafka partition without readings for this long stops holding back the watermark, so"
+          + " windows still close when some partitions are quiet.");
+
+  private PipelineOptions() {}
+}

@@ -1,0 +1,85 @@
+package io.gridpulse.core.io;
+
+import io.gridpulse.schema.DeadLetter;
+import io.gridpulse.schema.DeadLetterReason;
+import io.gridpulse.schema.MeterReading;
+import io.gridpulse.schema.SchemaHistory;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.MissingSchemaException;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.types.Either;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Decodes Kafka values into readings and never throws: a value that is not a reading becomes a {@link DeadLetter}
+ * carrying the raw bytes, the reason and the record's coordinates, so one bad producer cannot stop the job.
+ *
+ * <p>Decoding happens in the source (not in a later operator) so that watermarks are generated per Kafka partition.
+ */
+public final class MeterReadingKafkaDeserializer
+    implements KafkaRecordDeserializationSchema<Either<DeadLetter, MeterReading>> {
+
+  private static final long serialVersionUID = 1L;
+
+  private transient BinaryMessageDecoder<MeterReading> decoder;
+
+  @Override
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Either<DeadLetter, MeterReading>> out) {
+    out.collect(decode(record.value(), record.topic(), record.partition(), record.offset(), record.timestamp()));
+  }
+
+  /** Decodes one value; the coordinates only label a dead letter. */
+  public Either<DeadLetter, MeterReading> decode(
+      byte[] value, String topic, int partition, long offset, long kafkaTimestamp) {
+    if (value == null) {
+      return Either.Left(
+          deadLetter(DeadLetterReason.UNDECODABLE, "record has no value (tombstone)", null, topic, partition, offset,
+              kafkaTimestamp));
+    }
+    try {
+      return Either.Right(decoder().decode(value));
+    } catch (MissingSchemaException e) {
+      return Either.Left(deadLetter(DeadLetterReason.UNKNOWN_SCHEMA,
+          "writer schema is not a released MeterReading version: " + e.getMessage(), value, topic, partition, offset,
+          kafkaTimestamp));
+    } catch (BadHeaderException e) {
+      return Either.Left(deadLetter(DeadLetterReason.UNDECODABLE,
+          "not Avro single-object encoding: " + e.getMessage(), value, topic, partition, offset, kafkaTimestamp));
+    } catch (java.io.IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException e) {
+      return Either.Left(deadLetter(DeadLetterReason.UNDECODABLE,
+          "corrupt MeterReading payload (" + value.length + " bytes): " + e, value, topic, partition, offset,
+          kafkaTimestamp));
+    }
+  }
+
+  private BinaryMessageDecoder<MeterReading> decoder() {
+    if (decoder == null) {
+      decoder = MeterReading.createDecoder(SchemaHistory.store());
+    }
+    return decoder;
+  }
+
+  static DeadLetter deadLetter(DeadLetterReason reason, String message, byte[] payload, String topic, int partition,
+      long offset, long timestamp) {
+    return DeadLetter.newBuilder()
+        .setReason(reason)
+        .setMessage(message)
+        .setPayload(payload == null ? null : ByteBuffer.wrap(payload))
+        .setSourceTopic(topic)
+        .setSourcePartition(partition)
+        .setSourceOffset(offset)
+        .setSourceTimestamp(Instant.ofEpochMilli(Math.max(0, timestamp)))
+        .build();
+  }
+
+  @Override
+  public TypeInformation<Either<DeadLetter, MeterReading>> getProducedType() {
+    return ReadingTypes.DECODED;
+  }
+}

@@ -1,0 +1,15 @@
+package io.gridpulse.core.pipeline;
+
+import io.gridpulse.schema.DeadLetter;
+import io.gridpulse.schema.GroupAggregate;
+import io.gridpulse.schema.MeterAggregate;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * What the energy pipeline produces: per-meter aggregates (15 min and 1 h), feeder and district roll-ups, and the
+ * readings that came too late for their window (as dead letters, so they are kept and counted).
+ */
+public record EnergyStreams(
+    DataStream<MeterAggregate> meterAggregates,
+    DataStream<GroupAggregate> groupAggregates,
+    DataStream<DeadLetter> lateReadings) {}

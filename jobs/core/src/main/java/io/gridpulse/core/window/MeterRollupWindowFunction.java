@@ -1,0 +1,44 @@
+package io.gridpulse.core.window;
+
+import io.gridpulse.schema.AggregationWindow;
+import io.gridpulse.schema.MeterAggregate;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+
+/** Emits a meter's rolled-up sums as a {@link MeterAggregate} for the longer window. */
+public final class MeterRollupWindowFunction
+    extends ProcessWindowFunction<MeterRollup.Sums, MeterAggregate, String, TimeWindow> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final AggregationWindow window;
+  private final int expectedSamples;
+
+  public MeterRollupWindowFunction(AggregationWindow window, Duration windowSize, Duration readingInterval) {
+    this.window = window;
+    this.expectedSamples = (int) Math.max(1, windowSize.toMillis() / readingInterval.toMillis());
+  }
+
+  @Override
+  public void process(String meterId, Context context, Iterable<MeterRollup.Sums> elements,
+      Collector<MeterAggregate> out) {
+    MeterRollup.Sums sums = elements.iterator().next();
+    out.collect(MeterAggregate.newBuilder()
+        .setMeterId(meterId)
+        .setFeederId(sums.feederId)
+        .setDistrictId(sums.districtId)
+        .setWindow(window)
+        .setWindowStart(Instant.ofEpochMilli(context.window().getStart()))
+        .setWindowEnd(Instant.ofEpochMilli(context.window().getEnd()))
+        .setEnergyKwh(sums.energyKwh)
+        .setAveragePowerW(sums.samples == 0 ? 0.0 : sums.powerSampleSumW / sums.samples)
+        .setMaxPowerW(sums.maxPowerW)
+        .setSampleCount(sums.samples)
+        .setExpectedSamples(expectedSamples)
+        .setCompleteness(Math.min(1.0, (double) sums.samples / expectedSamples))
+        .build());
+  }
+}

@@ -1,0 +1,72 @@
+package io.gridpulse.monitor;
+
+import io.gridpulse.core.influx.EnergyPoints;
+import io.gridpulse.core.influx.InfluxSink;
+import io.gridpulse.core.io.AvroSingleObjectSerializer;
+import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
+import io.gridpulse.schema.DeadLetter;
+import io.gridpulse.schema.GroupAggregate;
+import io.gridpulse.schema.MeterAggregate;
+import io.gridpulse.schema.MeterReading;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
+import org.apache.flink.util.ParameterTool;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The real-time job: meter readings from Kafka, energy aggregates to InfluxDB, dead letters back to Kafka.
+ *
+ * <p>Options come from the Flink configuration ({@code config.yaml} in {@code FLINK_CONF_DIR}) overridden by
+ * {@code --key value} arguments, e.g. {@code --kafka.bootstrap-servers host:9092 --influx.url http://host:8086}.
+ */
+public final class MonitorJob {
+
+  private MonitorJob() {}
+
+  public static void main(String[] args) throws Exception {
+    Configuration config = GlobalConfiguration.loadConfiguration();
+    config.addAll(ParameterTool.fromArgs(args).getConfiguration());
+    MonitorSettings settings = MonitorSettings.from(config);
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    MonitorPipeline.build(env, kafkaSource(settings), productionSinks(settings), settings.pipeline());
+    env.execute("GridPulse monitor");
+  }
+
+  static KafkaSource<Either<DeadLetter, MeterReading>> kafkaSource(MonitorSettings settings) {
+    KafkaSourceBuilder<Either<DeadLetter, MeterReading>> builder = KafkaSource.<Either<DeadLetter, MeterReading>>builder()
+        .setBootstrapServers(settings.bootstrapServers())
+        .setTopics(settings.readingsTopic())
+        .setGroupId(settings.groupId())
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new MeterReadingKafkaDeserializer())
+        .setProperty("commit.offsets.on.checkpoint", "true");
+    if (settings.bounded()) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  static MonitorSinks productionSinks(MonitorSettings settings) {
+    KafkaSink<DeadLetter> deadLetters = KafkaSink.<DeadLetter>builder()
+        .setBootstrapServers(settings.bootstrapServers())
+        .setRecordSerializer(KafkaRecordSerializationSchema.<DeadLetter>builder()
+            .setTopic(settings.deadLetterTopic())
+            .setValueSerializationSchema(new AvroSingleObjectSerializer<>(DeadLetter.class))
+            .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .build();
+    return new MonitorSinks(
+        new InfluxSink<MeterAggregate>(settings.influx(), EnergyPoints::meter),
+        new InfluxSink<GroupAggregate>(settings.influx(), EnergyPoints::group),
+        deadLetters);
+  }
+}

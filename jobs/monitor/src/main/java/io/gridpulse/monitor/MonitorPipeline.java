@@ -1,0 +1,41 @@
+package io.gridpulse.monitor;
+
+import io.gridpulse.core.config.PipelineSettings;
+import io.gridpulse.core.io.DeadLetterRouter;
+import io.gridpulse.core.io.ReadingTypes;
+import io.gridpulse.core.pipeline.EnergyPipeline;
+import io.gridpulse.core.pipeline.EnergyStreams;
+import io.gridpulse.core.pipeline.ReadingWatermarks;
+import io.gridpulse.schema.DeadLetter;
+import io.gridpulse.schema.MeterReading;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
+
+/**
+ * The monitor job's dataflow, with its source and sinks passed in: production passes Kafka and InfluxDB, tests pass
+ * bounded sources and collecting sinks, and both run this very code.
+ */
+public final class MonitorPipeline {
+
+  private MonitorPipeline() {}
+
+  public static void build(StreamExecutionEnvironment env, Source<Either<DeadLetter, MeterReading>, ?, ?> source,
+      MonitorSinks sinks, PipelineSettings settings) {
+    SingleOutputStreamOperator<MeterReading> readings = env
+        .fromSource(source, ReadingWatermarks.forDecoded(settings), "meter readings")
+        .uid("meter-readings-source")
+        .process(new DeadLetterRouter())
+        .returns(ReadingTypes.READING)
+        .name("route dead letters").uid("dead-letter-router");
+
+    EnergyStreams energy = EnergyPipeline.build(readings, settings);
+
+    energy.meterAggregates().sinkTo(sinks.meterAggregates()).name("meter aggregates sink").uid("meter-sink");
+    energy.groupAggregates().sinkTo(sinks.groupAggregates()).name("group aggregates sink").uid("group-sink");
+    readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
+        .union(energy.lateReadings())
+        .sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
+  }
+}

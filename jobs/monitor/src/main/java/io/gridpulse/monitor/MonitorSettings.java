@@ -1,0 +1,27 @@
+package io.gridpulse.monitor;
+
+import io.gridpulse.core.config.PipelineSettings;
+import io.gridpulse.core.influx.InfluxSettings;
+import org.apache.flink.configuration.ReadableConfig;
+
+/** Everything the monitor job is configured with, read once. */
+public record MonitorSettings(
+    String bootstrapServers,
+    String readingsTopic,
+    String deadLetterTopic,
+    String groupId,
+    boolean bounded,
+    PipelineSettings pipeline,
+    InfluxSettings influx) {
+
+  public static MonitorSettings from(ReadableConfig config) {
+    return new MonitorSettings(
+        config.get(KafkaOptions.BOOTSTRAP_SERVERS),
+        config.get(KafkaOptions.READINGS_TOPIC),
+        config.get(KafkaOptions.DEAD_LETTER_TOPIC),
+        config.get(KafkaOptions.GROUP_ID),
+        config.get(KafkaOptions.BOUNDED),
+        PipelineSettings.from(config),
+        InfluxSettings.from(config));
+  }
+}

@@ -1,0 +1,73 @@
+package io.gridpulse.schema;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.message.SchemaStore;
+
+/**
+ * Every released version of the GridPulse schemas, so a reader can decode what any producer, old or new, wrote.
+ *
+ * <p>Kafka values are Avro single-object encoded: each carries the 64-bit fingerprint of its writer schema. Looking
+ * the fingerprint up here replaces a schema registry server.
+ */
+public final class SchemaHistory {
+
+  private static final String HISTORY = "/io/gridpulse/schema/history/";
+
+  private SchemaHistory() {}
+
+  /** Released versions that are no longer current, parsed from {@code history/index.txt}. */
+  public static List<Schema> releasedVersions() {
+    List<Schema> schemas = new ArrayList<>();
+    for (String file : indexEntries()) {
+      try (InputStream in = resource(file)) {
+        schemas.add(new Schema.Parser().parse(in));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read released schema " + file, e);
+      }
+    }
+    return schemas;
+  }
+
+  /** A store of every released version of every schema, for {@code BinaryMessageDecoder}. */
+  public static SchemaStore.Cache store() {
+    SchemaStore.Cache cache = new SchemaStore.Cache();
+    releasedVersions().forEach(cache::addSchema);
+    cache.addSchema(MeterReading.getClassSchema());
+    cache.addSchema(MeterAggregate.getClassSchema());
+    cache.addSchema(GroupAggregate.getClassSchema());
+    cache.addSchema(DeadLetter.getClassSchema());
+    return cache;
+  }
+
+  private static List<String> indexEntries() {
+    List<String> entries = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(resource("index.txt"), StandardCharsets.UTF_8))) {
+      for (String line; (line = reader.readLine()) != null; ) {
+        line = line.strip();
+        if (!line.isEmpty() && !line.startsWith("#")) {
+          entries.add(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the schema history index", e);
+    }
+    return entries;
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = SchemaHistory.class.getResourceAsStream(HISTORY + name);
+    if (in == null) {
+      throw new IllegalStateException("Missing schema resource " + HISTORY + name);
+    }
+    return in;
+  }
+}
