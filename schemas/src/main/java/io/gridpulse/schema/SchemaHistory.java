@@ -36,14 +36,25 @@ public final class SchemaHistory {
     return schemas;
   }
 
-  /** A store of every released version of every schema, for {@code BinaryMessageDecoder}. */
+  /** The schemas of the current generated classes. */
+  public static List<Schema> currentVersions() {
+    return List.of(MeterReading.getClassSchema(), MeterAggregate.getClassSchema(), GroupAggregate.getClassSchema(),
+        DeadLetter.getClassSchema());
+  }
+
+  /** The current schema of the record with this full name. */
+  public static Schema currentVersionOf(String fullName) {
+    return currentVersions().stream()
+        .filter(schema -> schema.getFullName().equals(fullName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No current schema named " + fullName));
+  }
+
+  /** A store of every released and current version of every schema, for {@code BinaryMessageDecoder}. */
   public static SchemaStore.Cache store() {
     SchemaStore.Cache cache = new SchemaStore.Cache();
     releasedVersions().forEach(cache::addSchema);
-    cache.addSchema(MeterReading.getClassSchema());
-    cache.addSchema(MeterAggregate.getClassSchema());
-    cache.addSchema(GroupAggregate.getClassSchema());
-    cache.addSchema(DeadLetter.getClassSchema());
+    currentVersions().forEach(cache::addSchema);
     return cache;
   }
 

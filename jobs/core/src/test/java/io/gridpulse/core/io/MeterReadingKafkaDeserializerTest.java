@@ -1,0 +1,72 @@
+package io.gridpulse.core.io;
+
+import static io.gridpulse.testkit.TestReadings.minutes;
+import static io.gridpulse.testkit.TestReadings.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpulse.schema.DeadLetter;
+import io.gridpulse.schema.DeadLetterReason;
+import io.gridpulse.schema.MeterReading;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.flink.types.Either;
+import org.junit.jupiter.api.Test;
+
+class MeterReadingKafkaDeserializerTest {
+
+  private final MeterReadingKafkaDeserializer deserializer = new MeterReadingKafkaDeserializer();
+  private final AvroSingleObjectSerializer<MeterReading> serializer =
+      new AvroSingleObjectSerializer<>(MeterReading.class);
+
+  @Test
+  void shouldDecodeAReadingWrittenInSingleObjectEncoding() {
+    MeterReading sent = reading("m1", minutes(15), 1_234.5);
+
+    Either<DeadLetter, MeterReading> decoded = deserializer.decode(serializer.serialize(sent), "t", 0, 7L, 0L);
+
+    assertThat(decoded.isRight()).isTrue();
+    assertThat(decoded.right()).isEqualTo(sent);
+  }
+
+  @Test
+  void shouldTurnGarbageIntoAnUndecodableDeadLetterWithItsBytesAndCoordinates() {
+    byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+
+    DeadLetter dead = deserializer.decode(garbage, "meter-readings", 1, 42L, 1_000L).left();
+
+    assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
+    assertThat(dead.getMessage()).contains("single-object");
+    assertThat(dead.getPayload().array()).isEqualTo(garbage);
+    assertThat(dead.getSourceTopic()).isEqualTo("meter-readings");
+    assertThat(dead.getSourcePartition()).isEqualTo(1);
+    assertThat(dead.getSourceOffset()).isEqualTo(42L);
+  }
+
+  @Test
+  void shouldReportAnUnknownWriterSchemaAsItsOwnReason() {
+    byte[] bytes = serializer.serialize(reading("m1", minutes(1), 1.0));
+    bytes[5] ^= 0x5A; // the fingerprint follows the 2-byte marker
+
+    DeadLetter dead = deserializer.decode(bytes, "t", 0, 3L, 0L).left();
+
+    assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNKNOWN_SCHEMA);
+  }
+
+  @Test
+  void shouldReportATruncatedPayloadAsUndecodable() {
+    byte[] bytes = serializer.serialize(reading("m1", minutes(1), 1.0));
+
+    DeadLetter dead = deserializer.decode(Arrays.copyOf(bytes, 14), "t", 0, 3L, 0L).left();
+
+    assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
+    assertThat(dead.getMessage()).contains("corrupt");
+  }
+
+  @Test
+  void shouldKeepATombstoneAsADeadLetter() {
+    DeadLetter dead = deserializer.decode(null, "t", 0, 9L, 0L).left();
+
+    assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
+    assertThat(dead.getPayload()).isNull();
+  }
+}

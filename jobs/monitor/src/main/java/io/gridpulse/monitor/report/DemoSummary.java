@@ -1,0 +1,96 @@
+package io.gridpulse.monitor.report;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.apache.flink.util.ParameterTool;
+
+/**
+ * Prints what landed in InfluxDB per district and hour next to the simulator's ground truth, and exits non-zero if
+ * any district's total is off by more than the tolerance.
+ *
+ * <p>Usage: {@code DemoSummary --influx-url URL --database DB --truth-dir DIR [--zone Europe/Helsinki]
+ * [--tolerance 0.001]}
+ */
+public final class DemoSummary {
+
+  private DemoSummary() {}
+
+  public static void main(String[] args) throws Exception {
+    ParameterTool params = ParameterTool.fromArgs(args);
+    String url = params.get("influx-url", "http://127.0.0.1:8086");
+    String database = params.get("database", "gridpulse");
+    Path truthDir = Path.of(params.getRequired("truth-dir"));
+    ZoneId zone = ZoneId.of(params.get("zone", "Europe/Helsinki"));
+    double tolerance = params.getDouble("tolerance", 0.001);
+
+    List<DistrictHour> measured;
+    try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+      measured = InfluxDistrictHours.read(influx, database);
+    }
+    List<DistrictHour> truth = TruthDistrictHours.read(truthDir);
+    boolean ok = print(System.out, measured, truth, zone, tolerance, url, database);
+    System.exit(ok ? 0 : 1);
+  }
+
+  static boolean print(PrintStream out, List<DistrictHour> measured, List<DistrictHour> truth, ZoneId zone,
+      double tolerance, String url, String database) {
+    Map<String, DistrictHour> measuredByKey = measured.stream()
+        .collect(Collectors.toMap(DemoSummary::key, Function.identity()));
+    Map<String, List<DistrictHour>> truthByDistrict = truth.stream()
+        .collect(Collectors.groupingBy(DistrictHour::district, TreeMap::new, Collectors.toList()));
+    DateTimeFormatter hourFormat = DateTimeFormatter.ofPattern("EEE dd MMM HH:mm").withZone(zone);
+
+    boolean allWithinTolerance = true;
+    out.printf("%nGridPulse demo: what landed in InfluxDB (%s, database %s) next to the simulator's ground truth%n",
+        url, database);
+    for (Map.Entry<String, List<DistrictHour>> district : truthByDistrict.entrySet()) {
+      out.printf("%nDistrict %s (hours in %s)%n", district.getKey(), zone);
+      out.printf("  %-17s %12s %12s %9s %10s %7s%n", "hour", "kWh", "truth kWh", "diff %", "peak kW", "meters");
+      double measuredTotal = 0;
+      double truthTotal = 0;
+      int missing = 0;
+      for (DistrictHour expected : district.getValue()) {
+        DistrictHour actual = measuredByKey.get(key(expected));
+        truthTotal += expected.energyKwh();
+        if (actual == null) {
+          missing++;
+          out.printf("  %-17s %12s %12.3f%n", hourFormat.format(expected.hourStart()), "missing",
+              expected.energyKwh());
+          continue;
+        }
+        measuredTotal += actual.energyKwh();
+        out.printf("  %-17s %12.3f %12.3f %9.4f %10.2f %4d/%-3d%n", hourFormat.format(expected.hourStart()),
+            actual.energyKwh(), expected.energyKwh(), percentDiff(actual.energyKwh(), expected.energyKwh()),
+            actual.peakDemandKw(), actual.meters(), expected.meters());
+      }
+      double diff = percentDiff(measuredTotal, truthTotal);
+      boolean ok = missing == 0 && Math.abs(diff) <= tolerance * 100;
+      allWithinTolerance &= ok;
+      out.printf("  %-17s %12.3f %12.3f %9.4f   %s%n", "day total", measuredTotal, truthTotal, diff,
+          ok ? "OK (within " + tolerance * 100 + "%)" : "MISMATCH");
+    }
+    out.printf("%nSee more with InfluxQL, for example:%n");
+    out.printf("  influx -host 127.0.0.1 -port <port> -database %s -precision rfc3339 -execute \"%s\"%n", database,
+        "SELECT sum(energy_kwh) FROM meter_energy WHERE \\\"window\\\"='1h' GROUP BY meter LIMIT 5");
+    out.printf("  ... -execute \"SELECT * FROM feeder_energy WHERE \\\"window\\\"='15m' LIMIT 10\"%n");
+    out.printf("%n%s%n", allWithinTolerance ? "All districts agree with ground truth." : "Some districts DISAGREE.");
+    return allWithinTolerance;
+  }
+
+  private static String key(DistrictHour hour) {
+    return hour.district() + "@" + hour.hourStart();
+  }
+
+  private static double percentDiff(double actual, double expected) {
+    return expected == 0 ? (actual == 0 ? 0 : 100) : (actual - expected) / expected * 100;
+  }
+}

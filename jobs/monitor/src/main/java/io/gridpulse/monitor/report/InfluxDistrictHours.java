@@ -1,0 +1,54 @@
+package io.gridpulse.monitor.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.influxdb.InfluxDB;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+/** Reads the hourly district roll-ups back from InfluxDB. */
+final class InfluxDistrictHours {
+
+  static final String QUERY = "SELECT energy_kwh, peak_demand_kw, meters_reporting FROM district_energy"
+      + " WHERE \"window\" = '1h' GROUP BY district";
+
+  private InfluxDistrictHours() {}
+
+  static List<DistrictHour> read(InfluxDB influx, String database) {
+    QueryResult result = influx.query(new Query(QUERY, database));
+    if (result.hasError()) {
+      throw new IllegalStateException("InfluxDB query failed: " + result.getError());
+    }
+    List<DistrictHour> hours = new ArrayList<>();
+    for (QueryResult.Result r : result.getResults()) {
+      if (r.hasError()) {
+        throw new IllegalStateException("InfluxDB query failed: " + r.getError());
+      }
+      if (r.getSeries() == null) {
+        continue;
+      }
+      for (QueryResult.Series series : r.getSeries()) {
+        String district = series.getTags().get("district");
+        List<String> columns = series.getColumns();
+        for (List<Object> row : series.getValues()) {
+          Map<String, Object> value = zip(columns, row);
+          hours.add(new DistrictHour(district, Instant.parse((String) value.get("time")),
+              ((Number) value.get("energy_kwh")).doubleValue(),
+              ((Number) value.get("peak_demand_kw")).doubleValue(),
+              ((Number) value.get("meters_reporting")).intValue()));
+        }
+      }
+    }
+    return hours;
+  }
+
+  private static Map<String, Object> zip(List<String> columns, List<Object> row) {
+    Map<String, Object> map = new java.util.HashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      map.put(columns.get(i), row.get(i));
+    }
+    return map;
+  }
+}
