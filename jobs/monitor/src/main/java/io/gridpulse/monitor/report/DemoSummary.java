@@ -18,7 +18,7 @@ import org.apache.flink.util.ParameterTool;
  * any district's total is off by more than the tolerance.
  *
  * <p>Usage: {@code DemoSummary --influx-url URL --database DB --truth-dir DIR [--zone Europe/Helsinki]
- * [--tolerance 0.001]}
+ * [--tolerance 0.001] [--kafka-bootstrap HOST:PORT --dead-letter-topic TOPIC]}
  */
 public final class DemoSummary {
 
@@ -38,6 +38,10 @@ public final class DemoSummary {
     }
     List<DistrictHour> truth = TruthDistrictHours.read(truthDir);
     boolean ok = print(System.out, measured, truth, zone, tolerance, url, database);
+    if (params.has("dead-letter-topic")) {
+      printDeadLetters(System.out, DeadLetterTopic.readAll(params.get("kafka-bootstrap", "127.0.0.1:9092"),
+          params.get("dead-letter-topic")), params.get("dead-letter-topic"));
+    }
     System.exit(ok ? 0 : 1);
   }
 
@@ -79,11 +83,20 @@ public final class DemoSummary {
           ok ? "OK (within " + tolerance * 100 + "%)" : "MISMATCH");
     }
     out.printf("%nSee more with InfluxQL, for example:%n");
-    out.printf("  influx -host 127.0.0.1 -port <port> -database %s -precision rfc3339 -execute \"%s\"%n", database,
-        "SELECT sum(energy_kwh) FROM meter_energy WHERE \\\"window\\\"='1h' GROUP BY meter LIMIT 5");
-    out.printf("  ... -execute \"SELECT * FROM feeder_energy WHERE \\\"window\\\"='15m' LIMIT 10\"%n");
+    java.net.URI influx = java.net.URI.create(url);
+    String cli = "influx -host " + influx.getHost() + " -port " + influx.getPort() + " -database " + database
+        + " -precision rfc3339 -execute";
+    out.printf("  %s \"SELECT sum(energy_kwh) FROM meter_energy WHERE \\\"window\\\"='1h' GROUP BY meter SLIMIT 5\"%n",
+        cli);
+    out.printf("  %s \"SELECT * FROM feeder_energy WHERE \\\"window\\\"='15m' LIMIT 10\"%n", cli);
     out.printf("%n%s%n", allWithinTolerance ? "All districts agree with ground truth." : "Some districts DISAGREE.");
     return allWithinTolerance;
+  }
+
+  static void printDeadLetters(PrintStream out, List<io.gridpulse.schema.DeadLetter> deadLetters, String topic) {
+    out.printf("%nDead letters in topic %s: %d%n", topic, deadLetters.size());
+    deadLetters.stream().limit(5).forEach(dead -> out.printf("  %-14s %s/%d@%d: %s%n", dead.getReason(),
+        dead.getSourceTopic(), dead.getSourcePartition(), dead.getSourceOffset(), dead.getMessage()));
   }
 
   private static String key(DistrictHour hour) {
