@@ -8,6 +8,8 @@ import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -29,6 +31,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class MonitorJob {
 
+  static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
   private MonitorJob() {}
 
   public static void main(String[] args) throws Exception {
@@ -37,6 +41,10 @@ public final class MonitorJob {
     MonitorSettings settings = MonitorSettings.from(config);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    if (!config.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
+      // Without checkpoints the sink would only flush at batch size and a restart would replay from scratch.
+      env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
+    }
     MonitorPipeline.build(env, kafkaSource(settings), productionSinks(settings), settings.pipeline());
     env.execute("GridPulse monitor");
   }
