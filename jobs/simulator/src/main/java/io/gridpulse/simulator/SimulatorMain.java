@@ -1,0 +1,246 @@
+package io.gridpulse.simulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Command line: simulate households and send their readings to Kafka and/or an Avro file, optionally writing the
+ * ground truth as CSV. Progress goes to stderr; the one-line summary to stdout, so scripts can capture it.
+ */
+@Command(name = "gridpulse-simulator", mixinStandardHelpOptions = true, sortOptions = false,
+        version = "gridpulse-simulator 0.1.0",
+        description = "Simulates smart-meter readings of synthetic households (deterministic for a seed) into Kafka"
+                + " and/or an Avro file, with hourly ground truth.")
+public final class SimulatorMain implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
+            description = "Master seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--households", paramLabel = "N", defaultValue = "1000",
+            description = "Households, one meter each (default: ${DEFAULT-VALUE}).")
+    private int households;
+
+    @Option(names = "--feeders", paramLabel = "N", defaultValue = "20",
+            description = "Feeders (default: ${DEFAULT-VALUE}).")
+    private int feeders;
+
+    @Option(names = "--districts", paramLabel = "N", defaultValue = "4",
+            description = "Districts (default: ${DEFAULT-VALUE}).")
+    private int districts;
+
+    @Option(names = "--start", paramLabel = "TIME",
+            description = "First reading: an instant (2026-01-11T22:00:00Z), or a local date-time (2026-01-12T00:00)"
+                    + " or date (2026-01-12) in --zone (default: 2026-01-12 local midnight).")
+    private String start;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "P1D",
+            description = "Simulated time after the start, ISO-8601 (P1D, PT6H; default: ${DEFAULT-VALUE}).")
+    private Duration duration;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "PT1M",
+            description = "Reading interval (default: ${DEFAULT-VALUE}).")
+    private Duration interval;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/Helsinki",
+            description = "Zone of the households' local clock (default: ${DEFAULT-VALUE}).")
+    private ZoneId zone;
+
+    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "0",
+            description = "0 = as fast as possible; N = N simulated seconds per wall second (60: a minute per second).")
+    private double speed;
+
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
+    private String kafkaBootstrap;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = KafkaReadingSink.DEFAULT_TOPIC,
+            description = "Kafka topic (default: ${DEFAULT-VALUE}).")
+    private String topic;
+
+    @Option(names = "--compression", paramLabel = "TYPE", defaultValue = KafkaReadingSink.DEFAULT_COMPRESSION,
+            description = "Kafka compression: none, lz4, snappy, zstd, gzip (default: ${DEFAULT-VALUE}).")
+    private String compression;
+
+    @Option(names = "--producer-property", paramLabel = "KEY=VALUE",
+            description = "Extra or overriding Kafka producer setting (repeatable).")
+    private Map<String, String> producerProperties = new LinkedHashMap<>();
+
+    @Option(names = "--create-topic",
+            description = "Create the topic if missing, with retention.ms=-1 (historic timestamps would otherwise be deleted).")
+    private boolean createTopic;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
+            description = "Partitions for --create-topic (default: ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "1",
+            description = "Replication factor for --create-topic (default: ${DEFAULT-VALUE}).")
+    private short replicationFactor;
+
+    @Option(names = "--output-file", paramLabel = "FILE", description = "Avro container file to write.")
+    private Path outputFile;
+
+    @Option(names = "--file-codec", paramLabel = "CODEC", defaultValue = AvroFileSink.DEFAULT_CODEC,
+            description = "Avro file codec: null, deflate, snappy, zstandard (default: ${DEFAULT-VALUE}).")
+    private String fileCodec;
+
+    @Option(names = "--truth-dir", paramLabel = "DIR",
+            description = "Write ground truth CSVs here (meter-, feeder-, district-hourly.csv, households.csv).")
+    private Path truthDir;
+
+    @Option(names = "--dry-run", description = "Generate and discard the readings (measures the generator).")
+    private boolean dryRun;
+
+    @Option(names = "--progress-seconds", paramLabel = "SECONDS", defaultValue = "2",
+            description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+    private double progressSeconds;
+
+    public static void main(String[] args) {
+        CommandLine cmd = new CommandLine(new SimulatorMain());
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + describe(e));
+            return 1;
+        });
+        System.exit(cmd.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (kafkaBootstrap == null && outputFile == null && !dryRun) {
+            throw new ParameterException(spec.commandLine(),
+                    "nothing to write to: give --kafka-bootstrap and/or --output-file (or --dry-run)");
+        }
+        SimulationConfig config;
+        try {
+            config = new SimulationConfig(seed, households, feeders, districts, parseStart(start, zone), duration,
+                    interval, zone, speed, truthDir != null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintStream err = System.err;
+        if (createTopic && kafkaBootstrap != null) {
+            boolean created = KafkaTopics.createIfMissing(kafkaBootstrap, topic, partitions, replicationFactor);
+            err.println(created ? "created topic " + topic + " (" + partitions + " partitions, retention.ms=-1)"
+                    : "topic " + topic + " exists; its retention must keep records as old as " + config.start());
+        }
+
+        // The clock covers everything a run costs: drawing households, opening outputs, generating, flushing.
+        long startNanos = System.nanoTime();
+        Simulation simulation = new Simulation(config);
+        List<String> outputs = new ArrayList<>();
+        ReadingSink sink = new ProgressSink(openSinks(outputs), err, config.expectedReadings(), progressSeconds);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: finish the current step, close the sinks (flushing Kafka) and write the truth so far.
+            simulation.requestStop();
+            awaitQuietly(finished);
+        }, "simulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        err.printf(Locale.ROOT, "simulating %d households on %d feeders in %d districts, %s to %s every %s%s -> %s%n",
+                config.households(), config.feeders(), config.districts(), config.start(), config.end(),
+                config.interval(), speed > 0 ? " at speed " + speed : "", String.join(", ", outputs));
+        GroundTruth truth;
+        try {
+            try (sink) {
+                truth = simulation.run(sink);
+            }
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            if (truthDir != null) {
+                truth.writeCsv(truthDir);
+            }
+            boolean complete = truth.readings() == config.expectedReadings();
+            System.out.printf(Locale.ROOT, "%s readings=%d households=%d elapsed_s=%.3f rate_per_s=%.0f outputs=%s%s%n",
+                    complete ? "done:" : "stopped early:", truth.readings(), config.households(), elapsed,
+                    truth.readings() / elapsed, String.join(",", outputs),
+                    truthDir != null ? " truth=" + truthDir : "");
+            return complete ? 0 : 130;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Already shutting down (Ctrl-C): the hook is running and has just been released.
+            }
+        }
+    }
+
+    private ReadingSink openSinks(List<String> outputs) {
+        List<ReadingSink> sinks = new ArrayList<>();
+        if (kafkaBootstrap != null) {
+            sinks.add(KafkaReadingSink.create(kafkaBootstrap, topic, compression, producerProperties));
+            outputs.add("kafka:" + kafkaBootstrap + "/" + topic);
+        }
+        if (outputFile != null) {
+            sinks.add(new AvroFileSink(outputFile, fileCodec));
+            outputs.add("file:" + outputFile);
+        }
+        if (dryRun) {
+            sinks.add(new DiscardingSink());
+            outputs.add("discard");
+        }
+        return sinks.size() == 1 ? sinks.get(0) : new FanOutSink(sinks);
+    }
+
+    /** Accepts an instant, an offset date-time, a local date-time or a local date (midnight) in the zone. */
+    static Instant parseStart(String text, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return SimulationConfig.localMidnight(SimulationConfig.DEFAULT_START_DATE, zone);
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(zone).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return SimulationConfig.localMidnight(LocalDate.parse(text), zone);
+                } catch (DateTimeParseException notDate) {
+                    throw new IllegalArgumentException("--start: not an instant, local date-time or date: " + text);
+                }
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
+    }
+}

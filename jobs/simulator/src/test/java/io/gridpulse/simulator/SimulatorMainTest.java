@@ -1,0 +1,70 @@
+package io.gridpulse.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridpulse.schema.MeterReading;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimulatorMainTest {
+
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+
+    @Test
+    void shouldReadStartAsInstantLocalDateTimeOrDate() {
+        assertThat(SimulatorMain.parseStart("2026-01-11T22:00:00Z", HELSINKI)).isEqualTo(Instant.parse("2026-01-11T22:00:00Z"));
+        assertThat(SimulatorMain.parseStart("2026-01-12T00:00", HELSINKI)).isEqualTo(Instant.parse("2026-01-11T22:00:00Z"));
+        assertThat(SimulatorMain.parseStart("2026-07-01", HELSINKI)).isEqualTo(Instant.parse("2026-06-30T21:00:00Z"));
+        assertThat(SimulatorMain.parseStart(null, ZoneId.of("UTC"))).isEqualTo(Instant.parse("2026-01-12T00:00:00Z"));
+        assertThatThrownBy(() -> SimulatorMain.parseStart("yesterday", HELSINKI)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldWriteAnAvroFileAndTheGroundTruth(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("readings.avro");
+        Path truth = dir.resolve("truth");
+
+        int exit = execute("--households", "12", "--feeders", "4", "--districts", "2", "--duration", "PT2H",
+                "--output-file", file.toString(), "--truth-dir", truth.toString(), "--progress-seconds", "60");
+
+        assertThat(exit).isZero();
+        long count = 0;
+        try (DataFileReader<MeterReading> reader =
+                     new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(MeterReading.class))) {
+            for (MeterReading ignored : reader) {
+                count++;
+            }
+        }
+        assertThat(count).isEqualTo(12 * 121);
+        assertThat(Files.readAllLines(truth.resolve("district-hourly.csv"))).hasSize(1 + 2 * 2);
+        assertThat(truth.resolve("meter-hourly.csv")).exists();
+        assertThat(truth.resolve("households.csv")).exists();
+    }
+
+    @Test
+    void shouldRefuseToRunWithoutAnOutput() {
+        assertThat(execute("--households", "1")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseAnImpossibleTopologyAsAUsageError() {
+        assertThat(execute("--feeders", "2", "--districts", "3", "--dry-run")).isEqualTo(2);
+    }
+
+    private static int execute(String... args) {
+        CommandLine cmd = new CommandLine(new SimulatorMain());
+        cmd.setErr(new PrintWriter(new StringWriter()));
+        return cmd.execute(args);
+    }
+}
