@@ -49,7 +49,7 @@ public final class MonitorJob {
     env.execute("GridPulse monitor");
   }
 
-  static KafkaSource<Either<DeadLetter, MeterReading>> kafkaSource(MonitorSettings settings) {
+  public static KafkaSource<Either<DeadLetter, MeterReading>> kafkaSource(MonitorSettings settings) {
     KafkaSourceBuilder<Either<DeadLetter, MeterReading>> builder = KafkaSource.<Either<DeadLetter, MeterReading>>builder()
         .setBootstrapServers(settings.bootstrapServers())
         .setTopics(settings.readingsTopic())
@@ -63,7 +63,7 @@ public final class MonitorJob {
     return builder.build();
   }
 
-  static MonitorSinks productionSinks(MonitorSettings settings) {
+  public static MonitorSinks productionSinks(MonitorSettings settings) {
     KafkaSink<DeadLetter> deadLetters = KafkaSink.<DeadLetter>builder()
         .setBootstrapServers(settings.bootstrapServers())
         .setRecordSerializer(KafkaRecordSerializationSchema.<DeadLetter>builder()
