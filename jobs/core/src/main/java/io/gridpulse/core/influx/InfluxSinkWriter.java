@@ -2,8 +2,14 @@ package io.gridpulse.core.influx;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -16,21 +22,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers points and writes them synchronously in batches. A write that fails for a reason worth retrying (server
- * unreachable, overloaded, 5xx) is retried with exponential backoff for as long as it takes: the task blocks, Flink
- * back-pressures the sources, and no point is dropped. A write the server rejects as invalid fails the job, because
+ * Buffers points and writes full batches on a background thread, so the task keeps processing while InfluxDB works.
+ * At most {@link #MAX_IN_FLIGHT} batches are pending; beyond that the task waits, which back-pressures the sources.
+ * {@link #flush} (every checkpoint, and end of input) waits until everything buffered is written, so a completed
+ * checkpoint never leaves points behind.
+ *
+ * <p>A write that fails for a reason worth retrying (server unreachable, overloaded, 5xx) is retried with exponential
+ * backoff for as long as it takes: nothing is dropped. A write the server rejects as invalid fails the job, because
  * retrying it can never succeed and dropping it would lose data silently.
  */
 final class InfluxSinkWriter<T> implements SinkWriter<T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
+  static final int MAX_IN_FLIGHT = 2;
 
   private final InfluxSettings settings;
   private final PointMapper<T> mapper;
   private final InfluxWriteMetrics metrics;
   private final InfluxDB influx;
-  private final List<Point> buffer;
-  private boolean databaseReady;
+  private final ExecutorService io;
+  private final Deque<Future<?>> inFlight = new ArrayDeque<>();
+  private List<Point> buffer;
+  private volatile boolean databaseReady;
 
   InfluxSinkWriter(InfluxSettings settings, PointMapper<T> mapper, InfluxWriteMetrics metrics) {
     this.settings = settings;
@@ -45,54 +58,72 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     this.influx = settings.username().isEmpty()
         ? InfluxDBFactory.connect(settings.url(), http)
         : InfluxDBFactory.connect(settings.url(), settings.username(), settings.password(), http);
+    this.io = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "influx-writer " + settings.url() + "/" + settings.database());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @Override
   public void write(T element, Context context) throws IOException, InterruptedException {
     buffer.add(mapper.toPoint(element));
     if (buffer.size() >= settings.batchSize()) {
-      writeBuffer();
+      submitBuffer();
     }
   }
 
   @Override
   public void flush(boolean endOfInput) throws IOException, InterruptedException {
-    writeBuffer();
+    submitBuffer();
+    while (!inFlight.isEmpty()) {
+      awaitOldest();
+    }
   }
 
-  private void writeBuffer() throws IOException, InterruptedException {
+  private void submitBuffer() throws IOException, InterruptedException {
     if (buffer.isEmpty()) {
       return;
     }
-    BatchPoints batch = BatchPoints.database(settings.database())
-        .precision(TimeUnit.MILLISECONDS)
-        .points(buffer)
-        .build();
-    withRetry("write " + buffer.size() + " points", () -> {
-      ensureDatabase();
-      influx.write(batch);
-    });
-    metrics.points().inc(buffer.size());
-    metrics.batches().inc();
-    buffer.clear();
+    while (inFlight.size() >= MAX_IN_FLIGHT) {
+      awaitOldest();
+    }
+    List<Point> batch = buffer;
+    buffer = new ArrayList<>(settings.batchSize());
+    inFlight.add(io.submit(() -> {
+      writeWithRetry(batch);
+      return null;
+    }));
   }
 
-  private void ensureDatabase() {
-    if (!databaseReady) {
-      // Idempotent in InfluxDB 1.x; the replacement for the deprecated createDatabase().
-      influx.query(new org.influxdb.dto.Query("CREATE DATABASE \"" + settings.database() + "\""));
-      databaseReady = true;
+  private void awaitOldest() throws IOException, InterruptedException {
+    try {
+      inFlight.peek().get();
+      inFlight.poll();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("Writing to InfluxDB at " + settings.url() + " failed", e.getCause());
     }
   }
 
-  private void withRetry(String what, Runnable action) throws IOException, InterruptedException {
+  private void writeWithRetry(List<Point> points) throws IOException, InterruptedException {
+    BatchPoints batch = BatchPoints.database(settings.database())
+        .precision(TimeUnit.MILLISECONDS)
+        .points(points)
+        .build();
+    String what = "write " + points.size() + " points";
     Duration backoff = settings.initialBackoff();
     for (int attempt = 1; ; attempt++) {
       try {
-        action.run();
+        ensureDatabase();
+        influx.write(batch);
         if (attempt > 1) {
           LOG.info("InfluxDB at {} is back: {} succeeded after {} attempts", settings.url(), what, attempt);
         }
+        metrics.points().inc(points.size());
+        metrics.batches().inc();
         return;
       } catch (InfluxDBException e) {
         if (!e.isRetryWorth()) {
@@ -109,6 +140,14 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     }
   }
 
+  private void ensureDatabase() {
+    if (!databaseReady) {
+      // Idempotent in InfluxDB 1.x; the replacement for the deprecated createDatabase().
+      influx.query(new org.influxdb.dto.Query("CREATE DATABASE \"" + settings.database() + "\""));
+      databaseReady = true;
+    }
+  }
+
   private void logRetry(String what, int attempt, Duration backoff, Exception e) {
     LOG.warn("InfluxDB at {} unavailable ({}): {} failed on attempt {}, retrying in {} ms",
         settings.url(), e.getMessage(), what, attempt, backoff.toMillis());
@@ -119,7 +158,9 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
   }
 
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
+    io.shutdownNow();
+    io.awaitTermination(10, TimeUnit.SECONDS);
     influx.close();
   }
 }

@@ -61,12 +61,11 @@ class InfluxSinkWriterTest {
       writer.write(2, null);
       assertThat(writtenBodies).isEmpty();
 
-      writer.write(3, null);
-      assertThat(writtenBodies).hasSize(1);
-
+      writer.write(3, null); // a full batch goes out in the background
       writer.write(4, null);
-      writer.flush(false); // as on a checkpoint
+      writer.flush(false); // as on a checkpoint: waits until everything is written
       assertThat(writtenBodies).hasSize(2);
+      assertThat(writtenBodies.get(0).lines().filter(line -> !line.isBlank())).hasSize(3);
     }
     assertThat(writtenBodies.stream().flatMap(String::lines).filter(line -> !line.isBlank())).hasSize(4);
     assertThat(metrics.points().getCount()).isEqualTo(4);
