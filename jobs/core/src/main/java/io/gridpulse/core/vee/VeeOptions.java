@@ -1,0 +1,30 @@
+package io.gridpulse.core.vee;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+
+/** Thresholds of the validation rules (VEE: validation, estimation, editing). */
+public final class VeeOptions {
+
+  public static final ConfigOption<Duration> MAX_FUTURE = key("vee.max-future")
+      .durationType()
+      .defaultValue(Duration.ofMinutes(5))
+      .withDescription("A reading stamped further ahead of the wall clock than this has a wrong clock: rejected as"
+          + " FUTURE_TIMESTAMP (it would otherwise push the watermark forward and make good readings late).");
+
+  public static final ConfigOption<Duration> MAX_AGE = key("vee.max-age")
+      .durationType()
+      .defaultValue(Duration.ofDays(3653))
+      .withDescription("Retention horizon: a reading older than this (against the wall clock) is rejected as"
+          + " ANCIENT_TIMESTAMP. Ten years by default so that analysts can replay history.");
+
+  public static final ConfigOption<Double> MAX_POWER_W = key("vee.max-power-w")
+      .doubleType()
+      .defaultValue(30_000.0)
+      .withDescription("Highest plausible average power of a household, in watts (a 3 x 63 A connection is about"
+          + " 43 kW; typical main fuses allow 15-30 kW). Above it: POWER_TOO_HIGH.");
+
+  private VeeOptions() {}
+}
