@@ -27,6 +27,7 @@ public final class MeterReadingKafkaDeserializer
 
   private static final long serialVersionUID = 1L;
 
+  private transient CurrentSchemaReadingDecoder currentSchema;
   private transient BinaryMessageDecoder<MeterReading> decoder;
 
   @Override
@@ -43,6 +44,9 @@ public final class MeterReadingKafkaDeserializer
               kafkaTimestamp));
     }
     try {
+      if (currentSchema().canDecode(value)) {
+        return Either.Right(currentSchema.decode(value));
+      }
       return Either.Right(decoder().decode(value));
     } catch (MissingSchemaException e) {
       return Either.Left(deadLetter(DeadLetterReason.UNKNOWN_SCHEMA,
@@ -58,6 +62,14 @@ public final class MeterReadingKafkaDeserializer
     }
   }
 
+  private CurrentSchemaReadingDecoder currentSchema() {
+    if (currentSchema == null) {
+      currentSchema = new CurrentSchemaReadingDecoder();
+    }
+    return currentSchema;
+  }
+
+  /** Avro's decoder, for older writer schemas and anything that is not a current-schema reading. */
   private BinaryMessageDecoder<MeterReading> decoder() {
     if (decoder == null) {
       decoder = MeterReading.createDecoder(SchemaHistory.store());

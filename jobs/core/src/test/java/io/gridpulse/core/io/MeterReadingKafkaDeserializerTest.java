@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.MeterReading;
+import io.gridpulse.schema.SchemaHistory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.flink.types.Either;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,47 @@ class MeterReadingKafkaDeserializerTest {
 
     assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
     assertThat(dead.getMessage()).contains("corrupt");
+  }
+
+  @Test
+  void shouldDecodeTheCurrentSchemaExactlyAsAvrosOwnDecoderDoes() throws Exception {
+    MeterReading withVoltage = reading("m1", minutes(15), 1_234.5);
+    MeterReading withoutVoltage = MeterReading.newBuilder(withVoltage).setVoltageV(null).build();
+    BinaryMessageDecoder<MeterReading> avro = MeterReading.createDecoder(SchemaHistory.store());
+
+    for (MeterReading sent : List.of(withVoltage, withoutVoltage)) {
+      byte[] valid = serializer.serialize(sent);
+      assertSameOutcome(deserializer, avro, valid);
+      for (int length = 0; length < valid.length; length++) {
+        assertSameOutcome(deserializer, avro, Arrays.copyOf(valid, length));
+      }
+      for (int position = 10; position < valid.length; position++) {
+        for (int flip : new int[] {0x01, 0x80, 0xFF}) {
+          byte[] mutated = valid.clone();
+          mutated[position] ^= (byte) flip;
+          assertSameOutcome(deserializer, avro, mutated);
+        }
+      }
+    }
+  }
+
+  /** The fast path must accept exactly what Avro accepts, and decode it to the same reading. */
+  private static void assertSameOutcome(MeterReadingKafkaDeserializer deserializer,
+      BinaryMessageDecoder<MeterReading> avro, byte[] value) {
+    MeterReading expected;
+    try {
+      expected = avro.decode(value);
+    } catch (Exception e) {
+      expected = null;
+    }
+    Either<DeadLetter, MeterReading> decoded = deserializer.decode(value, "t", 0, 0L, 0L);
+    String what = Arrays.toString(value);
+    if (expected == null) {
+      assertThat(decoded.isLeft()).as(what).isTrue();
+    } else {
+      assertThat(decoded.isRight()).as(what).isTrue();
+      assertThat(decoded.right()).as(what).isEqualTo(expected);
+    }
   }
 
   @Test
