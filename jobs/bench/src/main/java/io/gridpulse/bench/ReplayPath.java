@@ -45,7 +45,7 @@ final class ReplayPath {
         settings);
     energy.meterAggregates().sinkTo(new InfluxSink<MeterAggregate>(influx, EnergyPoints::meter)).uid("meter-sink");
     energy.groupAggregates().sinkTo(new InfluxSink<GroupAggregate>(influx, EnergyPoints::group)).uid("group-sink");
-    energy.lateReadings().sinkTo(new DiscardingSink<>()).uid("late-sink");
+    energy.rejectedReadings().sinkTo(new DiscardingSink<>()).uid("late-sink");
     JobExecutionResult result = env.execute("bench replay path " + run);
     double seconds = result.getNetRuntime() / 1000.0;
     Log.info("replay path run %d: %,d readings in %.2f s, %,d meter points in InfluxDB", run, readings, seconds,

@@ -35,7 +35,7 @@ public final class MonitorPipeline {
     energy.meterAggregates().sinkTo(sinks.meterAggregates()).name("meter aggregates sink").uid("meter-sink");
     energy.groupAggregates().sinkTo(sinks.groupAggregates()).name("group aggregates sink").uid("group-sink");
     readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
-        .union(energy.lateReadings())
+        .union(energy.rejectedReadings())
         .sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
   }
 }

@@ -1,25 +1,31 @@
 package io.gridpulse.core.config;
 
+import io.gridpulse.core.meter.MeterSettings;
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** The energy pipeline's settings, read once from the job's configuration. */
-public record PipelineSettings(Duration readingInterval, Duration outOfOrderness, Duration idleTimeout)
+public record PipelineSettings(Duration outOfOrderness, Duration idleTimeout, MeterSettings meter)
     implements Serializable {
 
   public static PipelineSettings from(ReadableConfig config) {
     return new PipelineSettings(
-        config.get(PipelineOptions.READING_INTERVAL),
         config.get(PipelineOptions.OUT_OF_ORDERNESS),
-        config.get(PipelineOptions.IDLE_TIMEOUT));
+        config.get(PipelineOptions.IDLE_TIMEOUT),
+        MeterSettings.from(config));
   }
 
   public static PipelineSettings defaults() {
-    return from(new org.apache.flink.configuration.Configuration());
+    return from(new Configuration());
+  }
+
+  public Duration readingInterval() {
+    return meter.readingInterval();
   }
 
   public PipelineSettings withOutOfOrderness(Duration value) {
-    return new PipelineSettings(readingInterval, value, idleTimeout);
+    return new PipelineSettings(value, idleTimeout, meter);
   }
 }

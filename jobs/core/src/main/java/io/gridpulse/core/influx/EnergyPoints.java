@@ -40,6 +40,7 @@ public final class EnergyPoints {
         .addField("samples", (long) a.getSampleCount())
         .addField("expected_samples", (long) a.getExpectedSamples())
         .addField("completeness", a.getCompleteness())
+        .addField("estimated_fraction", a.getEstimatedFraction())
         .build();
   }
 

@@ -19,7 +19,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@link MeterReading} truncates to milliseconds, and Avro would too), the two doubles, and a flag plus a double for
  * the optional voltage. Copies are shallow because every field is immutable.
  *
- * <p>Readings never live in keyed or operator state (windows keep {@code ReadingSummary}), so this layout only has to
+ * <p>Readings never live in keyed or operator state (the meter stage keeps {@code PendingReadings} arrays), so this layout only has to
  * agree between the tasks of one running job (and its unaligned-checkpoint buffers). When {@code MeterReading} gains
  * a field, add it here and give the changed layout a new snapshot class, so a restore can tell the two apart.
  */

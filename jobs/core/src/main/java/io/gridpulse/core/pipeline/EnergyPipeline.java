@@ -2,14 +2,13 @@ package io.gridpulse.core.pipeline;
 
 import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.ReadingTypes;
+import io.gridpulse.core.meter.MeterProcessor;
 import io.gridpulse.core.window.GroupWindowFunction;
 import io.gridpulse.core.window.GroupsToGroup;
 import io.gridpulse.core.window.IntervalEndWindows;
-import io.gridpulse.core.window.MeterEnergyWindowFunction;
 import io.gridpulse.core.window.MeterRollup;
 import io.gridpulse.core.window.MeterRollupWindowFunction;
 import io.gridpulse.core.window.MetersToGroup;
-import io.gridpulse.core.window.ReadingSummarizer;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.GroupLevel;
@@ -20,14 +19,12 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.util.OutputTag;
 
 /**
  * The energy logic every job shares: readings with event-time watermarks in, aggregates out.
  *
  * <pre>
- * readings -keyBy meter-> 15 min window -> meter 15 min -(same keys)-> 1 h window -> meter 1 h
+ * readings -keyBy meter-> MeterProcessor (validate, register deltas, 15 min) -(same keys)-> 1 h window -> meter 1 h
  *                                              |
  *                                              +-keyBy feeder-> 15 min -> feeder 15 min -(same keys)-> feeder 1 h
  *                                                                              |
@@ -42,23 +39,18 @@ public final class EnergyPipeline {
   static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
   static final Duration HOUR = Duration.ofHours(1);
 
-  private static final OutputTag<MeterReading> LATE_READINGS = new OutputTag<>("late-readings", ReadingTypes.READING);
-
   private EnergyPipeline() {}
 
   public static EnergyStreams build(DataStream<MeterReading> readings, PipelineSettings settings) {
     SingleOutputStreamOperator<MeterAggregate> meterQuarters = readings
         .keyBy(MeterReading::getMeterId, Types.STRING)
-        .window(IntervalEndWindows.of(QUARTER_HOUR))
-        .sideOutputLateData(LATE_READINGS)
-        .aggregate(new ReadingSummarizer(),
-            new MeterEnergyWindowFunction(AggregationWindow.QUARTER_HOUR, QUARTER_HOUR, settings.readingInterval()))
+        .process(new MeterProcessor(settings.meter()))
         .returns(ReadingTypes.METER_AGGREGATE)
         .name("meter 15 min").uid("meter-15m");
 
     DataStream<MeterAggregate> meterHours = DataStreamUtils
         .reinterpretAsKeyedStream(meterQuarters, MeterAggregate::getMeterId, Types.STRING)
-        .window(TumblingEventTimeWindows.of(HOUR))
+        .window(IntervalEndWindows.of(HOUR))
         .aggregate(new MeterRollup(),
             new MeterRollupWindowFunction(AggregationWindow.HOUR, HOUR, settings.readingInterval()))
         .returns(ReadingTypes.METER_AGGREGATE)
@@ -66,14 +58,14 @@ public final class EnergyPipeline {
 
     DataStream<GroupAggregate> feederQuarters = meterQuarters
         .keyBy(MeterAggregate::getFeederId, Types.STRING)
-        .window(TumblingEventTimeWindows.of(QUARTER_HOUR))
+        .window(IntervalEndWindows.of(QUARTER_HOUR))
         .aggregate(new MetersToGroup(), new GroupWindowFunction(GroupLevel.FEEDER, AggregationWindow.QUARTER_HOUR))
         .returns(ReadingTypes.GROUP_AGGREGATE)
         .name("feeder 15 min").uid("feeder-15m");
 
     DataStream<GroupAggregate> districtQuarters = feederQuarters
         .keyBy(GroupAggregate::getDistrictId, Types.STRING)
-        .window(TumblingEventTimeWindows.of(QUARTER_HOUR))
+        .window(IntervalEndWindows.of(QUARTER_HOUR))
         .aggregate(GroupsToGroup.acrossSpace(),
             new GroupWindowFunction(GroupLevel.DISTRICT, AggregationWindow.QUARTER_HOUR))
         .returns(ReadingTypes.GROUP_AGGREGATE)
@@ -82,20 +74,15 @@ public final class EnergyPipeline {
     DataStream<GroupAggregate> feederHours = hourly(feederQuarters, GroupLevel.FEEDER, "feeder");
     DataStream<GroupAggregate> districtHours = hourly(districtQuarters, GroupLevel.DISTRICT, "district");
 
-    DataStream<io.gridpulse.schema.DeadLetter> late = meterQuarters.getSideOutput(LATE_READINGS)
-        .map(new LateReadingToDeadLetter())
-        .returns(ReadingTypes.DEAD_LETTER)
-        .name("late readings").uid("late-readings");
-
     return new EnergyStreams(
         meterQuarters.union(meterHours),
         feederQuarters.union(feederHours, districtQuarters, districtHours),
-        late);
+        meterQuarters.getSideOutput(MeterProcessor.REJECTED));
   }
 
   private static DataStream<GroupAggregate> hourly(DataStream<GroupAggregate> quarters, GroupLevel level, String name) {
     return DataStreamUtils.reinterpretAsKeyedStream(quarters, GroupAggregate::getGroupId, Types.STRING)
-        .window(TumblingEventTimeWindows.of(HOUR))
+        .window(IntervalEndWindows.of(HOUR))
         .aggregate(GroupsToGroup.acrossTime(), new GroupWindowFunction(level, AggregationWindow.HOUR))
         .returns(ReadingTypes.GROUP_AGGREGATE)
         .name(name + " 1 h").uid(name + "-1h");

@@ -7,9 +7,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * What the energy pipeline produces: per-meter aggregates (15 min and 1 h), feeder and district roll-ups, and the
- * readings that came too late for their window (as dead letters, so they are kept and counted).
+ * readings the meter stage rejected (duplicates, late readings) as dead letters, so they are kept and counted.
  */
 public record EnergyStreams(
     DataStream<MeterAggregate> meterAggregates,
     DataStream<GroupAggregate> groupAggregates,
-    DataStream<DeadLetter> lateReadings) {}
+    DataStream<DeadLetter> rejectedReadings) {}

@@ -26,5 +26,22 @@ public final class VeeOptions {
       .withDescription("Highest plausible average power of a household, in watts (a 3 x 63 A connection is about"
           + " 43 kW; typical main fuses allow 15-30 kW). Above it: POWER_TOO_HIGH.");
 
+  public static final ConfigOption<Double> REGISTER_WIDTH_WH = key("vee.register-width-wh")
+      .doubleType()
+      .defaultValue(1.0e9)
+      .withDescription("Value at which meter registers wrap around to zero, in Wh (1e9 Wh = a 6-digit kWh register)."
+          + " A step from the top tenth to the bottom tenth of the register is repaired as a rollover.");
+
+  public static final ConfigOption<Integer> FROZEN_INTERVALS = key("vee.frozen-intervals")
+      .intType()
+      .defaultValue(15)
+      .withDescription("Consecutive readings with an unchanged register while the reported power says energy flows"
+          + " after which the register is flagged as frozen.");
+
+  public static final ConfigOption<Double> FROZEN_MIN_POWER_W = key("vee.frozen-min-power-w")
+      .doubleType()
+      .defaultValue(50.0)
+      .withDescription("Average power above which an unchanged register counts towards a frozen register, in W.");
+
   private VeeOptions() {}
 }

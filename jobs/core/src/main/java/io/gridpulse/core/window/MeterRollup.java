@@ -13,6 +13,7 @@ public final class MeterRollup implements AggregateFunction<MeterAggregate, Mete
     public String feederId;
     public String districtId;
     public double energyKwh;
+    public double estimatedKwh;
     public double powerSampleSumW;
     public double maxPowerW;
     public int samples;
@@ -33,6 +34,7 @@ public final class MeterRollup implements AggregateFunction<MeterAggregate, Mete
       sums.maxPowerW = quarter.getMaxPowerW();
     }
     sums.energyKwh += quarter.getEnergyKwh();
+    sums.estimatedKwh += quarter.getEnergyKwh() * quarter.getEstimatedFraction();
     sums.powerSampleSumW += quarter.getAveragePowerW() * quarter.getSampleCount();
     sums.maxPowerW = Math.max(sums.maxPowerW, quarter.getMaxPowerW());
     sums.samples += quarter.getSampleCount();
@@ -50,6 +52,7 @@ public final class MeterRollup implements AggregateFunction<MeterAggregate, Mete
       return b;
     }
     a.energyKwh += b.energyKwh;
+    a.estimatedKwh += b.estimatedKwh;
     a.powerSampleSumW += b.powerSampleSumW;
     a.maxPowerW = Math.max(a.maxPowerW, b.maxPowerW);
     a.samples += b.samples;

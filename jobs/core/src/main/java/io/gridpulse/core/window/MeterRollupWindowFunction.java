@@ -39,6 +39,7 @@ public final class MeterRollupWindowFunction
         .setSampleCount(sums.samples)
         .setExpectedSamples(expectedSamples)
         .setCompleteness(Math.min(1.0, (double) sums.samples / expectedSamples))
+        .setEstimatedFraction(sums.energyKwh > 0 ? sums.estimatedKwh / sums.energyKwh : 0.0)
         .build());
   }
 }

@@ -1,0 +1,16 @@
+package io.gridpulse.core.meter;
+
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+
+/** What happened to each reading in the meter stage, as Flink counters under the metric group {@code readings}. */
+record MeterCounters(Counter accepted, Counter duplicates, Counter conflictingDuplicates, Counter late,
+    Counter rollovers, Counter newEpochs, Counter frozenRegisters) {
+
+  static MeterCounters register(MetricGroup parent) {
+    MetricGroup group = parent.addGroup("readings");
+    return new MeterCounters(group.counter("accepted"), group.counter("duplicate"),
+        group.counter("conflictingDuplicate"), group.counter("late"), group.counter("registerRollover"),
+        group.counter("registerNewEpoch"), group.counter("frozenRegister"));
+  }
+}

@@ -1,0 +1,23 @@
+package io.gridpulse.core.meter;
+
+import io.gridpulse.core.config.PipelineOptions;
+import io.gridpulse.core.vee.VeeOptions;
+import java.io.Serializable;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+
+/** The meter stage's settings, read once. */
+public record MeterSettings(Duration readingInterval, double maxPowerW, double registerWidthWh, int frozenIntervals,
+    double frozenMinPowerW) implements Serializable {
+
+  public static MeterSettings from(ReadableConfig config) {
+    return new MeterSettings(config.get(PipelineOptions.READING_INTERVAL), config.get(VeeOptions.MAX_POWER_W),
+        config.get(VeeOptions.REGISTER_WIDTH_WH), config.get(VeeOptions.FROZEN_INTERVALS),
+        config.get(VeeOptions.FROZEN_MIN_POWER_W));
+  }
+
+  public static MeterSettings defaults() {
+    return from(new Configuration());
+  }
+}
