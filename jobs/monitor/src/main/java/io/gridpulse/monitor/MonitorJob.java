@@ -55,7 +55,7 @@ public final class MonitorJob {
         .setTopics(settings.readingsTopic())
         .setGroupId(settings.groupId())
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new MeterReadingKafkaDeserializer())
+        .setDeserializer(new MeterReadingKafkaDeserializer(settings.rules()))
         .setProperty("commit.offsets.on.checkpoint", "true");
     if (settings.bounded()) {
       builder.setBounded(OffsetsInitializer.latest());

@@ -2,6 +2,7 @@ package io.gridpulse.monitor;
 
 import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.influx.InfluxSettings;
+import io.gridpulse.core.vee.ReadingRules;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** Everything the monitor job is configured with, read once. */
@@ -12,6 +13,7 @@ public record MonitorSettings(
     String groupId,
     boolean bounded,
     PipelineSettings pipeline,
+    ReadingRules rules,
     InfluxSettings influx) {
 
   public static MonitorSettings from(ReadableConfig config) {
@@ -22,6 +24,7 @@ public record MonitorSettings(
         config.get(KafkaOptions.GROUP_ID),
         config.get(KafkaOptions.BOUNDED),
         PipelineSettings.from(config),
+        ReadingRules.from(config),
         InfluxSettings.from(config));
   }
 }

@@ -3,6 +3,8 @@ package io.gridpulse.core.io;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.MeterReading;
+import io.gridpulse.core.vee.ReadingRules;
+import io.gridpulse.core.vee.Rejection;
 import io.gridpulse.schema.SchemaHistory;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -21,14 +23,26 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * carrying the raw bytes, the reason and the record's coordinates, so one bad producer cannot stop the job.
  *
  * <p>Decoding happens in the source (not in a later operator) so that watermarks are generated per Kafka partition.
+ * The same goes for the checks a reading must pass on its own ({@link ReadingRules}): a reading with a broken clock
+ * must not reach the watermark generator, and here its dead letter still knows its partition and offset.
  */
 public final class MeterReadingKafkaDeserializer
     implements KafkaRecordDeserializationSchema<Either<DeadLetter, MeterReading>> {
 
   private static final long serialVersionUID = 1L;
 
+  private final ReadingRules rules;
   private transient CurrentSchemaReadingDecoder currentSchema;
   private transient BinaryMessageDecoder<MeterReading> decoder;
+
+  public MeterReadingKafkaDeserializer(ReadingRules rules) {
+    this.rules = rules;
+  }
+
+  /** With the default thresholds of {@link ReadingRules}. */
+  public MeterReadingKafkaDeserializer() {
+    this(ReadingRules.defaults());
+  }
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Either<DeadLetter, MeterReading>> out) {
@@ -43,11 +57,9 @@ public final class MeterReadingKafkaDeserializer
           deadLetter(DeadLetterReason.UNDECODABLE, "record has no value (tombstone)", null, topic, partition, offset,
               kafkaTimestamp));
     }
+    MeterReading reading;
     try {
-      if (currentSchema().canDecode(value)) {
-        return Either.Right(currentSchema.decode(value));
-      }
-      return Either.Right(decoder().decode(value));
+      reading = currentSchema().canDecode(value) ? currentSchema.decode(value) : decoder().decode(value);
     } catch (MissingSchemaException e) {
       return Either.Left(deadLetter(DeadLetterReason.UNKNOWN_SCHEMA,
           "writer schema is not a released MeterReading version: " + e.getMessage(), value, topic, partition, offset,
@@ -60,6 +72,12 @@ public final class MeterReadingKafkaDeserializer
           "corrupt MeterReading payload (" + value.length + " bytes): " + e, value, topic, partition, offset,
           kafkaTimestamp));
     }
+    Rejection rejection = rules.check(reading, System.currentTimeMillis());
+    if (rejection != null) {
+      return Either.Left(deadLetter(rejection.reason(), rejection.message(), value, topic, partition, offset,
+          kafkaTimestamp));
+    }
+    return Either.Right(reading);
   }
 
   private CurrentSchemaReadingDecoder currentSchema() {

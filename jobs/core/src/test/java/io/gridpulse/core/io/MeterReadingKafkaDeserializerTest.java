@@ -87,7 +87,10 @@ class MeterReadingKafkaDeserializerTest {
     }
   }
 
-  /** The fast path must accept exactly what Avro accepts, and decode it to the same reading. */
+  /**
+   * The fast path must accept exactly what Avro accepts, and decode it to the same reading; a decodable reading that
+   * breaks a rule (a flipped bit can make power negative) must be rejected for that rule.
+   */
   private static void assertSameOutcome(MeterReadingKafkaDeserializer deserializer,
       BinaryMessageDecoder<MeterReading> avro, byte[] value) {
     MeterReading expected;
@@ -98,8 +101,13 @@ class MeterReadingKafkaDeserializerTest {
     }
     Either<DeadLetter, MeterReading> decoded = deserializer.decode(value, "t", 0, 0L, 0L);
     String what = Arrays.toString(value);
+    io.gridpulse.core.vee.Rejection broken =
+        expected == null ? null : io.gridpulse.core.vee.ReadingRules.defaults().check(expected, System.currentTimeMillis());
     if (expected == null) {
       assertThat(decoded.isLeft()).as(what).isTrue();
+    } else if (broken != null) {
+      assertThat(decoded.isLeft()).as(what).isTrue();
+      assertThat(decoded.left().getReason()).as(what).isEqualTo(broken.reason());
     } else {
       assertThat(decoded.isRight()).as(what).isTrue();
       assertThat(decoded.right()).as(what).isEqualTo(expected);
@@ -112,5 +120,17 @@ class MeterReadingKafkaDeserializerTest {
 
     assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
     assertThat(dead.getPayload()).isNull();
+  }
+
+  @Test
+  void shouldRejectAReadingThatBreaksARuleWithItsReasonBytesAndCoordinates() {
+    byte[] bytes = serializer.serialize(
+        MeterReading.newBuilder(reading("m1", minutes(1), 1.0)).setAveragePowerW(-40).build());
+
+    DeadLetter dead = deserializer.decode(bytes, "meter-readings", 1, 77L, 0L).left();
+
+    assertThat(dead.getReason()).isEqualTo(DeadLetterReason.NEGATIVE_POWER);
+    assertThat(dead.getSourceOffset()).isEqualTo(77L);
+    assertThat(dead.getPayload().array()).isEqualTo(bytes);
   }
 }
