@@ -25,5 +25,15 @@ public final class PipelineOptions {
       .withDescription("A Kafka partition without readings for this long stops holding back the watermark, so"
           + " windows still close when some partitions are quiet.");
 
+  public static final ConfigOption<String> TIME_ZONE = key("pipeline.time-zone")
+      .stringType()
+      .defaultValue("Europe/Helsinki")
+      .withDescription("Time zone of the daily windows of districts not listed in pipeline.district-time-zones.");
+
+  public static final ConfigOption<java.util.Map<String, String>> DISTRICT_TIME_ZONES = key("pipeline.district-time-zones")
+      .mapType()
+      .defaultValue(java.util.Map.of())
+      .withDescription("Time zone per district for its daily windows, e.g. 'D01:Europe/Helsinki,D02:Europe/Stockholm'.");
+
   private PipelineOptions() {}
 }

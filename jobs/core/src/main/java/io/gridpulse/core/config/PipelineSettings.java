@@ -1,20 +1,22 @@
 package io.gridpulse.core.config;
 
 import io.gridpulse.core.meter.MeterSettings;
+import io.gridpulse.core.window.DistrictZones;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** The energy pipeline's settings, read once from the job's configuration. */
-public record PipelineSettings(Duration outOfOrderness, Duration idleTimeout, MeterSettings meter)
-    implements Serializable {
+public record PipelineSettings(Duration outOfOrderness, Duration idleTimeout, MeterSettings meter,
+    DistrictZones zones) implements Serializable {
 
   public static PipelineSettings from(ReadableConfig config) {
     return new PipelineSettings(
         config.get(PipelineOptions.OUT_OF_ORDERNESS),
         config.get(PipelineOptions.IDLE_TIMEOUT),
-        MeterSettings.from(config));
+        MeterSettings.from(config),
+        DistrictZones.parse(config.get(PipelineOptions.TIME_ZONE), config.get(PipelineOptions.DISTRICT_TIME_ZONES)));
   }
 
   public static PipelineSettings defaults() {
@@ -26,6 +28,6 @@ public record PipelineSettings(Duration outOfOrderness, Duration idleTimeout, Me
   }
 
   public PipelineSettings withOutOfOrderness(Duration value) {
-    return new PipelineSettings(value, idleTimeout, meter);
+    return new PipelineSettings(value, idleTimeout, meter, zones);
   }
 }

@@ -19,11 +19,12 @@ public final class EnergyPoints {
 
   private EnergyPoints() {}
 
-  /** The {@code window} tag value: "15m" or "1h". */
+  /** The {@code window} tag value: "15m", "1h" or "1d". */
   public static String windowTag(AggregationWindow window) {
     return switch (window) {
       case QUARTER_HOUR -> "15m";
       case HOUR -> "1h";
+      case DAY -> "1d";
     };
   }
 

@@ -15,17 +15,19 @@ public final class MeterRollupWindowFunction
   private static final long serialVersionUID = 1L;
 
   private final AggregationWindow window;
-  private final int expectedSamples;
+  private final long readingIntervalMillis;
 
-  public MeterRollupWindowFunction(AggregationWindow window, Duration windowSize, Duration readingInterval) {
+  public MeterRollupWindowFunction(AggregationWindow window, Duration readingInterval) {
     this.window = window;
-    this.expectedSamples = (int) Math.max(1, windowSize.toMillis() / readingInterval.toMillis());
+    this.readingIntervalMillis = readingInterval.toMillis();
   }
 
   @Override
   public void process(String meterId, Context context, Iterable<MeterRollup.Sums> elements,
       Collector<MeterAggregate> out) {
     MeterRollup.Sums sums = elements.iterator().next();
+    // From the window itself: a local day has 23, 24 or 25 hours.
+    int expectedSamples = (int) Math.max(1, (context.window().getEnd() - context.window().getStart()) / readingIntervalMillis);
     out.collect(MeterAggregate.newBuilder()
         .setMeterId(meterId)
         .setFeederId(sums.feederId)

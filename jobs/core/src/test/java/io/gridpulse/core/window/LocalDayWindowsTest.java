@@ -1,0 +1,63 @@
+package io.gridpulse.core.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.junit.jupiter.api.Test;
+
+/** Calendar days in the district's zone, including the two DST days of Europe/Helsinki in 2026. */
+class LocalDayWindowsTest {
+
+  private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+  private static final DistrictZones ZONES =
+      DistrictZones.parse("Europe/Helsinki", Map.of("SE1", "Europe/Stockholm"));
+  private final LocalDayWindows<String> days = LocalDayWindows.of(district -> district, ZONES);
+
+  @Test
+  void shouldSpanLocalMidnightToLocalMidnightOnAnOrdinaryWinterDay() {
+    TimeWindow day = assign("D01", "2026-01-12T10:00:00Z");
+    assertThat(Instant.ofEpochMilli(day.getStart())).isEqualTo(Instant.parse("2026-01-11T22:00:00Z"));
+    assertThat(hours(day)).isEqualTo(24);
+  }
+
+  @Test
+  void shouldHave23HoursWhenTheClocksSpringForward() {
+    TimeWindow day = assign("D01", "2026-03-29T12:00:00Z"); // 03:00 -> 04:00 local
+    assertThat(Instant.ofEpochMilli(day.getStart())).isEqualTo(Instant.parse("2026-03-28T22:00:00Z"));
+    assertThat(Instant.ofEpochMilli(day.getEnd())).isEqualTo(Instant.parse("2026-03-29T21:00:00Z"));
+    assertThat(hours(day)).isEqualTo(23);
+  }
+
+  @Test
+  void shouldHave25HoursWhenTheClocksFallBack() {
+    TimeWindow day = assign("D01", "2026-10-25T12:00:00Z"); // 04:00 -> 03:00 local
+    assertThat(Instant.ofEpochMilli(day.getStart())).isEqualTo(Instant.parse("2026-10-24T21:00:00Z"));
+    assertThat(hours(day)).isEqualTo(25);
+  }
+
+  @Test
+  void shouldCountAnElementStampedAtMidnightToTheDayItCloses() {
+    TimeWindow day = assign("D01", "2026-01-12T22:00:00Z"); // local midnight 13 Jan
+    assertThat(Instant.ofEpochMilli(day.getEnd())).isEqualTo(Instant.parse("2026-01-12T22:00:00Z"));
+  }
+
+  @Test
+  void shouldUseEachDistrictsOwnZone() {
+    TimeWindow helsinki = assign("D01", "2026-01-12T10:00:00Z");
+    TimeWindow stockholm = assign("SE1", "2026-01-12T10:00:00Z");
+    assertThat(stockholm.getStart() - helsinki.getStart()).isEqualTo(Duration.ofHours(1).toMillis());
+    assertThat(ZONES.zoneOf("unknown")).isEqualTo(HELSINKI);
+  }
+
+  private TimeWindow assign(String district, String instant) {
+    return days.assignWindows(district, Instant.parse(instant).toEpochMilli(), null).iterator().next();
+  }
+
+  private static long hours(TimeWindow day) {
+    return Duration.ofMillis(day.getEnd() - day.getStart()).toHours();
+  }
+}
