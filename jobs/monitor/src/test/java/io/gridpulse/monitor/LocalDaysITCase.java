@@ -54,6 +54,7 @@ class LocalDaysITCase {
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
+    env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
     GeneratorFunction<Long, Either<DeadLetter, MeterReading>> at = index -> Either.Right(readings.get(index.intValue()));
     MonitorPipeline.build(env, new DataGeneratorSource<>(at, readings.size(), ReadingTypes.DECODED),
         new MonitorSinks(meters, groups, new CollectingSink<>()), PipelineSettings.defaults());

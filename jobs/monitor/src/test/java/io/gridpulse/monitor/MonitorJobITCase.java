@@ -154,6 +154,7 @@ class MonitorJobITCase {
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(1_000);
+    env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
     MonitorPipeline.build(env, MonitorJob.kafkaSource(settings), MonitorJob.productionSinks(settings),
         settings.pipeline());
     env.execute("monitor job IT " + groupId);

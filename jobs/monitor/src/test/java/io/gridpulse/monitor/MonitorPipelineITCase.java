@@ -57,6 +57,7 @@ class MonitorPipelineITCase {
   static void runPipeline() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
+    env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
     MonitorPipeline.build(env, encodedSource(), new MonitorSinks(meters, groups, deadLetters),
         PipelineSettings.defaults());
     env.execute("monitor pipeline test");
