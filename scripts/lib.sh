@@ -262,3 +262,11 @@ EOF
 INFLUX_DIR="$RUN_DIR/influxdb"
 INFLUX_PID_FILE="$PID_DIR/influxd.pid"
 INFLUX_LOG_FILE="$LOG_DIR/influxd.log"
+
+# --- Maven ----------------------------------------------------------------------------------------------------------
+
+# Quiet Maven: Debian's Maven prints bare colour resets (ESC[0m) even in batch mode; drop them. Fails as Maven fails.
+mvn_quiet() { # <maven args...>
+  mvn -q -B "$@" 2>&1 | sed 's/\x1b\[0m//g'
+  return "${PIPESTATUS[0]}"
+}
