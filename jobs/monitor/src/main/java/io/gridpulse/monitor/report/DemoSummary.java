@@ -38,6 +38,12 @@ public final class DemoSummary {
     }
     List<DistrictHour> truth = TruthDistrictHours.read(truthDir);
     boolean ok = print(System.out, measured, truth, zone, tolerance, url, database);
+    try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+      // From the first simulated hour: the hour before holds only each meter's anchoring first reading.
+      java.time.Instant from = truth.stream().map(DistrictHour::hourStart).min(java.util.Comparator.naturalOrder())
+          .orElse(java.time.Instant.EPOCH);
+      printCompleteness(System.out, InfluxDistrictHours.completeness(influx, database, from));
+    }
     if (params.has("dead-letter-topic")) {
       printDeadLetters(System.out, DeadLetterTopic.readAll(params.get("kafka-bootstrap", "127.0.0.1:9092"),
           params.get("dead-letter-topic")), params.get("dead-letter-topic"));
@@ -94,9 +100,19 @@ public final class DemoSummary {
   }
 
   static void printDeadLetters(PrintStream out, List<io.gridpulse.schema.DeadLetter> deadLetters, String topic) {
-    out.printf("%nDead letters in topic %s: %d%n", topic, deadLetters.size());
-    deadLetters.stream().limit(5).forEach(dead -> out.printf("  %-14s %s/%d@%d: %s%n", dead.getReason(),
+    out.printf("%nData quality: dead letters in topic %s: %d%n", topic, deadLetters.size());
+    deadLetters.stream()
+        .collect(Collectors.groupingBy(dead -> dead.getReason().name(), TreeMap::new, Collectors.counting()))
+        .forEach((reason, count) -> out.printf("  %-22s %d%n", reason, count));
+    deadLetters.stream().limit(5).forEach(dead -> out.printf("  e.g. %-14s %s/%d@%d: %s%n", dead.getReason(),
         dead.getSourceTopic(), dead.getSourcePartition(), dead.getSourceOffset(), dead.getMessage()));
+  }
+
+  static void printCompleteness(PrintStream out, Map<String, double[]> byDistrict) {
+    out.printf("%nData quality: hourly meter aggregates per district (completeness = readings received / expected)%n");
+    out.printf("  %-10s %14s %18s%n", "district", "completeness", "estimated energy");
+    byDistrict.forEach((district, values) -> out.printf("  %-10s %13.2f%% %17.2f%%%n", district, values[0] * 100,
+        values[1] * 100));
   }
 
   private static String key(DistrictHour hour) {

@@ -44,6 +44,22 @@ final class InfluxDistrictHours {
     return hours;
   }
 
+  /** Mean completeness and estimated fraction of the hourly meter aggregates from {@code from} on, per district. */
+  static Map<String, double[]> completeness(InfluxDB influx, String database, Instant from) {
+    QueryResult result = influx.query(new Query("SELECT mean(completeness), mean(estimated_fraction) FROM meter_energy"
+        + " WHERE \"window\" = '1h' AND time >= '" + from + "' GROUP BY district", database));
+    Map<String, double[]> out = new java.util.TreeMap<>();
+    if (result.getResults() == null || result.getResults().get(0).getSeries() == null) {
+      return out;
+    }
+    for (QueryResult.Series series : result.getResults().get(0).getSeries()) {
+      List<Object> row = series.getValues().get(0);
+      out.put(series.getTags().get("district"), new double[] {((Number) row.get(1)).doubleValue(),
+          row.get(2) == null ? 0.0 : ((Number) row.get(2)).doubleValue()});
+    }
+    return out;
+  }
+
   private static Map<String, Object> zip(List<String> columns, List<Object> row) {
     Map<String, Object> map = new java.util.HashMap<>();
     for (int i = 0; i < columns.size(); i++) {
