@@ -26,8 +26,4 @@ public record PipelineSettings(Duration outOfOrderness, Duration idleTimeout, Me
   public Duration readingInterval() {
     return meter.readingInterval();
   }
-
-  public PipelineSettings withOutOfOrderness(Duration value) {
-    return new PipelineSettings(value, idleTimeout, meter, zones);
-  }
 }

@@ -6,8 +6,6 @@ import io.gridpulse.schema.MeterReading;
 import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.core.vee.Rejection;
 import io.gridpulse.schema.SchemaHistory;
-import java.nio.ByteBuffer;
-import java.time.Instant;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -54,27 +52,27 @@ public final class MeterReadingKafkaDeserializer
       byte[] value, String topic, int partition, long offset, long kafkaTimestamp) {
     if (value == null) {
       return Either.Left(
-          deadLetter(DeadLetterReason.UNDECODABLE, "record has no value (tombstone)", null, topic, partition, offset,
+          DeadLetters.of(DeadLetterReason.UNDECODABLE, "record has no value (tombstone)", null, topic, partition, offset,
               kafkaTimestamp));
     }
     MeterReading reading;
     try {
       reading = currentSchema().canDecode(value) ? currentSchema.decode(value) : decoder().decode(value);
     } catch (MissingSchemaException e) {
-      return Either.Left(deadLetter(DeadLetterReason.UNKNOWN_SCHEMA,
+      return Either.Left(DeadLetters.of(DeadLetterReason.UNKNOWN_SCHEMA,
           "writer schema is not a released MeterReading version: " + e.getMessage(), value, topic, partition, offset,
           kafkaTimestamp));
     } catch (BadHeaderException e) {
-      return Either.Left(deadLetter(DeadLetterReason.UNDECODABLE,
+      return Either.Left(DeadLetters.of(DeadLetterReason.UNDECODABLE,
           "not Avro single-object encoding: " + e.getMessage(), value, topic, partition, offset, kafkaTimestamp));
     } catch (java.io.IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException e) {
-      return Either.Left(deadLetter(DeadLetterReason.UNDECODABLE,
+      return Either.Left(DeadLetters.of(DeadLetterReason.UNDECODABLE,
           "corrupt MeterReading payload (" + value.length + " bytes): " + e, value, topic, partition, offset,
           kafkaTimestamp));
     }
     Rejection rejection = rules.check(reading, System.currentTimeMillis());
     if (rejection != null) {
-      return Either.Left(deadLetter(rejection.reason(), rejection.message(), value, topic, partition, offset,
+      return Either.Left(DeadLetters.of(rejection.reason(), rejection.message(), value, topic, partition, offset,
           kafkaTimestamp));
     }
     return Either.Right(reading);
@@ -95,18 +93,6 @@ public final class MeterReadingKafkaDeserializer
     return decoder;
   }
 
-  static DeadLetter deadLetter(DeadLetterReason reason, String message, byte[] payload, String topic, int partition,
-      long offset, long timestamp) {
-    return DeadLetter.newBuilder()
-        .setReason(reason)
-        .setMessage(message)
-        .setPayload(payload == null ? null : ByteBuffer.wrap(payload))
-        .setSourceTopic(topic)
-        .setSourcePartition(partition)
-        .setSourceOffset(offset)
-        .setSourceTimestamp(Instant.ofEpochMilli(Math.max(0, timestamp)))
-        .build();
-  }
 
   @Override
   public TypeInformation<Either<DeadLetter, MeterReading>> getProducedType() {

@@ -1,13 +1,13 @@
 package io.gridpulse.core.meter;
 
 import io.gridpulse.core.io.AvroSingleObjectSerializer;
+import io.gridpulse.core.io.DeadLetters;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -186,15 +186,8 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
   }
 
   private DeadLetter deadLetter(DeadLetterReason reason, MeterReading reading, String message) {
-    return DeadLetter.newBuilder()
-        .setReason(reason)
-        .setMessage(message)
-        .setPayload(ByteBuffer.wrap(serializer.serialize(reading)))
-        .setSourceTopic("")
-        .setSourcePartition(-1)
-        .setSourceOffset(-1L)
-        .setSourceTimestamp(reading.getTimestamp())
-        .build();
+    return DeadLetters.of(reason, message, serializer.serialize(reading), DeadLetters.UNKNOWN_TOPIC,
+        DeadLetters.UNKNOWN_PARTITION, DeadLetters.UNKNOWN_OFFSET, reading.getTimestamp().toEpochMilli());
   }
 
   /** Readings describe the interval ending at their timestamp: the quarter hour (start, end] that holds it. */

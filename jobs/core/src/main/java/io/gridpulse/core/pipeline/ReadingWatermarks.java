@@ -17,10 +17,4 @@ public final class ReadingWatermarks {
             record.isRight() ? record.right().getTimestamp().toEpochMilli() : Long.MIN_VALUE)
         .withIdleness(settings.idleTimeout());
   }
-
-  public static WatermarkStrategy<MeterReading> forReadings(PipelineSettings settings) {
-    return WatermarkStrategy.<MeterReading>forBoundedOutOfOrderness(settings.outOfOrderness())
-        .withTimestampAssigner((reading, previous) -> reading.getTimestamp().toEpochMilli())
-        .withIdleness(settings.idleTimeout());
-  }
 }

@@ -32,13 +32,10 @@ public final class DemoSummary {
     ZoneId zone = ZoneId.of(params.get("zone", "Europe/Helsinki"));
     double tolerance = params.getDouble("tolerance", 0.001);
 
-    List<DistrictHour> measured;
-    try (InfluxDB influx = InfluxDBFactory.connect(url)) {
-      measured = InfluxDistrictHours.read(influx, database);
-    }
     List<DistrictHour> truth = TruthDistrictHours.read(truthDir);
-    boolean ok = print(System.out, measured, truth, zone, tolerance, url, database);
+    boolean ok;
     try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+      ok = print(System.out, InfluxDistrictHours.read(influx, database), truth, zone, tolerance, url, database);
       // From the first simulated hour: the hour before holds only each meter's anchoring first reading.
       java.time.Instant from = truth.stream().map(DistrictHour::hourStart).min(java.util.Comparator.naturalOrder())
           .orElse(java.time.Instant.EPOCH);
