@@ -34,8 +34,16 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--latency-seconds", defaultValue = "20", description = "Wall time of the latency run.")
   int latencySeconds;
 
-  @Option(names = "--skip-alternative", description = "Skip the plain-InfluxDB alternative.")
-  boolean skipAlternative;
+  /** The figures a run can measure; profiling one path at a time is the main use of choosing. */
+  enum Figure { CEILING, LIVE, REPLAY, ALTERNATIVE, LATENCY, STATE }
+
+  @Option(names = "--only", split = ",", defaultValue = "CEILING,LIVE,REPLAY,ALTERNATIVE,LATENCY,STATE",
+      description = "Figures to measure (default all): ${COMPLETION-CANDIDATES}. Ratios need both of their figures;"
+          + " LATENCY runs at half the live rate (or --latency-rate).")
+  java.util.EnumSet<Figure> only;
+
+  @Option(names = "--latency-rate", description = "Readings/s of the latency run, instead of half the live rate.")
+  Double latencyRate;
 
   @Option(names = "--kafka-bootstrap", defaultValue = "127.0.0.1:9092")
   String bootstrap;
@@ -56,7 +64,8 @@ public final class BenchMain implements Callable<Integer> {
   String command;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchMain()).execute(args));
+    // scripts/bench passes its defaults first; a repeated option on the command line overrides them.
+    System.exit(new CommandLine(new BenchMain()).setOverwrittenOptionsAllowed(true).execute(args));
   }
 
   @Override
@@ -77,46 +86,53 @@ public final class BenchMain implements Callable<Integer> {
     Report report = new Report();
     try (FlinkCluster cluster = new FlinkCluster(flinkConf, workDir)) {
       for (int run = 1; run <= runs; run++) {
-        double ceilingRate = KafkaCeiling.measure(bootstrap, topic, n);
-        Log.info("ceiling run %d: %,.0f readings/s", run, ceilingRate);
-        double liveRate = LivePath.measure(cluster, bootstrap, influxUrl, topic, n, run);
-        double replayRate = ReplayPath.measure(cluster, influxUrl, files, n, run);
-        ceiling.add(ceilingRate);
-        live.add(liveRate);
-        liveOverCeiling.add(liveRate / ceilingRate);
-        replay.add(replayRate);
-        if (!skipAlternative) {
+        if (only.contains(Figure.CEILING)) {
+          ceiling.add(KafkaCeiling.measure(bootstrap, topic, n));
+          Log.info("ceiling run %d: %,.0f readings/s", run, ceiling.last());
+        }
+        if (only.contains(Figure.LIVE)) {
+          live.add(LivePath.measure(cluster, bootstrap, influxUrl, topic, n, run));
+          if (only.contains(Figure.CEILING)) {
+            liveOverCeiling.add(live.last() / ceiling.last());
+          }
+        }
+        if (only.contains(Figure.REPLAY)) {
+          replay.add(ReplayPath.measure(cluster, influxUrl, files, n, run));
+        }
+        if (only.contains(Figure.ALTERNATIVE)) {
           InfluxAlternative.Result alt = InfluxAlternative.measure(influxUrl, files, simulation.start(),
               simulation.end(), run);
           alternativeSeconds.add(alt.totalSeconds());
-          alternativeRatio.add(alt.totalSeconds() / (n / liveRate));
+          if (only.contains(Figure.LIVE)) {
+            alternativeRatio.add(alt.totalSeconds() / (n / live.last()));
+          }
         }
       }
       report.figure("Kafka ceiling: consume + Avro decode, 2 threads", ceiling, "readings/s", "%,.0f", "", null);
       report.figure("live path: Kafka -> pipeline -> InfluxDB", live, "readings/s", "%,.0f", ">= 500,000",
-          live.median() >= 500_000);
+          live.isEmpty() ? null : live.median() >= 500_000);
       report.figure("live path / ceiling (same run)", liveOverCeiling, "ratio", "%.2f", ">= 0.5",
-          liveOverCeiling.median() >= 0.5);
+          liveOverCeiling.isEmpty() ? null : liveOverCeiling.median() >= 0.5);
       report.figure("replay path: Avro files -> pipeline -> InfluxDB (BATCH)", replay, "readings/s", "%,.0f",
-          ">= 1,000,000", replay.median() >= 1_000_000);
-      if (!skipAlternative) {
-        report.figure("plain InfluxDB: write raw + InfluxQL 15-min energy", alternativeSeconds, "s", "%.1f", "",
-            null);
-        report.figure("plain InfluxDB time / live path time", alternativeRatio, "ratio", "%.2f", ">= 5",
-            alternativeRatio.median() >= 5);
+          ">= 1,000,000", replay.isEmpty() ? null : replay.median() >= 1_000_000);
+      report.figure("plain InfluxDB: write raw + InfluxQL 15-min energy", alternativeSeconds, "s", "%.1f", "",
+          null);
+      report.figure("plain InfluxDB time / live path time", alternativeRatio, "ratio", "%.2f", ">= 5",
+          alternativeRatio.isEmpty() ? null : alternativeRatio.median() >= 5);
+
+      double rate = latencyRate != null ? latencyRate : live.isEmpty() ? 0 : live.median() / 2;
+      LatencyRun.Result latency = null;
+      if (only.contains(Figure.LATENCY) && rate > 0) {
+        latency = LatencyRun.measure(cluster, data, bootstrap, meters, rate, Duration.ofSeconds(latencySeconds));
+        Log.info("latency at %,.0f readings/s: p50 %.0f ms, p99 %.0f ms over %,d aggregates of %d quarter hours",
+            rate, latency.p50Ms(), latency.p99Ms(), latency.samples(), latency.windows());
+        report.single("latency p50, reading closing a quarter hour -> its meter aggregates", latency.p50Ms(), "ms",
+            "%.0f", "", null);
+        report.single("latency p99, reading closing a quarter hour -> its meter aggregates", latency.p99Ms(), "ms",
+            "%.0f", "<= 250 (to the anomaly event)", latency.p99Ms() <= 250);
       }
 
-      double rate = live.median() / 2;
-      LatencyRun.Result latency = LatencyRun.measure(cluster, data, bootstrap, meters, rate,
-          Duration.ofSeconds(latencySeconds));
-      Log.info("latency at %,.0f readings/s: p50 %.0f ms, p99 %.0f ms over %,d aggregates of %d quarter hours",
-          rate, latency.p50Ms(), latency.p99Ms(), latency.samples(), latency.windows());
-      report.single("latency p50, reading closing a quarter hour -> its meter aggregates", latency.p50Ms(), "ms",
-          "%.0f", "", null);
-      report.single("latency p99, reading closing a quarter hour -> its meter aggregates", latency.p99Ms(), "ms",
-          "%.0f", "<= 250 (to the anomaly event)", latency.p99Ms() <= 250);
-
-      for (int stateMeterCount : stateMeters) {
+      for (int stateMeterCount : only.contains(Figure.STATE) ? stateMeters : List.<Integer>of()) {
         StateRun.Result state = StateRun.measure(cluster, data, bootstrap, workDir, stateMeterCount);
         report.single(String.format("keyed state per meter, %,d meters (savepoint bytes / meters)", stateMeterCount),
             state.stateBytesPerMeter(), "bytes", "%,.0f", "<= 2,048", state.stateBytesPerMeter() <= 2048);
@@ -134,26 +150,39 @@ public final class BenchMain implements Callable<Integer> {
     return 0;
   }
 
+  /** Explains every figure; only those measured in this run. */
   private void describe(Report report, double rate, LatencyRun.Result latency) {
-    report.note("Kafka ceiling: one KafkaConsumer per partition reads the topic from the start and decodes each value"
+    if (only.contains(Figure.CEILING)) {
+      report.note("Kafka ceiling: one KafkaConsumer per partition reads the topic from the start and decodes each value"
         + " (Avro single-object encoding) into a MeterReading, nothing else.");
-    report.note("Live path: the monitor job's production source and sinks (KafkaSource, bounded at the latest offsets;"
+    }
+    if (only.contains(Figure.LIVE)) {
+      report.note("Live path: the monitor job's production source and sinks (KafkaSource, bounded at the latest offsets;"
         + " InfluxDB sink; dead-letter KafkaSink) in an embedded MiniCluster (1 TaskManager, 2 slots, parallelism 2)"
         + " configured by flink-conf/config.yaml; N / Flink's net job run time.");
-    report.note("Replay path: the same energy pipeline in BATCH execution mode over two Avro container files, writing"
+    }
+    if (only.contains(Figure.REPLAY)) {
+      report.note("Replay path: the same energy pipeline in BATCH execution mode over two Avro container files, writing"
         + " to InfluxDB; N / net job run time.");
-    report.note("Plain InfluxDB: two threads write the N raw readings (batches of 5,000 points) into InfluxDB, then"
+    }
+    if (only.contains(Figure.ALTERNATIVE)) {
+      report.note("Plain InfluxDB: two threads write the N raw readings (batches of 5,000 points) into InfluxDB, then"
         + " `" + InfluxAlternative.QUERY.replace("'%s'", "<range>") + "` computes the 15-minute energy per meter"
         + " (read in chunks). Ratio = (write + query time) / (N / live-path rate) of the same run.");
-    report.note(String.format(java.util.Locale.ROOT, "Latency: readings appended to Kafka at %,.0f readings/s (half"
-        + " the median live rate) for about %d s; for each quarter hour, from the broker's acknowledgement of the"
-        + " last reading of the step that closes it (first step at or after its end + the watermark's"
+    }
+    if (latency != null) {
+      report.note(String.format(java.util.Locale.ROOT, "Latency: readings appended to Kafka at %,.0f readings/s"
+        + " (half the median live rate, unless --latency-rate) for about %d s; for each quarter hour, from the"
+        + " broker's acknowledgement of the last reading of the step that closes it (first step at or after its end + the watermark's"
         + " out-of-orderness) until each meter aggregate leaves the pipeline; %,d samples over %d quarter hours."
         + " Anomaly detection does not exist yet; once it does, the end point is the anomaly event.",
         rate, latencySeconds, latency.samples(), latency.windows()));
-    report.note("State: 5-minute readings for 20 minutes, so every meter has crossed a quarter-hour boundary and"
+    }
+    if (only.contains(Figure.STATE)) {
+      report.note("State: 5-minute readings for 20 minutes, so every meter has crossed a quarter-hour boundary and"
         + " holds its previous register plus an open quarter-hour and hour; savepoint (canonical format) bytes and"
         + " heap growth after a full GC, each divided by the meter count; sinks discard in this run. Heap state"
         + " backend, as in flink-conf/config.yaml.");
+    }
   }
 }

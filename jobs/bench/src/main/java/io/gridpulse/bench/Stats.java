@@ -13,6 +13,11 @@ final class Stats {
     values.add(value);
   }
 
+  /** The latest measurement, for ratios between figures of the same run. */
+  double last() {
+    return values.get(values.size() - 1);
+  }
+
   boolean isEmpty() {
     return values.isEmpty();
   }

@@ -26,7 +26,8 @@ class EnergyPointsTest {
     String line = EnergyPoints.meter(aggregate).lineProtocol();
 
     assertThat(line).startsWith("meter_energy,district=D01,feeder=D01-F01,meter=M1,window=15m ");
-    assertThat(line).contains("energy_kwh=0.25").contains("samples=15i").endsWith(" " + T0_NANOS);
+    assertThat(line).contains("energy_kwh=0.25").contains("max_power_w=2000").contains("completeness=1")
+        .doesNotContain("samples").endsWith(" " + T0_NANOS);
   }
 
   @Test
