@@ -49,7 +49,8 @@ final class LatencyRun {
     LatencySink.reset();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
     MonitorPipeline.build(env, MonitorJob.kafkaSource(settings),
-        new MonitorSinks(new LatencySink(), new DiscardingSink<>(), new DiscardingSink<>()), pipeline);
+        new MonitorSinks(new LatencySink(), new DiscardingSink<>(), new DiscardingSink<>(),
+            new DiscardingSink<>()), pipeline);
     JobClient job = env.executeAsync("bench latency");
     try {
       waitUntilRunning(job);

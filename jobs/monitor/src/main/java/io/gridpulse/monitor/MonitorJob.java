@@ -1,9 +1,11 @@
 package io.gridpulse.monitor;
 
 import io.gridpulse.core.influx.EnergyPoints;
+import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.InfluxSink;
 import io.gridpulse.core.io.AvroSingleObjectSerializer;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
+import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.MeterAggregate;
@@ -75,6 +77,7 @@ public final class MonitorJob {
     return new MonitorSinks(
         new InfluxSink<MeterAggregate>(settings.influx(), EnergyPoints::meter),
         new InfluxSink<GroupAggregate>(settings.influx(), EnergyPoints::group),
-        deadLetters);
+        deadLetters,
+        new InfluxSink<QualityEvent>(settings.influx(), QualityPoints::of));
   }
 }

@@ -6,9 +6,11 @@ import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.pipeline.EnergyPipeline;
 import io.gridpulse.core.pipeline.EnergyStreams;
 import io.gridpulse.core.pipeline.ReadingWatermarks;
+import io.gridpulse.core.quality.DataQuality;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.MeterReading;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
@@ -34,8 +36,10 @@ public final class MonitorPipeline {
 
     energy.meterAggregates().sinkTo(sinks.meterAggregates()).name("meter aggregates sink").uid("meter-sink");
     energy.groupAggregates().sinkTo(sinks.groupAggregates()).name("group aggregates sink").uid("group-sink");
-    readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
-        .union(energy.rejectedReadings())
-        .sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
+    DataStream<DeadLetter> deadLetters =
+        readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS).union(energy.rejectedReadings());
+    deadLetters.sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
+    DataQuality.counts(deadLetters, energy.repairs())
+        .sinkTo(sinks.dataQuality()).name("data-quality sink").uid("data-quality-sink");
   }
 }

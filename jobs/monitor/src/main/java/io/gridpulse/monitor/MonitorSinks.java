@@ -1,5 +1,6 @@
 package io.gridpulse.monitor;
 
+import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.MeterAggregate;
@@ -7,4 +8,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 
 /** Where the monitor job's outputs go. */
 public record MonitorSinks(
-    Sink<MeterAggregate> meterAggregates, Sink<GroupAggregate> groupAggregates, Sink<DeadLetter> deadLetters) {}
+    Sink<MeterAggregate> meterAggregates,
+    Sink<GroupAggregate> groupAggregates,
+    Sink<DeadLetter> deadLetters,
+    Sink<QualityEvent> dataQuality) {}

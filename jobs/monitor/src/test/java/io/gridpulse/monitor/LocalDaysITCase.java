@@ -57,7 +57,7 @@ class LocalDaysITCase {
     env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
     GeneratorFunction<Long, Either<DeadLetter, MeterReading>> at = index -> Either.Right(readings.get(index.intValue()));
     MonitorPipeline.build(env, new DataGeneratorSource<>(at, readings.size(), ReadingTypes.DECODED),
-        new MonitorSinks(meters, groups, new CollectingSink<>()), PipelineSettings.defaults());
+        new MonitorSinks(meters, groups, new CollectingSink<>(), new CollectingSink<>()), PipelineSettings.defaults());
     env.execute("local days");
   }
 

@@ -12,6 +12,7 @@ import io.gridpulse.core.io.AvroSingleObjectSerializer;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.schema.AggregationWindow;
+import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.GroupAggregate;
@@ -52,13 +53,14 @@ class MonitorPipelineITCase {
   private static final CollectingSink<MeterAggregate> meters = new CollectingSink<>();
   private static final CollectingSink<GroupAggregate> groups = new CollectingSink<>();
   private static final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+  private static final CollectingSink<QualityEvent> quality = new CollectingSink<>();
 
   @BeforeAll
   static void runPipeline() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-    MonitorPipeline.build(env, encodedSource(), new MonitorSinks(meters, groups, deadLetters),
+    MonitorPipeline.build(env, encodedSource(), new MonitorSinks(meters, groups, deadLetters, quality),
         PipelineSettings.defaults());
     env.execute("monitor pipeline test");
   }
@@ -89,6 +91,7 @@ class MonitorPipelineITCase {
     GroupAggregate feeder = group(GroupLevel.FEEDER, "D1-F1", AggregationWindow.HOUR, T0);
     assertThat(feeder.getEnergyKwh()).isCloseTo(0.6 + 1.2, within(1e-9));
     assertThat(feeder.getMetersReporting()).isEqualTo(2);
+    assertThat(feeder.getReadings()).isEqualTo(2 * 60);
 
     GroupAggregate district = group(GroupLevel.DISTRICT, "D2", AggregationWindow.QUARTER_HOUR, T0.plus(QUARTER));
     assertThat(district.getEnergyKwh()).isCloseTo((0.3 + 0.9 + 3.0) * 0.25, within(1e-9));
@@ -114,7 +117,30 @@ class MonitorPipelineITCase {
         .extracting(DeadLetter::getReason, DeadLetter::getSourceOffset)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(DeadLetterReason.UNDECODABLE, 10L),
-            org.assertj.core.groups.Tuple.tuple(DeadLetterReason.UNDECODABLE, 500L));
+            org.assertj.core.groups.Tuple.tuple(DeadLetterReason.UNDECODABLE, 500L),
+            org.assertj.core.groups.Tuple.tuple(DeadLetterReason.DUPLICATE, -1L));
+    DeadLetter duplicate = deadLetters.received().stream()
+        .filter(d -> d.getReason() == DeadLetterReason.DUPLICATE).findFirst().orElseThrow();
+    assertThat(duplicate.getMeterId()).isEqualTo("M1");
+    assertThat(duplicate.getReadingTime()).isEqualTo(T0.plus(MINUTE.multipliedBy(20)));
+  }
+
+  @Test
+  void shouldCountEveryDeadLetterPerMeterOutcomeAndQuarterHour() {
+    assertThat(quality.received())
+        .filteredOn(q -> q.outcome.equals("DUPLICATE"))
+        .singleElement()
+        .satisfies(q -> {
+          assertThat(q.meterId).isEqualTo("M1");
+          assertThat(q.feederId).isEqualTo("D1-F1");
+          assertThat(q.count).isEqualTo(1);
+          assertThat(q.timestamp).isEqualTo(T0.plus(QUARTER).toEpochMilli());
+        });
+    assertThat(quality.received())
+        .filteredOn(q -> q.outcome.equals("UNDECODABLE"))
+        .allSatisfy(q -> assertThat(q.meterId).isEqualTo(QualityEvent.UNKNOWN))
+        .extracting(q -> q.count)
+        .satisfies(counts -> assertThat(counts.stream().mapToLong(Long::longValue).sum()).isEqualTo(2));
   }
 
   private static MeterAggregate meter(String meterId, AggregationWindow window, Instant start) {
@@ -146,6 +172,8 @@ class MonitorPipelineITCase {
             T0.plus(MINUTE.multipliedBy(minute)), registerWh, powerW)));
       }
     }
+    int m1AtMinute20 = 20 * METERS.length;
+    values.add(m1AtMinute20 + 1, values.get(m1AtMinute20)); // the meter sends it twice
     values.add(10, "garbage".getBytes(StandardCharsets.UTF_8));
     values.add(500, "more garbage".getBytes(StandardCharsets.UTF_8));
     GeneratorFunction<Long, Either<DeadLetter, MeterReading>> decode = new GeneratorFunction<>() {

@@ -50,7 +50,7 @@ public final class PipelineThroughput {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
       env.setParallelism(2);
       MonitorPipeline.build(env, encodedSource(readings),
-          new MonitorSinks(new CountingSink<>("meter"), new CountingSink<>("group"), new CountingSink<>("dead")),
+          new MonitorSinks(new CountingSink<>("meter"), new CountingSink<>("group"), new CountingSink<>("dead"), new CountingSink<>("quality")),
           PipelineSettings.defaults());
       long start = System.nanoTime();
       JobExecutionResult result = env.execute("pipeline throughput");

@@ -62,6 +62,7 @@ public final class EnergyPoints {
         .addField("demand_kw", a.getDemandKw())
         .addField("peak_demand_kw", a.getPeakDemandKw())
         .addField("meters_reporting", (long) a.getMetersReporting())
+        .addField("readings", a.getReadings())
         .build();
   }
 }

@@ -2,6 +2,7 @@ package io.gridpulse.core.io;
 
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
+import io.gridpulse.schema.MeterReading;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 
@@ -15,9 +16,23 @@ public final class DeadLetters {
 
   private DeadLetters() {}
 
+  /** A record that could not be decoded: only its bytes and Kafka coordinates are known. */
   public static DeadLetter of(DeadLetterReason reason, String message, byte[] payload, String topic, int partition,
       long offset, long timestamp) {
+    return of(reason, message, payload, null, topic, partition, offset, timestamp);
+  }
+
+  /**
+   * A decoded reading that was rejected; its ids and event time are copied out of the payload so operators can see
+   * (and data-quality counts can attribute) whose reading it was without decoding it.
+   */
+  public static DeadLetter of(DeadLetterReason reason, String message, byte[] payload, MeterReading reading,
+      String topic, int partition, long offset, long timestamp) {
     return DeadLetter.newBuilder()
+        .setMeterId(reading == null ? null : reading.getMeterId())
+        .setFeederId(reading == null ? null : reading.getFeederId())
+        .setDistrictId(reading == null ? null : reading.getDistrictId())
+        .setReadingTime(reading == null ? null : reading.getTimestamp())
         .setReason(reason)
         .setMessage(message)
         .setPayload(payload == null ? null : ByteBuffer.wrap(payload))

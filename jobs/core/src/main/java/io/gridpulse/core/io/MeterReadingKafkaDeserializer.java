@@ -72,8 +72,8 @@ public final class MeterReadingKafkaDeserializer
     }
     Rejection rejection = rules.check(reading, System.currentTimeMillis());
     if (rejection != null) {
-      return Either.Left(DeadLetters.of(rejection.reason(), rejection.message(), value, topic, partition, offset,
-          kafkaTimestamp));
+      return Either.Left(DeadLetters.of(rejection.reason(), rejection.message(), value, reading, topic, partition,
+          offset, kafkaTimestamp));
     }
     return Either.Right(reading);
   }

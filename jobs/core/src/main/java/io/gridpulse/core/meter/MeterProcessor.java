@@ -3,12 +3,14 @@ package io.gridpulse.core.meter;
 import io.gridpulse.core.io.AvroSingleObjectSerializer;
 import io.gridpulse.core.io.DeadLetters;
 import io.gridpulse.core.io.ReadingTypes;
+import io.gridpulse.core.quality.DataQuality;
+import io.gridpulse.core.quality.QualityEvent;
+import io.gridpulse.core.window.QuarterHours;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
-import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -40,8 +42,8 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<DeadLetter> REJECTED = new OutputTag<>("meter-rejected", ReadingTypes.DEAD_LETTER);
-
-  static final long QUARTER_MILLIS = Duration.ofMinutes(15).toMillis();
+  /** Per quarter hour, how many readings were repaired (rollover, new epoch) or flagged (frozen register). */
+  public static final OutputTag<QualityEvent> REPAIRS = new OutputTag<>("meter-repairs", DataQuality.EVENT);
 
   private final RegisterRules registers;
   private final int expectedSamples;
@@ -55,7 +57,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
 
   public MeterProcessor(MeterSettings settings) {
     this.registers = new RegisterRules(settings.registerWidthWh(), settings.maxPowerW());
-    this.expectedSamples = (int) Math.max(1, QUARTER_MILLIS / settings.readingInterval().toMillis());
+    this.expectedSamples = (int) Math.max(1, QuarterHours.MILLIS / settings.readingInterval().toMillis());
     this.frozenIntervals = settings.frozenIntervals();
     this.frozenMinPowerW = settings.frozenMinPowerW();
   }
@@ -69,7 +71,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
 
   @Override
   public void processElement(MeterReading reading, Context ctx, Collector<MeterAggregate> out) throws Exception {
-    long windowEnd = windowEndOf(reading.getTimestamp().toEpochMilli());
+    long windowEnd = QuarterHours.endOf(reading.getTimestamp().toEpochMilli());
     if (windowEnd <= ctx.timerService().currentWatermark()) {
       counters.late().inc();
       ctx.output(REJECTED, deadLetter(DeadLetterReason.LATE, reading, "reading of meter " + reading.getMeterId()
@@ -84,7 +86,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     meter.feederId = reading.getFeederId();
     meter.districtId = reading.getDistrictId();
     PendingReadings pending = meter.pending;
-    boolean timerAlreadySet = pending.size > 0 && windowEndOf(pending.timestamps[pending.size - 1]) == windowEnd;
+    boolean timerAlreadySet = pending.size > 0 && QuarterHours.endOf(pending.timestamps[pending.size - 1]) == windowEnd;
     pending.add(reading);
     if (!timerAlreadySet) {
       ctx.timerService().registerEventTimeTimer(windowEnd);
@@ -115,8 +117,8 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         RegisterDelta delta =
             registers.between(meter.lastTimestamp, meter.lastRegisterWh, timestamp, registerWh, powerW);
         sums.addEnergy(delta);
-        count(delta);
-        trackFrozen(meter, registerWh, powerW);
+        count(delta, sums);
+        trackFrozen(meter, registerWh, powerW, sums);
       }
       sums.addSample(powerW);
       counters.accepted().inc();
@@ -129,6 +131,20 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     state.update(meter);
     if (sums.samples > 0) {
       out.collect(aggregate(meterId, meter, windowEnd, sums));
+    }
+    reportRepairs(meterId, meter, windowEnd, sums, ctx);
+  }
+
+  private void reportRepairs(String meterId, MeterState meter, long windowEnd, QuarterSums sums, Context ctx) {
+    repair(QualityEvent.ROLLOVER, sums.rollovers, meterId, meter, windowEnd, ctx);
+    repair(QualityEvent.NEW_EPOCH, sums.newEpochs, meterId, meter, windowEnd, ctx);
+    repair(QualityEvent.FROZEN_REGISTER, sums.frozenRegisters, meterId, meter, windowEnd, ctx);
+  }
+
+  private static void repair(String outcome, int count, String meterId, MeterState meter, long windowEnd,
+      Context ctx) {
+    if (count > 0) {
+      ctx.output(REPAIRS, new QualityEvent(meterId, meter.feederId, meter.districtId, outcome, windowEnd, count));
     }
   }
 
@@ -148,19 +164,26 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     }
   }
 
-  private void count(RegisterDelta delta) {
+  private void count(RegisterDelta delta, QuarterSums sums) {
     switch (delta.kind()) {
-      case ROLLOVER -> counters.rollovers().inc();
-      case NEW_EPOCH -> counters.newEpochs().inc();
+      case ROLLOVER -> {
+        counters.rollovers().inc();
+        sums.rollovers++;
+      }
+      case NEW_EPOCH -> {
+        counters.newEpochs().inc();
+        sums.newEpochs++;
+      }
       default -> { }
     }
   }
 
-  private void trackFrozen(MeterState meter, double registerWh, double powerW) {
+  private void trackFrozen(MeterState meter, double registerWh, double powerW, QuarterSums sums) {
     if (registerWh == meter.lastRegisterWh && powerW >= frozenMinPowerW) {
       meter.frozenIntervals++;
       if (meter.frozenIntervals == frozenIntervals) {
         counters.frozenRegisters().inc();
+        sums.frozenRegisters++;
       }
     } else {
       meter.frozenIntervals = 0;
@@ -173,7 +196,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         .setFeederId(meter.feederId)
         .setDistrictId(meter.districtId)
         .setWindow(AggregationWindow.QUARTER_HOUR)
-        .setWindowStart(Instant.ofEpochMilli(windowEnd - QUARTER_MILLIS))
+        .setWindowStart(Instant.ofEpochMilli(windowEnd - QuarterHours.MILLIS))
         .setWindowEnd(Instant.ofEpochMilli(windowEnd))
         .setEnergyKwh(sums.energyWh / 1000.0)
         .setAveragePowerW(sums.powerSumW / sums.samples)
@@ -186,14 +209,8 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
   }
 
   private DeadLetter deadLetter(DeadLetterReason reason, MeterReading reading, String message) {
-    return DeadLetters.of(reason, message, serializer.serialize(reading), DeadLetters.UNKNOWN_TOPIC,
+    return DeadLetters.of(reason, message, serializer.serialize(reading), reading, DeadLetters.UNKNOWN_TOPIC,
         DeadLetters.UNKNOWN_PARTITION, DeadLetters.UNKNOWN_OFFSET, reading.getTimestamp().toEpochMilli());
-  }
-
-  /** Readings describe the interval ending at their timestamp: the quarter hour (start, end] that holds it. */
-  static long windowEndOf(long timestamp) {
-    long shifted = timestamp - 1;
-    return shifted - Math.floorMod(shifted, QUARTER_MILLIS) + QUARTER_MILLIS;
   }
 
   /** Running sums of one quarter hour while its readings are processed. */
@@ -203,6 +220,9 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     double powerSumW;
     double maxPowerW = Double.NEGATIVE_INFINITY;
     int samples;
+    int rollovers;
+    int newEpochs;
+    int frozenRegisters;
 
     void addEnergy(RegisterDelta delta) {
       energyWh += delta.energyWh();

@@ -86,7 +86,8 @@ public final class EnergyPipeline {
     return new EnergyStreams(
         meterQuarters.union(meterHours, meterDays),
         feederQuarters.union(feederHours, feederDays, districtQuarters, districtHours, districtDays),
-        meterQuarters.getSideOutput(MeterProcessor.REJECTED));
+        meterQuarters.getSideOutput(MeterProcessor.REJECTED),
+        meterQuarters.getSideOutput(MeterProcessor.REPAIRS));
   }
 
   /** A meter's quarter hours summed over a longer window, without a shuffle: the quarters are keyed by meter. */

@@ -6,6 +6,7 @@ public class GroupSums {
   public double energyKwh;
   public double peakDemandKw;
   public int metersReporting;
+  public long readings;
 
   public GroupSums() {}
 
@@ -16,6 +17,7 @@ public class GroupSums {
     energyKwh += other.energyKwh;
     peakDemandKw = Math.max(peakDemandKw, other.peakDemandKw);
     metersReporting += other.metersReporting;
+    readings += other.readings;
     return this;
   }
 }

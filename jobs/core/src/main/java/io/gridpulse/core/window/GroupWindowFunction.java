@@ -41,6 +41,7 @@ public final class GroupWindowFunction extends ProcessWindowFunction<GroupSums, 
         .setDemandKw(demandKw)
         .setPeakDemandKw(window == AggregationWindow.QUARTER_HOUR ? demandKw : sums.peakDemandKw)
         .setMetersReporting(sums.metersReporting)
+        .setReadings(sums.readings)
         .build());
   }
 }

@@ -37,6 +37,7 @@ public final class GroupsToGroup implements AggregateFunction<GroupAggregate, Gr
   public GroupSums add(GroupAggregate group, GroupSums sums) {
     sums.districtId = group.getDistrictId();
     sums.energyKwh += group.getEnergyKwh();
+    sums.readings += group.getReadings();
     sums.peakDemandKw = Math.max(sums.peakDemandKw, group.getPeakDemandKw());
     sums.metersReporting = acrossTime
         ? Math.max(sums.metersReporting, group.getMetersReporting())
@@ -53,6 +54,7 @@ public final class GroupsToGroup implements AggregateFunction<GroupAggregate, Gr
   public GroupSums merge(GroupSums a, GroupSums b) {
     if (acrossTime) {
       a.energyKwh += b.energyKwh;
+      a.readings += b.readings;
       a.peakDemandKw = Math.max(a.peakDemandKw, b.peakDemandKw);
       a.metersReporting = Math.max(a.metersReporting, b.metersReporting);
       return a;

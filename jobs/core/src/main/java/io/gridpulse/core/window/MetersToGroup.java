@@ -18,6 +18,7 @@ public final class MetersToGroup implements AggregateFunction<MeterAggregate, Gr
     sums.districtId = meter.getDistrictId();
     sums.energyKwh += meter.getEnergyKwh();
     sums.metersReporting++;
+    sums.readings += meter.getSampleCount();
     return sums;
   }
 

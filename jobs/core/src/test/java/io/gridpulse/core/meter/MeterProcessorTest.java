@@ -7,6 +7,7 @@ import static io.gridpulse.testkit.TestReadings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.MeterAggregate;
@@ -105,6 +106,11 @@ class MeterProcessorTest {
     MeterAggregate quarter = only(T0);
     assertThat(quarter.getEnergyKwh()).isCloseTo(0.045, within(1e-9));
     assertThat(quarter.getEstimatedFraction()).isZero();
+    assertThat(repairs()).singleElement().satisfies(repair -> {
+      assertThat(repair.outcome).isEqualTo(QualityEvent.ROLLOVER);
+      assertThat(repair.count).isEqualTo(1);
+      assertThat(repair.timestamp).isEqualTo(T0.plus(minutes(15)).toEpochMilli());
+    });
   }
 
   @Test
@@ -120,6 +126,8 @@ class MeterProcessorTest {
     // 10 Wh measured + 10 Wh estimated (600 W for one minute) + 10 Wh measured in the new epoch.
     assertThat(quarter.getEnergyKwh()).isCloseTo(0.030, within(1e-9));
     assertThat(quarter.getEstimatedFraction()).isCloseTo(1 / 3.0, within(1e-9));
+    assertThat(repairs()).extracting(repair -> repair.outcome, repair -> repair.meterId, repair -> repair.feederId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(QualityEvent.NEW_EPOCH, "m1", "F1"));
   }
 
   @Test
@@ -205,6 +213,10 @@ class MeterProcessorTest {
 
   private List<DeadLetter> rejected() {
     return harness.getSideOutput(MeterProcessor.REJECTED).stream().map(StreamRecord::getValue).toList();
+  }
+
+  private List<QualityEvent> repairs() {
+    return harness.getSideOutput(MeterProcessor.REPAIRS).stream().map(StreamRecord::getValue).toList();
   }
 
   private MeterAggregate only(java.time.Instant windowStart) {
