@@ -22,6 +22,12 @@ public final class KafkaOptions {
       .defaultValue("dead-letters")
       .withDescription("Topic that receives every record the job could not use, as an Avro DeadLetter.");
 
+  public static final ConfigOption<String> LATE_TOPIC = key("kafka.topic.late")
+      .stringType()
+      .defaultValue("late-readings")
+      .withDescription("Topic that receives readings that arrived later than vee.allowed-lateness, as Avro"
+          + " DeadLetters with reason LATE (kept apart: they are valid readings that may be worth a replay).");
+
   public static final ConfigOption<String> GROUP_ID = key("kafka.group-id")
       .stringType()
       .defaultValue("gridpulse-monitor")

@@ -5,8 +5,10 @@ import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.InfluxSink;
 import io.gridpulse.core.io.AvroSingleObjectSerializer;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
+import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
+import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
@@ -66,10 +68,12 @@ public final class MonitorJob {
   }
 
   public static MonitorSinks productionSinks(MonitorSettings settings) {
+    String deadLetterTopic = settings.deadLetterTopic();
+    String lateTopic = settings.lateTopic();
     KafkaSink<DeadLetter> deadLetters = KafkaSink.<DeadLetter>builder()
         .setBootstrapServers(settings.bootstrapServers())
         .setRecordSerializer(KafkaRecordSerializationSchema.<DeadLetter>builder()
-            .setTopic(settings.deadLetterTopic())
+            .setTopicSelector(deadLetter -> deadLetter.getReason() == DeadLetterReason.LATE ? lateTopic : deadLetterTopic)
             .setValueSerializationSchema(new AvroSingleObjectSerializer<>(DeadLetter.class))
             .build())
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
@@ -78,6 +82,7 @@ public final class MonitorJob {
         new InfluxSink<MeterAggregate>(settings.influx(), EnergyPoints::meter),
         new InfluxSink<GroupAggregate>(settings.influx(), EnergyPoints::group),
         deadLetters,
-        new InfluxSink<QualityEvent>(settings.influx(), QualityPoints::of));
+        new InfluxSink<QualityEvent>(settings.influx(), QualityPoints::of),
+        new InfluxSink<MeterGap>(settings.influx(), QualityPoints::gap));
   }
 }

@@ -41,5 +41,6 @@ public final class MonitorPipeline {
     deadLetters.sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
     DataQuality.counts(deadLetters, energy.repairs())
         .sinkTo(sinks.dataQuality()).name("data-quality sink").uid("data-quality-sink");
+    energy.gaps().sinkTo(sinks.gaps()).name("gap sink").uid("gap-sink");
   }
 }

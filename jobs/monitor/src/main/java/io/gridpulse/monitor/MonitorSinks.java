@@ -1,5 +1,6 @@
 package io.gridpulse.monitor;
 
+import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.GroupAggregate;
@@ -11,4 +12,5 @@ public record MonitorSinks(
     Sink<MeterAggregate> meterAggregates,
     Sink<GroupAggregate> groupAggregates,
     Sink<DeadLetter> deadLetters,
-    Sink<QualityEvent> dataQuality) {}
+    Sink<QualityEvent> dataQuality,
+    Sink<MeterGap> gaps) {}

@@ -12,6 +12,7 @@ import io.gridpulse.core.io.AvroSingleObjectSerializer;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.schema.AggregationWindow;
+import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
@@ -54,13 +55,14 @@ class MonitorPipelineITCase {
   private static final CollectingSink<GroupAggregate> groups = new CollectingSink<>();
   private static final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
   private static final CollectingSink<QualityEvent> quality = new CollectingSink<>();
+  private static final CollectingSink<MeterGap> gaps = new CollectingSink<>();
 
   @BeforeAll
   static void runPipeline() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-    MonitorPipeline.build(env, encodedSource(), new MonitorSinks(meters, groups, deadLetters, quality),
+    MonitorPipeline.build(env, encodedSource(), new MonitorSinks(meters, groups, deadLetters, quality, gaps),
         PipelineSettings.defaults());
     env.execute("monitor pipeline test");
   }

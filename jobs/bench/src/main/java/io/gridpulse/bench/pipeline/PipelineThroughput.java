@@ -50,7 +50,8 @@ public final class PipelineThroughput {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
       env.setParallelism(2);
       MonitorPipeline.build(env, encodedSource(readings),
-          new MonitorSinks(new CountingSink<>("meter"), new CountingSink<>("group"), new CountingSink<>("dead"), new CountingSink<>("quality")),
+          new MonitorSinks(new CountingSink<>("meter"), new CountingSink<>("group"), new CountingSink<>("dead"), new CountingSink<>("quality"),
+              new CountingSink<>("gaps")),
           PipelineSettings.defaults());
       long start = System.nanoTime();
       JobExecutionResult result = env.execute("pipeline throughput");

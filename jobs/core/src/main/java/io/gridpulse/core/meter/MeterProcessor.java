@@ -6,10 +6,8 @@ import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.quality.DataQuality;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.core.window.QuarterHours;
-import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
-import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -22,7 +20,7 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Everything GridPulse does per meter, in event-time order, with one piece of state and one timer per meter and
- * quarter hour:
+ * quarter hour (VEE: validation, estimation, editing):
  *
  * <ul>
  *   <li>readings wait in the meter's state until the watermark passes the end of their quarter hour, so they are
@@ -31,24 +29,34 @@ import org.apache.flink.util.OutputTag;
  *       first one wins) and flagged if its values differ; both go to the dead-letter output, so nothing vanishes;
  *   <li>interval energy is the register delta to the previous accepted reading, with rollovers repaired and resets
  *       starting a new epoch ({@link RegisterRules}); a register that stays put while power flows is flagged;
- *   <li>a reading whose quarter hour has already been emitted is late and goes to the dead-letter output.
+ *   <li>missing readings up to {@code vee.max-gap} are filled by linear interpolation of the register across the gap,
+ *       the energy spread over the quarter hours it spans and flagged as estimated; a longer gap stays missing and is
+ *       reported ({@link #GAPS});
+ *   <li>a reading whose quarter hour has closed is still used within {@code vee.allowed-lateness}, as an addition to
+ *       that quarter; later than that it goes to the dead-letter output as LATE.
  * </ul>
  *
- * A quarter hour (start, end] holds the readings whose interval ends in it. Its aggregate is emitted when the
- * watermark reaches its end, stamped with the end (downstream windows are (start, end] too).
+ * The output is {@link MeterQuarter} additions: each quarter hour once when the watermark closes it, then whatever
+ * late readings and gap filling add to it. Roll-ups sum them, so every window stays exact without retractions.
  */
-public final class MeterProcessor extends KeyedProcessFunction<String, MeterReading, MeterAggregate> {
+public final class MeterProcessor extends KeyedProcessFunction<String, MeterReading, MeterQuarter> {
 
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<DeadLetter> REJECTED = new OutputTag<>("meter-rejected", ReadingTypes.DEAD_LETTER);
-  /** Per quarter hour, how many readings were repaired (rollover, new epoch) or flagged (frozen register). */
+  /** Per quarter hour, how many readings were repaired, flagged, estimated or left missing. */
   public static final OutputTag<QualityEvent> REPAIRS = new OutputTag<>("meter-repairs", DataQuality.EVENT);
+  /** Gaps longer than {@code vee.max-gap}. */
+  public static final OutputTag<MeterGap> GAPS = new OutputTag<>("meter-gaps", TypeInformation.of(MeterGap.class));
+
+  private static final int SLOTS = Long.SIZE;
 
   private final RegisterRules registers;
-  private final int expectedSamples;
+  private final long intervalMillis;
   private final int frozenIntervals;
   private final double frozenMinPowerW;
+  private final long allowedLatenessMillis;
+  private final long maxGapMillis;
   private final AvroSingleObjectSerializer<MeterReading> serializer =
       new AvroSingleObjectSerializer<>(MeterReading.class);
 
@@ -57,9 +65,11 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
 
   public MeterProcessor(MeterSettings settings) {
     this.registers = new RegisterRules(settings.registerWidthWh(), settings.maxPowerW());
-    this.expectedSamples = (int) Math.max(1, QuarterHours.MILLIS / settings.readingInterval().toMillis());
+    this.intervalMillis = settings.readingInterval().toMillis();
     this.frozenIntervals = settings.frozenIntervals();
     this.frozenMinPowerW = settings.frozenMinPowerW();
+    this.allowedLatenessMillis = settings.allowedLateness().toMillis();
+    this.maxGapMillis = settings.maxGap().toMillis();
   }
 
   @Override
@@ -70,82 +80,212 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
   }
 
   @Override
-  public void processElement(MeterReading reading, Context ctx, Collector<MeterAggregate> out) throws Exception {
-    long windowEnd = QuarterHours.endOf(reading.getTimestamp().toEpochMilli());
-    if (windowEnd <= ctx.timerService().currentWatermark()) {
+  public void processElement(MeterReading reading, Context ctx, Collector<MeterQuarter> out) throws Exception {
+    long quarterEnd = QuarterHours.endOf(reading.getTimestamp().toEpochMilli());
+    long watermark = ctx.timerService().currentWatermark();
+    if (quarterEnd > watermark) {
+      addPending(reading, quarterEnd, ctx);
+    } else if (watermark - quarterEnd < allowedLatenessMillis) {
+      addLate(reading, quarterEnd, ctx, out);
+    } else {
       counters.late().inc();
       ctx.output(REJECTED, deadLetter(DeadLetterReason.LATE, reading, "reading of meter " + reading.getMeterId()
-          + " at " + reading.getTimestamp() + " arrived after its quarter hour ending "
-          + Instant.ofEpochMilli(windowEnd) + " was closed"));
-      return;
+          + " at " + reading.getTimestamp() + " arrived after its quarter hour ending " + Instant.ofEpochMilli(quarterEnd)
+          + " was closed for longer than the allowed lateness"));
     }
-    MeterState meter = state.value();
-    if (meter == null) {
-      meter = new MeterState();
-    }
-    meter.feederId = reading.getFeederId();
-    meter.districtId = reading.getDistrictId();
+  }
+
+  private void addPending(MeterReading reading, long quarterEnd, Context ctx) throws Exception {
+    MeterState meter = stateOf(reading);
     PendingReadings pending = meter.pending;
-    boolean timerAlreadySet = pending.size > 0 && QuarterHours.endOf(pending.timestamps[pending.size - 1]) == windowEnd;
+    boolean timerAlreadySet = pending.size > 0
+        && QuarterHours.endOf(pending.timestamps[pending.size - 1]) == quarterEnd;
     pending.add(reading);
     if (!timerAlreadySet) {
-      ctx.timerService().registerEventTimeTimer(windowEnd);
+      ctx.timerService().registerEventTimeTimer(quarterEnd);
     }
     state.update(meter);
   }
 
+  /** A reading for a quarter hour that has closed, within the allowed lateness: an addition to that quarter. */
+  private void addLate(MeterReading reading, long quarterEnd, Context ctx, Collector<MeterQuarter> out)
+      throws Exception {
+    MeterState meter = stateOf(reading);
+    long timestamp = reading.getTimestamp().toEpochMilli();
+    String meterId = reading.getMeterId();
+    RepairCounts repairs = new RepairCounts();
+    if (meter.hasAcceptedReading() && timestamp <= meter.lastTimestamp) {
+      int slot = slotOf(meter, timestamp);
+      if (timestamp == meter.lastTimestamp || (slot >= 0 && (meter.acceptedSlots & (1L << slot)) != 0)) {
+        counters.duplicates().inc();
+        ctx.output(REJECTED, deadLetter(DeadLetterReason.DUPLICATE, reading, "meter " + meterId + " sent the reading"
+            + " at " + reading.getTimestamp() + " again, late; the copy was dropped"));
+        return;
+      }
+      // The register chain has moved past it: its energy is already in the delta around it; it adds its sample.
+      MeterQuarter addition = new MeterQuarter(meterId, meter.feederId, meter.districtId, quarterEnd,
+          !anySlotIn(meter, quarterEnd));
+      addition.addSample(reading.getAveragePowerW());
+      if (slot >= 0) {
+        meter.acceptedSlots |= 1L << slot;
+        meter.estimatedSlots &= ~(1L << slot);
+      }
+      repairs.accepted++;
+      out.collect(addition);
+    } else {
+      // Newer than anything accepted: the next link of the register chain, in a quarter hour that has closed.
+      boolean first = !(meter.hasAcceptedReading() && QuarterHours.endOf(meter.lastTimestamp) == quarterEnd);
+      MeterQuarter quarter = new MeterQuarter(meterId, meter.feederId, meter.districtId, quarterEnd, first);
+      accept(meter, timestamp, reading.getActiveEnergyWh(), reading.getAveragePowerW(), voltageOf(reading), quarter,
+          repairs, ctx, out);
+      out.collect(quarter);
+    }
+    counters.lateAccepted().inc();
+    repairs.lateAccepted++;
+    state.update(meter);
+    report(meterId, meter, quarterEnd, repairs, ctx);
+  }
+
   @Override
-  public void onTimer(long windowEnd, OnTimerContext ctx, Collector<MeterAggregate> out) throws Exception {
+  public void onTimer(long quarterEnd, OnTimerContext ctx, Collector<MeterQuarter> out) throws Exception {
     MeterState meter = state.value();
     if (meter == null) {
       return;
     }
     String meterId = ctx.getCurrentKey();
     PendingReadings pending = meter.pending;
-    int due = pending.countUpTo(windowEnd);
-    QuarterSums sums = new QuarterSums();
+    int due = pending.countUpTo(quarterEnd);
+    MeterQuarter quarter = new MeterQuarter(meterId, meter.feederId, meter.districtId, quarterEnd, true);
+    RepairCounts repairs = new RepairCounts();
     for (int i = 0; i < due; i++) {
-      long timestamp = pending.timestamps[i];
-      double registerWh = pending.registersWh[i];
-      double powerW = pending.powersW[i];
-      double voltageV = pending.voltagesV[i];
-      if (meter.hasAcceptedReading() && timestamp == meter.lastTimestamp) {
+      if (meter.hasAcceptedReading() && pending.timestamps[i] == meter.lastTimestamp) {
         rejectDuplicate(meter, meterId, pending, i, ctx);
-        continue;
+      } else {
+        accept(meter, pending.timestamps[i], pending.registersWh[i], pending.powersW[i], pending.voltagesV[i],
+            quarter, repairs, ctx, out);
       }
-      if (meter.hasAcceptedReading()) {
-        RegisterDelta delta =
-            registers.between(meter.lastTimestamp, meter.lastRegisterWh, timestamp, registerWh, powerW);
-        sums.addEnergy(delta);
-        count(delta, sums);
-        trackFrozen(meter, registerWh, powerW, sums);
-      }
-      sums.addSample(powerW);
-      counters.accepted().inc();
-      meter.lastTimestamp = timestamp;
-      meter.lastRegisterWh = registerWh;
-      meter.lastPowerW = powerW;
-      meter.lastVoltageV = voltageV;
     }
     pending.dropOldest(due);
     state.update(meter);
-    if (sums.samples > 0) {
-      out.collect(aggregate(meterId, meter, windowEnd, sums));
+    if (quarter.samples > 0) {
+      out.collect(quarter);
     }
-    reportRepairs(meterId, meter, windowEnd, sums, ctx);
+    report(meterId, meter, quarterEnd, repairs, ctx);
   }
 
-  private void reportRepairs(String meterId, MeterState meter, long windowEnd, QuarterSums sums, Context ctx) {
-    repair(QualityEvent.ROLLOVER, sums.rollovers, meterId, meter, windowEnd, ctx);
-    repair(QualityEvent.NEW_EPOCH, sums.newEpochs, meterId, meter, windowEnd, ctx);
-    repair(QualityEvent.FROZEN_REGISTER, sums.frozenRegisters, meterId, meter, windowEnd, ctx);
+  /** Takes a reading newer than the meter's last accepted one into {@code quarter}, its own quarter hour. */
+  private void accept(MeterState meter, long timestamp, double registerWh, double powerW, double voltageV,
+      MeterQuarter quarter, RepairCounts repairs, Context ctx, Collector<MeterQuarter> out) {
+    int steps = 0;
+    long interpolated = 0;
+    if (meter.hasAcceptedReading()) {
+      RegisterDelta delta =
+          registers.between(meter.lastTimestamp, meter.lastRegisterWh, timestamp, registerWh, powerW);
+      repairs.count(delta.kind());
+      steps = (int) Math.min(Integer.MAX_VALUE, Math.round((timestamp - meter.lastTimestamp) / (double) intervalMillis));
+      long missing = Math.max(0, steps - 1);
+      if (missing == 0) {
+        quarter.addEnergy(delta.energyWh(), delta.estimated() ? delta.energyWh() : 0);
+      } else if (timestamp - meter.lastTimestamp - intervalMillis <= maxGapMillis) {
+        interpolate(meter, timestamp, delta, quarter, out);
+        interpolated = missing;
+      } else {
+        leaveMissing(meter, quarter.meterId, timestamp, delta, powerW, missing, quarter, ctx);
+        repairs.missing += missing;
+      }
+      trackFrozen(meter, registerWh, powerW, repairs);
+    }
+    quarter.addSample(powerW);
+    repairs.accepted++;
+    repairs.estimated += interpolated;
+    shiftSlots(meter, steps);
+    for (int i = 1; i <= interpolated && i < SLOTS; i++) {
+      meter.estimatedSlots |= 1L << i;
+    }
+    meter.lastTimestamp = timestamp;
+    meter.lastRegisterWh = registerWh;
+    meter.lastPowerW = powerW;
+    meter.lastVoltageV = voltageV;
   }
 
-  private static void repair(String outcome, int count, String meterId, MeterState meter, long windowEnd,
-      Context ctx) {
-    if (count > 0) {
-      ctx.output(REPAIRS, new QualityEvent(meterId, meter.feederId, meter.districtId, outcome, windowEnd, count));
+  /**
+   * Spreads the register delta across a gap linearly in time over the quarter hours it spans. Quarters before the
+   * reading's own have closed already and get additions; the part in the missing readings' intervals is estimated.
+   */
+  private void interpolate(MeterState meter, long timestamp, RegisterDelta delta, MeterQuarter quarter,
+      Collector<MeterQuarter> out) {
+    long from = meter.lastTimestamp;
+    double whPerMilli = delta.energyWh() / (timestamp - from);
+    long measuredFrom = timestamp - intervalMillis; // the reading's own interval
+    long firstQuarterEnd = QuarterHours.endOf(from);
+    for (long end = QuarterHours.endOf(from + 1); end <= quarter.end; end += QuarterHours.MILLIS) {
+      long start = Math.max(end - QuarterHours.MILLIS, from);
+      long until = Math.min(end, timestamp);
+      double wh = whPerMilli * (until - start);
+      double estimatedWh = delta.estimated() ? wh : whPerMilli * Math.max(0, Math.min(until, measuredFrom) - start);
+      if (end == quarter.end) {
+        quarter.addEnergy(wh, estimatedWh);
+      } else {
+        MeterQuarter addition = new MeterQuarter(quarter.meterId, meter.feederId, meter.districtId, end,
+            end != firstQuarterEnd);
+        addition.addEnergy(wh, estimatedWh);
+        out.collect(addition);
+      }
     }
+  }
+
+  /**
+   * A gap too long to fill: the reading's own interval is estimated from its power, the rest of the register delta
+   * is reported with the gap instead of being invented into windows.
+   */
+  private void leaveMissing(MeterState meter, String meterId, long timestamp, RegisterDelta delta, double powerW,
+      long missing, MeterQuarter quarter, Context ctx) {
+    double ownWh = Math.min(delta.energyWh(), Math.max(0, powerW) * intervalMillis / 3_600_000.0);
+    quarter.addEnergy(ownWh, ownWh);
+    ctx.output(GAPS, new MeterGap(meterId, meter.feederId, meter.districtId, meter.lastTimestamp + intervalMillis,
+        timestamp - intervalMillis, missing, delta.energyWh() - ownWh));
+  }
+
+  /** Moves the slot bits along when a new reading becomes the last one, {@code steps} intervals later. */
+  private static void shiftSlots(MeterState meter, int steps) {
+    if (steps >= SLOTS) {
+      meter.acceptedSlots = 1;
+      meter.estimatedSlots = 0;
+    } else {
+      meter.acceptedSlots = (meter.acceptedSlots << steps) | 1;
+      meter.estimatedSlots <<= steps;
+    }
+  }
+
+  /** Bit index of {@code timestamp} behind the last accepted reading, or -1 if off the interval grid or too old. */
+  private int slotOf(MeterState meter, long timestamp) {
+    long behind = meter.lastTimestamp - timestamp;
+    if (behind % intervalMillis != 0 || behind / intervalMillis >= SLOTS) {
+      return -1;
+    }
+    return (int) (behind / intervalMillis);
+  }
+
+  /** Whether any reading of the quarter ending at {@code quarterEnd} was accepted or interpolated already. */
+  private boolean anySlotIn(MeterState meter, long quarterEnd) {
+    long known = meter.acceptedSlots | meter.estimatedSlots;
+    for (long t = quarterEnd; t > quarterEnd - QuarterHours.MILLIS; t -= intervalMillis) {
+      int slot = slotOf(meter, t);
+      if (slot >= 0 && (known & (1L << slot)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private MeterState stateOf(MeterReading reading) throws Exception {
+    MeterState meter = state.value();
+    if (meter == null) {
+      meter = new MeterState();
+    }
+    meter.feederId = reading.getFeederId();
+    meter.districtId = reading.getDistrictId();
+    return meter;
   }
 
   private void rejectDuplicate(MeterState meter, String meterId, PendingReadings pending, int i, Context ctx) {
@@ -164,48 +304,37 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     }
   }
 
-  private void count(RegisterDelta delta, QuarterSums sums) {
-    switch (delta.kind()) {
-      case ROLLOVER -> {
-        counters.rollovers().inc();
-        sums.rollovers++;
-      }
-      case NEW_EPOCH -> {
-        counters.newEpochs().inc();
-        sums.newEpochs++;
-      }
-      default -> { }
-    }
-  }
-
-  private void trackFrozen(MeterState meter, double registerWh, double powerW, QuarterSums sums) {
+  private void trackFrozen(MeterState meter, double registerWh, double powerW, RepairCounts repairs) {
     if (registerWh == meter.lastRegisterWh && powerW >= frozenMinPowerW) {
       meter.frozenIntervals++;
       if (meter.frozenIntervals == frozenIntervals) {
-        counters.frozenRegisters().inc();
-        sums.frozenRegisters++;
+        repairs.frozenRegisters++;
       }
     } else {
       meter.frozenIntervals = 0;
     }
   }
 
-  private MeterAggregate aggregate(String meterId, MeterState meter, long windowEnd, QuarterSums sums) {
-    return MeterAggregate.newBuilder()
-        .setMeterId(meterId)
-        .setFeederId(meter.feederId)
-        .setDistrictId(meter.districtId)
-        .setWindow(AggregationWindow.QUARTER_HOUR)
-        .setWindowStart(Instant.ofEpochMilli(windowEnd - QuarterHours.MILLIS))
-        .setWindowEnd(Instant.ofEpochMilli(windowEnd))
-        .setEnergyKwh(sums.energyWh / 1000.0)
-        .setAveragePowerW(sums.powerSumW / sums.samples)
-        .setMaxPowerW(sums.maxPowerW)
-        .setSampleCount(sums.samples)
-        .setExpectedSamples(expectedSamples)
-        .setCompleteness(Math.min(1.0, (double) sums.samples / expectedSamples))
-        .setEstimatedFraction(sums.energyWh > 0 ? sums.estimatedWh / sums.energyWh : 0.0)
-        .build();
+  private void report(String meterId, MeterState meter, long quarterEnd, RepairCounts repairs, Context ctx) {
+    counters.accepted().inc(repairs.accepted);
+    counters.rollovers().inc(repairs.rollovers);
+    counters.newEpochs().inc(repairs.newEpochs);
+    counters.frozenRegisters().inc(repairs.frozenRegisters);
+    counters.estimated().inc(repairs.estimated);
+    counters.missing().inc(repairs.missing);
+    event(QualityEvent.ROLLOVER, repairs.rollovers, meterId, meter, quarterEnd, ctx);
+    event(QualityEvent.NEW_EPOCH, repairs.newEpochs, meterId, meter, quarterEnd, ctx);
+    event(QualityEvent.FROZEN_REGISTER, repairs.frozenRegisters, meterId, meter, quarterEnd, ctx);
+    event(QualityEvent.ESTIMATED, repairs.estimated, meterId, meter, quarterEnd, ctx);
+    event(QualityEvent.MISSING, repairs.missing, meterId, meter, quarterEnd, ctx);
+    event(QualityEvent.LATE_ACCEPTED, repairs.lateAccepted, meterId, meter, quarterEnd, ctx);
+  }
+
+  private static void event(String outcome, long count, String meterId, MeterState meter, long quarterEnd,
+      Context ctx) {
+    if (count > 0) {
+      ctx.output(REPAIRS, new QualityEvent(meterId, meter.feederId, meter.districtId, outcome, quarterEnd, count));
+    }
   }
 
   private DeadLetter deadLetter(DeadLetterReason reason, MeterReading reading, String message) {
@@ -213,28 +342,26 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         DeadLetters.UNKNOWN_PARTITION, DeadLetters.UNKNOWN_OFFSET, reading.getTimestamp().toEpochMilli());
   }
 
-  /** Running sums of one quarter hour while its readings are processed. */
-  private static final class QuarterSums {
-    double energyWh;
-    double estimatedWh;
-    double powerSumW;
-    double maxPowerW = Double.NEGATIVE_INFINITY;
-    int samples;
-    int rollovers;
-    int newEpochs;
-    int frozenRegisters;
+  private static double voltageOf(MeterReading reading) {
+    return reading.getVoltageV() == null ? Double.NaN : reading.getVoltageV();
+  }
 
-    void addEnergy(RegisterDelta delta) {
-      energyWh += delta.energyWh();
-      if (delta.estimated()) {
-        estimatedWh += delta.energyWh();
+  /** What happened to one quarter hour's readings, reported once per quarter. */
+  private static final class RepairCounts {
+    long accepted;
+    long rollovers;
+    long newEpochs;
+    long frozenRegisters;
+    long estimated;
+    long missing;
+    long lateAccepted;
+
+    void count(RegisterDelta.Kind kind) {
+      switch (kind) {
+        case ROLLOVER -> rollovers++;
+        case NEW_EPOCH -> newEpochs++;
+        default -> { }
       }
-    }
-
-    void addSample(double powerW) {
-      powerSumW += powerW;
-      maxPowerW = Math.max(maxPowerW, powerW);
-      samples++;
     }
   }
 }

@@ -15,6 +15,13 @@ public class MeterState {
   public double lastPowerW;
   public double lastVoltageV = Double.NaN;
   public int frozenIntervals;
+  /**
+   * Bit i: a reading was accepted at {@code lastTimestamp - i * interval}. Recognises a late reading that repeats an
+   * accepted one (a late duplicate) without keeping the readings themselves: one long covers 64 intervals.
+   */
+  public long acceptedSlots;
+  /** Bit i: the reading at {@code lastTimestamp - i * interval} was missing and interpolated. */
+  public long estimatedSlots;
   public PendingReadings pending = new PendingReadings();
 
   public MeterState() {}

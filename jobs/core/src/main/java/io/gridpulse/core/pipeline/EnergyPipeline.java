@@ -3,112 +3,126 @@ package io.gridpulse.core.pipeline;
 import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.meter.MeterProcessor;
+import io.gridpulse.core.meter.MeterQuarter;
+import io.gridpulse.core.window.GroupRollup;
 import io.gridpulse.core.window.GroupWindowFunction;
-import io.gridpulse.core.window.GroupsToGroup;
-import io.gridpulse.core.window.IntervalEndWindows;
-import io.gridpulse.core.window.LocalDayWindows;
 import io.gridpulse.core.window.MeterRollup;
 import io.gridpulse.core.window.MeterRollupWindowFunction;
-import io.gridpulse.core.window.MetersToGroup;
+import io.gridpulse.core.window.QuarterWindows;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.GroupLevel;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
 import java.time.Duration;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
  * The energy logic every job shares: readings with event-time watermarks in, aggregates out.
  *
  * <pre>
- * readings -keyBy meter-> MeterProcessor (validate, register deltas, 15 min) -(same keys)-> 1 h window -> meter 1 h
- *                                              |
- *                                              +-keyBy feeder-> 15 min -> feeder 15 min -(same keys)-> feeder 1 h
- *                                                                              |
- *                                                                              +-keyBy district-> district 15 min -> 1 h
+ * readings -keyBy meter-> MeterProcessor (VEE) --quarter-hour additions--+--(same keys)--> meter 15 min, 1 h, local day
+ *                                                                         +--keyBy feeder--> feeder 15 min, 1 h, local day
+ *                                                                         +--keyBy district--> district 15 min, 1 h, day
  * </pre>
  *
- * Every aggregate also has a local calendar day (the district's time zone, 23 or 25 hours on DST changes).
- * Only the readings are shuffled at full rate; every later step sees one record per meter (or group) and quarter
- * hour, and steps that keep the key reuse the partitioning instead of shuffling again.
+ * Only the readings are shuffled at full rate; the roll-ups see one addition per meter and quarter hour (plus the
+ * rare late one). Each roll-up sums additions itself rather than another roll-up's output, so a late addition
+ * re-fires exactly the windows it belongs to, whose rewritten points replace the old ones in InfluxDB, and nothing
+ * is counted twice. Windows of one key share one shuffle: they are chained behind a single keyed pass-through.
  */
 public final class EnergyPipeline {
 
   static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
   static final Duration HOUR = Duration.ofHours(1);
+  static final TypeInformation<MeterQuarter> QUARTER = TypeInformation.of(MeterQuarter.class);
 
   private EnergyPipeline() {}
 
   public static EnergyStreams build(DataStream<MeterReading> readings, PipelineSettings settings) {
-    SingleOutputStreamOperator<MeterAggregate> meterQuarters = readings
+    SingleOutputStreamOperator<MeterQuarter> additions = readings
         .keyBy(MeterReading::getMeterId, Types.STRING)
         .process(new MeterProcessor(settings.meter()))
-        .returns(ReadingTypes.METER_AGGREGATE)
-        .name("meter 15 min").uid("meter-15m");
+        .returns(QUARTER)
+        .name("meter VEE").uid("meter-vee");
+    Windows windows = new Windows(settings);
 
-    DataStream<MeterAggregate> meterHours = meterRollup(meterQuarters, IntervalEndWindows.of(HOUR),
-        AggregationWindow.HOUR, settings, "meter 1 h", "meter-1h");
-    DataStream<MeterAggregate> meterDays = meterRollup(meterQuarters,
-        LocalDayWindows.of(MeterAggregate::getDistrictId, settings.zones()), AggregationWindow.DAY, settings,
-        "meter local day", "meter-1d");
+    DataStream<MeterAggregate> meters = windows.meter(additions, QUARTER_HOUR, AggregationWindow.QUARTER_HOUR)
+        .union(windows.meter(additions, HOUR, AggregationWindow.HOUR),
+            windows.meter(additions, null, AggregationWindow.DAY));
 
-    DataStream<GroupAggregate> feederQuarters = meterQuarters
-        .keyBy(MeterAggregate::getFeederId, Types.STRING)
-        .window(IntervalEndWindows.of(QUARTER_HOUR))
-        .aggregate(new MetersToGroup(), new GroupWindowFunction(GroupLevel.FEEDER, AggregationWindow.QUARTER_HOUR))
-        .returns(ReadingTypes.GROUP_AGGREGATE)
-        .name("feeder 15 min").uid("feeder-15m");
+    DataStream<MeterQuarter> byFeeder = partition(additions, MeterQuarter::feederId, "feeder");
+    DataStream<MeterQuarter> byDistrict = partition(additions, MeterQuarter::districtId, "district");
+    DataStream<GroupAggregate> groups = windows.group(byFeeder, GroupLevel.FEEDER, QUARTER_HOUR)
+        .union(windows.group(byFeeder, GroupLevel.FEEDER, HOUR),
+            windows.group(byFeeder, GroupLevel.FEEDER, null),
+            windows.group(byDistrict, GroupLevel.DISTRICT, QUARTER_HOUR),
+            windows.group(byDistrict, GroupLevel.DISTRICT, HOUR),
+            windows.group(byDistrict, GroupLevel.DISTRICT, null));
 
-    DataStream<GroupAggregate> districtQuarters = feederQuarters
-        .keyBy(GroupAggregate::getDistrictId, Types.STRING)
-        .window(IntervalEndWindows.of(QUARTER_HOUR))
-        .aggregate(GroupsToGroup.acrossSpace(),
-            new GroupWindowFunction(GroupLevel.DISTRICT, AggregationWindow.QUARTER_HOUR))
-        .returns(ReadingTypes.GROUP_AGGREGATE)
-        .name("district 15 min").uid("district-15m");
-
-    LocalDayWindows<GroupAggregate> localDays = LocalDayWindows.of(GroupAggregate::getDistrictId, settings.zones());
-    DataStream<GroupAggregate> feederHours = groupRollup(feederQuarters, IntervalEndWindows.of(HOUR),
-        GroupLevel.FEEDER, AggregationWindow.HOUR, "feeder 1 h", "feeder-1h");
-    DataStream<GroupAggregate> feederDays = groupRollup(feederQuarters, localDays,
-        GroupLevel.FEEDER, AggregationWindow.DAY, "feeder local day", "feeder-1d");
-    DataStream<GroupAggregate> districtHours = groupRollup(districtQuarters, IntervalEndWindows.of(HOUR),
-        GroupLevel.DISTRICT, AggregationWindow.HOUR, "district 1 h", "district-1h");
-    DataStream<GroupAggregate> districtDays = groupRollup(districtQuarters, localDays,
-        GroupLevel.DISTRICT, AggregationWindow.DAY, "district local day", "district-1d");
-
-    return new EnergyStreams(
-        meterQuarters.union(meterHours, meterDays),
-        feederQuarters.union(feederHours, feederDays, districtQuarters, districtHours, districtDays),
-        meterQuarters.getSideOutput(MeterProcessor.REJECTED),
-        meterQuarters.getSideOutput(MeterProcessor.REPAIRS));
+    return new EnergyStreams(meters, groups,
+        additions.getSideOutput(MeterProcessor.REJECTED),
+        additions.getSideOutput(MeterProcessor.REPAIRS),
+        additions.getSideOutput(MeterProcessor.GAPS));
   }
 
-  /** A meter's quarter hours summed over a longer window, without a shuffle: the quarters are keyed by meter. */
-  private static DataStream<MeterAggregate> meterRollup(DataStream<MeterAggregate> quarters,
-      WindowAssigner<? super MeterAggregate, TimeWindow> windows, AggregationWindow window, PipelineSettings settings,
-      String name, String uid) {
-    return DataStreamUtils.reinterpretAsKeyedStream(quarters, MeterAggregate::getMeterId, Types.STRING)
-        .window(windows)
-        .aggregate(new MeterRollup(), new MeterRollupWindowFunction(window, settings.readingInterval()))
-        .returns(ReadingTypes.METER_AGGREGATE)
-        .name(name).uid(uid);
+  /** One shuffle by a group id; the group's windows are chained behind it. */
+  private static DataStream<MeterQuarter> partition(DataStream<MeterQuarter> additions,
+      KeySelector<MeterQuarter, String> key, String group) {
+    return additions.keyBy(key, Types.STRING)
+        .map(new PassThrough()).returns(QUARTER)
+        .name("by " + group).uid("by-" + group);
   }
 
-  /** A group's quarter hours over a longer window, without a shuffle: the quarters are keyed by group. */
-  private static DataStream<GroupAggregate> groupRollup(DataStream<GroupAggregate> quarters,
-      WindowAssigner<? super GroupAggregate, TimeWindow> windows, GroupLevel level, AggregationWindow window,
-      String name, String uid) {
-    return DataStreamUtils.reinterpretAsKeyedStream(quarters, GroupAggregate::getGroupId, Types.STRING)
-        .window(windows)
-        .aggregate(GroupsToGroup.acrossTime(), new GroupWindowFunction(level, window))
-        .returns(ReadingTypes.GROUP_AGGREGATE)
-        .name(name).uid(uid);
+  /** The roll-up windows, all with the lateness that late readings and gap filling need. */
+  private record Windows(PipelineSettings settings) {
+
+    DataStream<MeterAggregate> meter(DataStream<MeterQuarter> additions, Duration size, AggregationWindow window) {
+      String name = "meter " + label(window);
+      return DataStreamUtils.reinterpretAsKeyedStream(additions, MeterQuarter::meterId, Types.STRING)
+          .window(size == null ? QuarterWindows.localDays(settings.zones()) : QuarterWindows.of(size))
+          .allowedLateness(settings.meter().rollupLateness())
+          .aggregate(new MeterRollup(), new MeterRollupWindowFunction(window, settings.readingInterval()))
+          .returns(ReadingTypes.METER_AGGREGATE)
+          .name(name).uid(name.replace(' ', '-'));
+    }
+
+    DataStream<GroupAggregate> group(DataStream<MeterQuarter> partitioned, GroupLevel level, Duration size) {
+      AggregationWindow window = size == null ? AggregationWindow.DAY
+          : size.equals(HOUR) ? AggregationWindow.HOUR : AggregationWindow.QUARTER_HOUR;
+      KeySelector<MeterQuarter, String> key =
+          level == GroupLevel.FEEDER ? MeterQuarter::feederId : MeterQuarter::districtId;
+      String name = level.name().toLowerCase(java.util.Locale.ROOT) + " " + label(window);
+      return DataStreamUtils.reinterpretAsKeyedStream(partitioned, key, Types.STRING)
+          .window(size == null ? QuarterWindows.localDays(settings.zones()) : QuarterWindows.of(size))
+          .allowedLateness(settings.meter().rollupLateness())
+          .aggregate(new GroupRollup(), new GroupWindowFunction(level, window))
+          .returns(ReadingTypes.GROUP_AGGREGATE)
+          .name(name).uid(name.replace(' ', '-'));
+    }
+
+    private static String label(AggregationWindow window) {
+      return switch (window) {
+        case QUARTER_HOUR -> "15m";
+        case HOUR -> "1h";
+        case DAY -> "1d";
+      };
+    }
+  }
+
+  /** Marks where a keyed shuffle lands, so several windows can be chained behind it. */
+  private static final class PassThrough implements MapFunction<MeterQuarter, MeterQuarter> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public MeterQuarter map(MeterQuarter quarter) {
+      return quarter;
+    }
   }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * A number of one meter's readings with one data-quality outcome: a dead-letter reason ({@link DeadLetterReason}
- * name) or a repair ({@link #ROLLOVER}, {@link #NEW_EPOCH}, {@link #FROZEN_REGISTER}). Dead letters and repairs
+ * name) or something the meter stage repaired, estimated or noted ({@link #ROLLOVER}, {@link #NEW_EPOCH},
+ * {@link #FROZEN_REGISTER}, {@link #ESTIMATED}, {@link #MISSING}, {@link #LATE_ACCEPTED}). Dead letters and repairs
  * become these events so one counting step can write them all to InfluxDB. A Flink POJO.
  */
 public class QualityEvent {
@@ -17,6 +18,12 @@ public class QualityEvent {
   public static final String NEW_EPOCH = "NEW_EPOCH";
   /** The register stood still for the configured number of intervals while power said energy flowed. */
   public static final String FROZEN_REGISTER = "FROZEN_REGISTER";
+  /** Missing readings filled by linear interpolation of the register (their energy is flagged as estimated). */
+  public static final String ESTIMATED = "ESTIMATED";
+  /** Missing readings of a gap too long to fill; the gap is reported with its start and end. */
+  public static final String MISSING = "MISSING";
+  /** Readings that arrived after their quarter hour closed but within the allowed lateness, and updated it. */
+  public static final String LATE_ACCEPTED = "LATE_ACCEPTED";
   /** Stands in for ids a dead letter does not have (its payload could not be decoded). */
   public static final String UNKNOWN = "unknown";
 

@@ -43,5 +43,18 @@ public final class VeeOptions {
       .defaultValue(50.0)
       .withDescription("Average power above which an unchanged register counts towards a frozen register, in W.");
 
+  public static final ConfigOption<Duration> ALLOWED_LATENESS = key("vee.allowed-lateness")
+      .durationType()
+      .defaultValue(Duration.ofHours(1))
+      .withDescription("How long after its quarter hour closed a reading is still used: it updates its quarter hour"
+          + " and every roll-up containing it, and the rewritten points replace the old ones in InfluxDB. Later"
+          + " readings go to the late topic (dead letter LATE).");
+
+  public static final ConfigOption<Duration> MAX_GAP = key("vee.max-gap")
+      .durationType()
+      .defaultValue(Duration.ofHours(1))
+      .withDescription("Longest run of missing readings that is filled by linear interpolation of the register"
+          + " (flagged as estimated). Longer gaps stay missing and are reported with their start and end.");
+
   private VeeOptions() {}
 }

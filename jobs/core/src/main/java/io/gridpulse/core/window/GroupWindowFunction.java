@@ -9,12 +9,13 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
- * Emits a feeder or district roll-up. Demand is the window's average power; for a quarter hour that is also the
- * peak, since utilities measure peak demand as the highest quarter-hour average.
+ * Emits a feeder or district roll-up (again, with new totals, after each late addition). Demand is the window's
+ * average power; peak demand the highest quarter-hour average, as utilities measure it.
  */
-public final class GroupWindowFunction extends ProcessWindowFunction<GroupSums, GroupAggregate, String, TimeWindow> {
+public final class GroupWindowFunction extends ProcessWindowFunction<GroupSlots, GroupAggregate, String, TimeWindow> {
 
   private static final long serialVersionUID = 1L;
+  private static final double QUARTER_HOURS = 0.25;
 
   private final GroupLevel level;
   private final AggregationWindow window;
@@ -25,23 +26,23 @@ public final class GroupWindowFunction extends ProcessWindowFunction<GroupSums, 
   }
 
   @Override
-  public void process(String groupId, Context context, Iterable<GroupSums> elements, Collector<GroupAggregate> out) {
-    GroupSums sums = elements.iterator().next();
+  public void process(String groupId, Context context, Iterable<GroupSlots> elements, Collector<GroupAggregate> out) {
+    GroupSlots slots = elements.iterator().next();
     TimeWindow timeWindow = context.window();
     double hours = (timeWindow.getEnd() - timeWindow.getStart()) / 3_600_000.0;
-    double demandKw = sums.energyKwh / hours;
+    double energyKwh = slots.totalEnergyWh() / 1000.0;
     out.collect(GroupAggregate.newBuilder()
         .setLevel(level)
         .setGroupId(groupId)
-        .setDistrictId(sums.districtId)
+        .setDistrictId(slots.districtId)
         .setWindow(window)
         .setWindowStart(Instant.ofEpochMilli(timeWindow.getStart()))
         .setWindowEnd(Instant.ofEpochMilli(timeWindow.getEnd()))
-        .setEnergyKwh(sums.energyKwh)
-        .setDemandKw(demandKw)
-        .setPeakDemandKw(window == AggregationWindow.QUARTER_HOUR ? demandKw : sums.peakDemandKw)
-        .setMetersReporting(sums.metersReporting)
-        .setReadings(sums.readings)
+        .setEnergyKwh(energyKwh)
+        .setDemandKw(energyKwh / hours)
+        .setPeakDemandKw(slots.peakQuarterWh() / 1000.0 / QUARTER_HOURS)
+        .setMetersReporting(slots.mostMeters())
+        .setReadings(slots.readings)
         .build());
   }
 }

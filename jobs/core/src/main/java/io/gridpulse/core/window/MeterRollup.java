@@ -1,10 +1,10 @@
 package io.gridpulse.core.window;
 
-import io.gridpulse.schema.MeterAggregate;
+import io.gridpulse.core.meter.MeterQuarter;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Sums a meter's quarter-hour aggregates into a longer window. */
-public final class MeterRollup implements AggregateFunction<MeterAggregate, MeterRollup.Sums, MeterRollup.Sums> {
+/** Sums a meter's quarter-hour additions over a window (its quarter hour itself, an hour, a local day). */
+public final class MeterRollup implements AggregateFunction<MeterQuarter, MeterRollup.Sums, MeterRollup.Sums> {
 
   private static final long serialVersionUID = 1L;
 
@@ -12,10 +12,10 @@ public final class MeterRollup implements AggregateFunction<MeterAggregate, Mete
   public static class Sums {
     public String feederId;
     public String districtId;
-    public double energyKwh;
-    public double estimatedKwh;
-    public double powerSampleSumW;
-    public double maxPowerW;
+    public double energyWh;
+    public double estimatedWh;
+    public double powerSumW;
+    public double maxPowerW = Double.NEGATIVE_INFINITY;
     public int samples;
 
     public Sums() {}
@@ -27,17 +27,14 @@ public final class MeterRollup implements AggregateFunction<MeterAggregate, Mete
   }
 
   @Override
-  public Sums add(MeterAggregate quarter, Sums sums) {
-    if (sums.samples == 0) {
-      sums.feederId = quarter.getFeederId();
-      sums.districtId = quarter.getDistrictId();
-      sums.maxPowerW = quarter.getMaxPowerW();
-    }
-    sums.energyKwh += quarter.getEnergyKwh();
-    sums.estimatedKwh += quarter.getEnergyKwh() * quarter.getEstimatedFraction();
-    sums.powerSampleSumW += quarter.getAveragePowerW() * quarter.getSampleCount();
-    sums.maxPowerW = Math.max(sums.maxPowerW, quarter.getMaxPowerW());
-    sums.samples += quarter.getSampleCount();
+  public Sums add(MeterQuarter quarter, Sums sums) {
+    sums.feederId = quarter.feederId;
+    sums.districtId = quarter.districtId;
+    sums.energyWh += quarter.energyWh;
+    sums.estimatedWh += quarter.estimatedWh;
+    sums.powerSumW += quarter.powerSumW;
+    sums.maxPowerW = Math.max(sums.maxPowerW, quarter.maxPowerW);
+    sums.samples += quarter.samples;
     return sums;
   }
 
@@ -48,12 +45,13 @@ public final class MeterRollup implements AggregateFunction<MeterAggregate, Mete
 
   @Override
   public Sums merge(Sums a, Sums b) {
-    if (a.samples == 0) {
-      return b;
+    if (a.feederId == null) {
+      a.feederId = b.feederId;
+      a.districtId = b.districtId;
     }
-    a.energyKwh += b.energyKwh;
-    a.estimatedKwh += b.estimatedKwh;
-    a.powerSampleSumW += b.powerSampleSumW;
+    a.energyWh += b.energyWh;
+    a.estimatedWh += b.estimatedWh;
+    a.powerSumW += b.powerSumW;
     a.maxPowerW = Math.max(a.maxPowerW, b.maxPowerW);
     a.samples += b.samples;
     return a;

@@ -8,7 +8,10 @@ import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
-/** Emits a meter's rolled-up sums as a {@link MeterAggregate} for the longer window. */
+/**
+ * Emits a meter's sums as a {@link MeterAggregate}: when the window closes, and again with the new totals whenever an
+ * addition arrives within the allowed lateness (the point in InfluxDB is then rewritten).
+ */
 public final class MeterRollupWindowFunction
     extends ProcessWindowFunction<MeterRollup.Sums, MeterAggregate, String, TimeWindow> {
 
@@ -27,21 +30,23 @@ public final class MeterRollupWindowFunction
       Collector<MeterAggregate> out) {
     MeterRollup.Sums sums = elements.iterator().next();
     // From the window itself: a local day has 23, 24 or 25 hours.
-    int expectedSamples = (int) Math.max(1, (context.window().getEnd() - context.window().getStart()) / readingIntervalMillis);
+    long start = context.window().getStart();
+    long end = context.window().getEnd();
+    int expectedSamples = (int) Math.max(1, (end - start) / readingIntervalMillis);
     out.collect(MeterAggregate.newBuilder()
         .setMeterId(meterId)
         .setFeederId(sums.feederId)
         .setDistrictId(sums.districtId)
         .setWindow(window)
-        .setWindowStart(Instant.ofEpochMilli(context.window().getStart()))
-        .setWindowEnd(Instant.ofEpochMilli(context.window().getEnd()))
-        .setEnergyKwh(sums.energyKwh)
-        .setAveragePowerW(sums.samples == 0 ? 0.0 : sums.powerSampleSumW / sums.samples)
-        .setMaxPowerW(sums.maxPowerW)
+        .setWindowStart(Instant.ofEpochMilli(start))
+        .setWindowEnd(Instant.ofEpochMilli(end))
+        .setEnergyKwh(sums.energyWh / 1000.0)
+        .setAveragePowerW(sums.samples == 0 ? 0.0 : sums.powerSumW / sums.samples)
+        .setMaxPowerW(sums.samples == 0 ? 0.0 : sums.maxPowerW)
         .setSampleCount(sums.samples)
         .setExpectedSamples(expectedSamples)
         .setCompleteness(Math.min(1.0, (double) sums.samples / expectedSamples))
-        .setEstimatedFraction(sums.energyKwh > 0 ? sums.estimatedKwh / sums.energyKwh : 0.0)
+        .setEstimatedFraction(sums.energyWh > 0 ? Math.min(1.0, sums.estimatedWh / sums.energyWh) : 0.0)
         .build());
   }
 }

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
-import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +26,9 @@ import org.junit.jupiter.api.Test;
 class MeterProcessorTest {
 
   private static final double REGISTER_WIDTH_WH = 1_000_000;
+  private static final Duration ALLOWED_LATENESS = Duration.ofHours(1);
 
-  private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterAggregate> harness;
+  private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> harness;
 
   @BeforeEach
   void openHarness() throws Exception {
@@ -49,10 +49,9 @@ class MeterProcessorTest {
 
     watermark(minutes(15));
 
-    MeterAggregate quarter = only(T0);
-    assertThat(quarter.getEnergyKwh()).isCloseTo(0.3, within(1e-9));
-    assertThat(quarter.getSampleCount()).isEqualTo(2);
-    assertThat(quarter.getWindowEnd()).isEqualTo(T0.plus(QUARTER));
+    Totals quarter = total(T0);
+    assertThat(quarter.energyWh).isCloseTo(300, within(1e-9));
+    assertThat(quarter.samples).isEqualTo(2);
   }
 
   @Test
@@ -62,7 +61,7 @@ class MeterProcessorTest {
 
     harness.processWatermark(T0.plus(QUARTER).toEpochMilli() - 1);
 
-    assertThat(aggregates()).isEmpty();
+    assertThat(additions()).isEmpty();
   }
 
   @Test
@@ -74,8 +73,9 @@ class MeterProcessorTest {
 
     watermark(minutes(30));
 
-    assertThat(only(T0).getEnergyKwh()).isCloseTo(0.5, within(1e-9));
-    assertThat(only(T0.plus(QUARTER)).getEnergyKwh()).isCloseTo(1.0, within(1e-9));
+    // 14 -> 16 misses the reading at 15: its 200 Wh are split at 00:15 by interpolation.
+    assertThat(total(T0).energyWh).isCloseTo(500 + 100, within(1e-9));
+    assertThat(total(T0.plus(QUARTER)).energyWh).isCloseTo(100 + 800, within(1e-9));
   }
 
   @Test
@@ -88,9 +88,9 @@ class MeterProcessorTest {
 
     watermark(minutes(15));
 
-    MeterAggregate quarter = only(T0);
-    assertThat(quarter.getSampleCount()).isEqualTo(3);
-    assertThat(quarter.getEnergyKwh()).isCloseTo(0.020, within(1e-9));
+    Totals quarter = total(T0);
+    assertThat(quarter.samples).isEqualTo(3);
+    assertThat(quarter.energyWh).isCloseTo(20, within(1e-9));
     assertThat(rejected()).extracting(DeadLetter::getReason)
         .containsExactly(DeadLetterReason.DUPLICATE, DeadLetterReason.CONFLICTING_DUPLICATE);
   }
@@ -103,9 +103,9 @@ class MeterProcessorTest {
 
     watermark(minutes(15));
 
-    MeterAggregate quarter = only(T0);
-    assertThat(quarter.getEnergyKwh()).isCloseTo(0.045, within(1e-9));
-    assertThat(quarter.getEstimatedFraction()).isZero();
+    Totals quarter = total(T0);
+    assertThat(quarter.energyWh).isCloseTo(45, within(1e-9));
+    assertThat(quarter.estimatedWh).isZero();
     assertThat(repairs()).singleElement().satisfies(repair -> {
       assertThat(repair.outcome).isEqualTo(QualityEvent.ROLLOVER);
       assertThat(repair.count).isEqualTo(1);
@@ -122,10 +122,10 @@ class MeterProcessorTest {
 
     watermark(minutes(15));
 
-    MeterAggregate quarter = only(T0);
+    Totals quarter = total(T0);
     // 10 Wh measured + 10 Wh estimated (600 W for one minute) + 10 Wh measured in the new epoch.
-    assertThat(quarter.getEnergyKwh()).isCloseTo(0.030, within(1e-9));
-    assertThat(quarter.getEstimatedFraction()).isCloseTo(1 / 3.0, within(1e-9));
+    assertThat(quarter.energyWh).isCloseTo(30, within(1e-9));
+    assertThat(quarter.estimatedWh).isCloseTo(10, within(1e-9));
     assertThat(repairs()).extracting(repair -> repair.outcome, repair -> repair.meterId, repair -> repair.feederId)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(QualityEvent.NEW_EPOCH, "m1", "F1"));
   }
@@ -137,17 +137,103 @@ class MeterProcessorTest {
 
     watermark(minutes(15));
 
-    assertThat(only(T0).getEnergyKwh()).isCloseTo(0.010, within(1e-9));
+    assertThat(total(T0).energyWh).isCloseTo(10, within(1e-9));
   }
 
   @Test
-  void shouldSendReadingsForClosedQuartersToTheRejectedOutputAsLate() throws Exception {
+  void shouldSendReadingsLaterThanTheAllowedLatenessToTheRejectedOutputAsLate() throws Exception {
     send(reading("m1", minutes(15), 1_300));
-    watermark(minutes(20));
+    watermark(minutes(15).plus(ALLOWED_LATENESS));
 
     send(reading("m1", minutes(14), 1_290));
 
     assertThat(rejected()).extracting(DeadLetter::getReason).containsExactly(DeadLetterReason.LATE);
+  }
+
+  @Test
+  void shouldAddALateReadingWithinTheAllowedLatenessToItsClosedQuarter() throws Exception {
+    send(reading("m1", minutes(13), 1_280));
+    send(reading("m1", minutes(15), 1_300));
+    watermark(minutes(20));
+
+    send(reading("m1", minutes(14), 1_290)); // its energy is already in the 13 -> 15 delta
+
+    assertThat(rejected()).isEmpty();
+    assertThat(additions()).hasSize(2);
+    MeterQuarter late = additions().get(1);
+    assertThat(late.end).isEqualTo(T0.plus(QUARTER).toEpochMilli());
+    assertThat(late.samples).isEqualTo(1);
+    assertThat(late.energyWh).isZero();
+    assertThat(late.first).isFalse(); // the meter already counts as reporting in that quarter
+    assertThat(total(T0).samples).isEqualTo(3);
+    assertThat(total(T0).energyWh).isCloseTo(20, within(1e-9));
+    // 14 was interpolated when the quarter closed, then arrived.
+    assertThat(repairs()).extracting(repair -> repair.outcome)
+        .containsExactly(QualityEvent.ESTIMATED, QualityEvent.LATE_ACCEPTED);
+  }
+
+  @Test
+  void shouldDropALateCopyOfAnAcceptedReadingAsADuplicate() throws Exception {
+    send(reading("m1", minutes(5), 1_100));
+    send(reading("m1", minutes(10), 1_200));
+    watermark(minutes(20));
+
+    send(reading("m1", minutes(5), 1_100));
+
+    assertThat(rejected()).extracting(DeadLetter::getReason).containsExactly(DeadLetterReason.DUPLICATE);
+    assertThat(total(T0).samples).isEqualTo(2);
+  }
+
+  @Test
+  void shouldTakeALateReadingNewerThanAnyAcceptedAsTheNextRegisterValue() throws Exception {
+    send(reading("m1", minutes(15), 1_300));
+    watermark(minutes(30)); // the meter was silent in (00:15, 00:30]
+
+    send(reading("m1", minutes(20), 1_350));
+
+    Totals second = total(T0.plus(QUARTER));
+    assertThat(second.energyWh).isCloseTo(50, within(1e-9));
+    assertThat(second.samples).isEqualTo(1);
+    assertThat(second.firsts).isEqualTo(1);
+  }
+
+  @Test
+  void shouldInterpolateAShortGapAcrossQuarterHoursAndFlagItAsEstimated() throws Exception {
+    for (int minute = 1; minute <= 10; minute++) {
+      send(reading("m1", minutes(minute), 1_000 + minute * 10));
+    }
+    watermark(minutes(15));
+    assertThat(total(T0).energyWh).isCloseTo(90, within(1e-9)); // emitted on time with what had arrived
+
+    send(reading("m1", minutes(20), 1_200)); // 11..19 never arrived: 100 Wh over 10 minutes
+    watermark(minutes(30));
+
+    Totals first = total(T0);
+    assertThat(first.energyWh).isCloseTo(140, within(1e-9)); // every minute of (00:00, 00:15], as used
+    assertThat(first.estimatedWh).isCloseTo(50, within(1e-9));
+    assertThat(first.firsts).isEqualTo(1); // the gap's share is an addition, not a second meter
+    Totals second = total(T0.plus(QUARTER));
+    assertThat(second.energyWh).isCloseTo(50, within(1e-9));
+    assertThat(second.estimatedWh).isCloseTo(40, within(1e-9)); // minutes 16..19; minute 20 is the reading's own
+    assertThat(second.samples).isEqualTo(1);
+    assertThat(repairs()).filteredOn(repair -> repair.outcome.equals(QualityEvent.ESTIMATED))
+        .singleElement().satisfies(repair -> assertThat(repair.count).isEqualTo(9));
+  }
+
+  @Test
+  void shouldLeaveAGapLongerThanTheLimitMissingAndReportIt() throws Exception {
+    send(reading("m1", "F1", "D1", T0.plus(minutes(1)), 1_000, 600));
+    send(reading("m1", "F1", "D1", T0.plus(minutes(91)), 1_900, 600)); // 89 readings missing
+    watermark(minutes(105));
+
+    assertThat(total(T0.plus(Duration.ofMinutes(90))).energyWh).isCloseTo(10, within(1e-9)); // its own minute
+    assertThat(sideOutput(MeterProcessor.GAPS)).singleElement().satisfies(gap -> {
+      assertThat(gap.firstMissing).isEqualTo(T0.plus(minutes(2)).toEpochMilli());
+      assertThat(gap.lastMissing).isEqualTo(T0.plus(minutes(90)).toEpochMilli());
+      assertThat(gap.missingReadings).isEqualTo(89);
+      assertThat(gap.unattributedWh).isCloseTo(890, within(1e-9));
+    });
+    assertThat(total(T0.plus(QUARTER)).samples).isZero();
   }
 
   @Test
@@ -162,20 +248,20 @@ class MeterProcessorTest {
     send(reading("m1", minutes(30), 5_500));
     watermark(minutes(30));
 
-    MeterAggregate afterRestart = only(T0.plus(QUARTER));
-    assertThat(afterRestart.getEnergyKwh()).isCloseTo(0.5, within(1e-9));
-    assertThat(afterRestart.getSampleCount()).isEqualTo(2);
+    Totals afterRestart = total(T0.plus(QUARTER));
+    assertThat(afterRestart.energyWh).isCloseTo(500, within(1e-9));
+    assertThat(afterRestart.samples).isEqualTo(2);
   }
 
   @Test
-  void shouldReportCompletenessAgainstTheReadingInterval() throws Exception {
+  void shouldCountTheReadingsItAccepted() throws Exception {
     for (int minute = 1; minute <= 12; minute++) {
       send(reading("m1", minutes(minute), 1_000 + minute * 10));
     }
     watermark(minutes(15));
 
-    assertThat(only(T0).getExpectedSamples()).isEqualTo(15);
-    assertThat(only(T0).getCompleteness()).isCloseTo(12 / 15.0, within(1e-9));
+    assertThat(total(T0).samples).isEqualTo(12);
+    assertThat(total(T0).firsts).isEqualTo(1);
   }
 
   @Test
@@ -186,10 +272,11 @@ class MeterProcessorTest {
         .isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
   }
 
-  private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterAggregate> newHarness(
+  private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> newHarness(
       OperatorSubtaskState restoreFrom) throws Exception {
-    MeterSettings settings = new MeterSettings(Duration.ofMinutes(1), 30_000, REGISTER_WIDTH_WH, 15, 50);
-    KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterAggregate> h =
+    MeterSettings settings = new MeterSettings(Duration.ofMinutes(1), 30_000, REGISTER_WIDTH_WH, 15, 50,
+        ALLOWED_LATENESS, Duration.ofHours(1));
+    KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> h =
         new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MeterProcessor(settings)),
             MeterReading::getMeterId, Types.STRING);
     if (restoreFrom != null) {
@@ -207,23 +294,42 @@ class MeterProcessorTest {
     harness.processWatermark(T0.plus(offset).toEpochMilli());
   }
 
-  private List<MeterAggregate> aggregates() {
+  private List<MeterQuarter> additions() {
     return harness.extractOutputValues();
   }
 
   private List<DeadLetter> rejected() {
-    return harness.getSideOutput(MeterProcessor.REJECTED).stream().map(StreamRecord::getValue).toList();
+    return sideOutput(MeterProcessor.REJECTED);
   }
 
   private List<QualityEvent> repairs() {
-    return harness.getSideOutput(MeterProcessor.REPAIRS).stream().map(StreamRecord::getValue).toList();
+    return sideOutput(MeterProcessor.REPAIRS);
   }
 
-  private MeterAggregate only(java.time.Instant windowStart) {
-    List<MeterAggregate> matching = aggregates().stream()
-        .filter(a -> a.getWindowStart().equals(windowStart))
-        .toList();
-    assertThat(matching).as("aggregates starting at " + windowStart).hasSize(1);
-    return matching.get(0);
+  private <T> List<T> sideOutput(org.apache.flink.util.OutputTag<T> tag) {
+    var records = harness.getSideOutput(tag);
+    return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+  }
+
+  /** Everything the stage added to the quarter hour starting at {@code start}, summed as the roll-ups sum it. */
+  private Totals total(java.time.Instant start) {
+    long end = start.plus(QUARTER).toEpochMilli();
+    Totals totals = new Totals();
+    for (MeterQuarter addition : additions()) {
+      if (addition.end == end) {
+        totals.energyWh += addition.energyWh;
+        totals.estimatedWh += addition.estimatedWh;
+        totals.samples += addition.samples;
+        totals.firsts += addition.first ? 1 : 0;
+      }
+    }
+    return totals;
+  }
+
+  private static final class Totals {
+    double energyWh;
+    double estimatedWh;
+    int samples;
+    int firsts;
   }
 }

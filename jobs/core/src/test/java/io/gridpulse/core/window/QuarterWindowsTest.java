@@ -2,6 +2,7 @@ package io.gridpulse.core.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpulse.core.meter.MeterQuarter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,12 +11,12 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.junit.jupiter.api.Test;
 
 /** Calendar days in the district's zone, including the two DST days of Europe/Helsinki in 2026. */
-class LocalDayWindowsTest {
+class QuarterWindowsTest {
 
   private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
   private static final DistrictZones ZONES =
       DistrictZones.parse("Europe/Helsinki", Map.of("SE1", "Europe/Stockholm"));
-  private final LocalDayWindows<String> days = LocalDayWindows.of(district -> district, ZONES);
+  private final QuarterWindows days = QuarterWindows.localDays(ZONES);
 
   @Test
   void shouldSpanLocalMidnightToLocalMidnightOnAnOrdinaryWinterDay() {
@@ -53,8 +54,24 @@ class LocalDayWindowsTest {
     assertThat(ZONES.zoneOf("unknown")).isEqualTo(HELSINKI);
   }
 
+  @Test
+  void shouldPlaceAQuarterInTheHourItEndsIn() {
+    TimeWindow hour = QuarterWindows.of(Duration.ofHours(1))
+        .assignWindows(quarter("D01", "2026-01-12T11:00:00Z"), 0, null).iterator().next();
+    assertThat(Instant.ofEpochMilli(hour.getStart())).isEqualTo(Instant.parse("2026-01-12T10:00:00Z"));
+    assertThat(Instant.ofEpochMilli(hour.getEnd())).isEqualTo(Instant.parse("2026-01-12T11:00:00Z"));
+  }
+
   private TimeWindow assign(String district, String instant) {
-    return days.assignWindows(district, Instant.parse(instant).toEpochMilli(), null).iterator().next();
+    // The record timestamp is ignored: additions are placed by their own quarter hour.
+    return days.assignWindows(quarter(district, instant), 0, null).iterator().next();
+  }
+
+  private static MeterQuarter quarter(String district, String end) {
+    MeterQuarter quarter = new MeterQuarter();
+    quarter.districtId = district;
+    quarter.end = Instant.parse(end).toEpochMilli();
+    return quarter;
   }
 
   private static long hours(TimeWindow day) {
