@@ -40,6 +40,7 @@ public final class DemoSummary {
       java.time.Instant from = truth.stream().map(DistrictHour::hourStart).min(java.util.Comparator.naturalOrder())
           .orElse(java.time.Instant.EPOCH);
       printCompleteness(System.out, InfluxDistrictHours.completeness(influx, database, from));
+      printOutcomes(System.out, InfluxDistrictHours.outcomes(influx, database));
     }
     if (params.has("dead-letter-topic")) {
       printDeadLetters(System.out, DeadLetterTopic.readAll(params.get("kafka-bootstrap", "127.0.0.1:9092"),
@@ -103,6 +104,11 @@ public final class DemoSummary {
         .forEach((reason, count) -> out.printf("  %-22s %d%n", reason, count));
     deadLetters.stream().limit(5).forEach(dead -> out.printf("  e.g. %-14s %s/%d@%d: %s%n", dead.getReason(),
         dead.getSourceTopic(), dead.getSourcePartition(), dead.getSourceOffset(), dead.getMessage()));
+  }
+
+  static void printOutcomes(PrintStream out, Map<String, Long> outcomes) {
+    out.printf("%nData quality: readings per outcome (InfluxDB district_energy readings + data_quality)%n");
+    outcomes.forEach((outcome, count) -> out.printf("  %-22s %,d%n", outcome, count));
   }
 
   static void printCompleteness(PrintStream out, Map<String, double[]> byDistrict) {

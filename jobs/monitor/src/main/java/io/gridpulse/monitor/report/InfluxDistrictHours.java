@@ -60,6 +60,30 @@ final class InfluxDistrictHours {
     return out;
   }
 
+  /**
+   * What happened to every reading, from InfluxDB alone: readings accepted (the districts' quarter-hour counts) and
+   * the {@code data_quality} counts per outcome (dead-letter reasons, repairs, estimates).
+   */
+  static Map<String, Long> outcomes(InfluxDB influx, String database) {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    out.put("ACCEPTED", sumOf(influx.query(new Query(
+        "SELECT sum(readings) FROM district_energy WHERE \"window\" = '15m'", database)), null).getOrDefault("", 0L));
+    out.putAll(sumOf(influx.query(new Query("SELECT sum(readings) FROM data_quality GROUP BY outcome", database)),
+        "outcome"));
+    return out;
+  }
+
+  private static Map<String, Long> sumOf(QueryResult result, String tag) {
+    Map<String, Long> sums = new java.util.TreeMap<>();
+    if (result.getResults() == null || result.getResults().get(0).getSeries() == null) {
+      return sums;
+    }
+    for (QueryResult.Series series : result.getResults().get(0).getSeries()) {
+      sums.put(tag == null ? "" : series.getTags().get(tag), ((Number) series.getValues().get(0).get(1)).longValue());
+    }
+    return sums;
+  }
+
   private static Map<String, Object> zip(List<String> columns, List<Object> row) {
     Map<String, Object> map = new java.util.HashMap<>();
     for (int i = 0; i < columns.size(); i++) {
