@@ -19,6 +19,27 @@ public final class FanOutSink implements ReadingSink {
         }
     }
 
+    /** Only if every sink does: all outputs must see the same records, or one fault ledger would not fit them all. */
+    @Override
+    public boolean acceptsRaw() {
+        for (ReadingSink sink : sinks) {
+            if (!sink.acceptsRaw()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void acceptRaw(String key, byte[] value) {
+        if (!acceptsRaw()) {
+            throw new UnsupportedOperationException("not every sink of the fan-out can carry raw records");
+        }
+        for (ReadingSink sink : sinks) {
+            sink.acceptRaw(key, value);
+        }
+    }
+
     @Override
     public void flush() {
         for (ReadingSink sink : sinks) {

@@ -25,6 +25,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * value = Avro single-object encoding (2-byte marker, 8-byte schema fingerprint, binary body) as written by
  * {@link MeterReading#getEncoder()}, record timestamp = reading timestamp (event time travels with the record).
  *
+ * <p>Two exceptions to the record timestamp, both for records the fault injector adds: a reading stamped ahead of
+ * the producer's clock is sent with the clock's time instead (Kafka 4 brokers reject records more than
+ * {@code log.message.timestamp.after.max.ms}, 1 h by default, in the future, and that would stop the run; the job
+ * reads event time from the payload anyway), and a raw record ({@link #acceptRaw}) carries the timestamp of the
+ * record sent just before it, i.e. the simulation step it was injected in.
+ *
  * <p>Sends are asynchronous. The first failed send is remembered and rethrown by the next {@link #accept} or by
  * {@link #flush}/{@link #close}, so a broken broker stops the run instead of silently losing readings.
  */
@@ -42,6 +48,11 @@ public final class KafkaReadingSink implements ReadingSink {
     private final AtomicLong acknowledged = new AtomicLong();
     // One callback instance for all sends: a capturing lambda per record would be an allocation per reading.
     private final Callback callback = this::onCompletion;
+    // The latest producer clock read. Readings stamped at or before it need no clock read, which keeps the hot path
+    // of a historic run (every reading in the past) free of clock calls.
+    private long clockMillis = Long.MIN_VALUE;
+    // Timestamp of the last record sent; null before the first (the producer then stamps a raw record itself).
+    private Long lastTimestamp;
 
     /** Wraps a producer the caller built (e.g. Kafka's {@code MockProducer} in tests); the sink closes it. */
     public KafkaReadingSink(Producer<String, byte[]> producer, String topic) {
@@ -74,8 +85,32 @@ public final class KafkaReadingSink implements ReadingSink {
     @Override
     public void accept(MeterReading reading) {
         throwIfFailed();
-        producer.send(new ProducerRecord<>(topic, null, reading.getTimestamp().toEpochMilli(), reading.getMeterId(),
-                encode(reading)), callback);
+        lastTimestamp = recordTimestamp(reading.getTimestamp().toEpochMilli());
+        producer.send(new ProducerRecord<>(topic, null, lastTimestamp, reading.getMeterId(), encode(reading)),
+                callback);
+    }
+
+    @Override
+    public boolean acceptsRaw() {
+        return true;
+    }
+
+    /** Sends the bytes as they are, under the key, stamped like the record before it (see the class comment). */
+    @Override
+    public void acceptRaw(String key, byte[] value) {
+        throwIfFailed();
+        producer.send(new ProducerRecord<>(topic, null, lastTimestamp, key, value), callback);
+    }
+
+    /** The reading's time, or the producer's clock if the reading is stamped ahead of it. */
+    private long recordTimestamp(long readingMillis) {
+        if (readingMillis > clockMillis) {
+            clockMillis = System.currentTimeMillis();
+            if (readingMillis > clockMillis) {
+                return clockMillis;
+            }
+        }
+        return readingMillis;
     }
 
     /** The single-object encoding of a reading, as this sink puts it on the wire. */

@@ -55,6 +55,17 @@ public final class ProgressSink implements ReadingSink {
     }
 
     @Override
+    public boolean acceptsRaw() {
+        return delegate.acceptsRaw();
+    }
+
+    /** Passed through but not counted: progress is about readings. */
+    @Override
+    public void acceptRaw(String key, byte[] value) {
+        delegate.acceptRaw(key, value);
+    }
+
+    @Override
     public void flush() {
         delegate.flush();
     }

@@ -1,5 +1,8 @@
 package io.gridpulse.simulator;
 
+import io.gridpulse.simulator.fault.FaultConfig;
+import io.gridpulse.simulator.fault.FaultInjector;
+import io.gridpulse.simulator.fault.FaultLedger;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,8 +112,19 @@ public final class SimulatorMain implements Callable<Integer> {
     private String fileCodec;
 
     @Option(names = "--truth-dir", paramLabel = "DIR",
-            description = "Write ground truth CSVs here (meter-, feeder-, district-hourly.csv, households.csv).")
+            description = "Write ground truth CSVs here (meter-, feeder-, district-hourly.csv, households.csv;"
+                    + " faults.csv with --faults).")
     private Path truthDir;
+
+    @Option(names = "--faults",
+            description = "Inject defects of every kind (bad records, duplicates, late and out-of-order readings,"
+                    + " rollovers, meter swaps, frozen registers, gaps), each on meters of its own, and record what the"
+                    + " job should make of them (faults.csv in --truth-dir). Deterministic for the seed.")
+    private boolean faults;
+
+    @Option(names = "--fault-meters-per-kind", paramLabel = "N",
+            description = "Meters per fault kind with --faults (default: households / 200, at least 1).")
+    private Integer faultMetersPerKind;
 
     @Option(names = "--dry-run", description = "Generate and discard the readings (measures the generator).")
     private boolean dryRun;
@@ -134,10 +148,15 @@ public final class SimulatorMain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "nothing to write to: give --kafka-bootstrap and/or --output-file (or --dry-run)");
         }
+        if (faultMetersPerKind != null && !faults) {
+            throw new ParameterException(spec.commandLine(), "--fault-meters-per-kind needs --faults");
+        }
         SimulationConfig config;
+        FaultConfig faultConfig;
         try {
             config = new SimulationConfig(seed, households, feeders, districts, parseStart(start, zone), duration,
                     interval, zone, speed, truthDir != null);
+            faultConfig = faults ? faultConfig(config) : null;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -152,7 +171,11 @@ public final class SimulatorMain implements Callable<Integer> {
         long startNanos = System.nanoTime();
         Simulation simulation = new Simulation(config);
         List<String> outputs = new ArrayList<>();
-        ReadingSink sink = new ProgressSink(openSinks(outputs), err, config.expectedReadings(), progressSeconds);
+        ReadingSink output = openSinks(outputs);
+        // The injector only when asked: without --faults the readings go out exactly as before.
+        FaultInjector injector = faultConfig == null ? null : FaultInjector.wrap(output, faultConfig);
+        ReadingSink sink = new ProgressSink(injector == null ? output : injector, err, config.expectedReadings(),
+                progressSeconds);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // Ctrl-C: finish the current step, close the sinks (flushing Kafka) and write the truth so far.
@@ -161,9 +184,11 @@ public final class SimulatorMain implements Callable<Integer> {
         }, "simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        err.printf(Locale.ROOT, "simulating %d households on %d feeders in %d districts, %s to %s every %s%s -> %s%n",
+        err.printf(Locale.ROOT, "simulating %d households on %d feeders in %d districts, %s to %s every %s%s%s -> %s%n",
                 config.households(), config.feeders(), config.districts(), config.start(), config.end(),
-                config.interval(), speed > 0 ? " at speed " + speed : "", String.join(", ", outputs));
+                config.interval(), speed > 0 ? " at speed " + speed : "",
+                faultConfig == null ? "" : " with faults on " + faultConfig.faultyMeters() + " meters",
+                String.join(", ", outputs));
         GroundTruth truth;
         try {
             try (sink) {
@@ -172,12 +197,18 @@ public final class SimulatorMain implements Callable<Integer> {
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
             if (truthDir != null) {
                 truth.writeCsv(truthDir);
+                if (injector != null) {
+                    injector.ledger().writeCsv(truthDir);
+                }
             }
             boolean complete = truth.readings() == config.expectedReadings();
             System.out.printf(Locale.ROOT, "%s readings=%d households=%d elapsed_s=%.3f rate_per_s=%.0f outputs=%s%s%n",
                     complete ? "done:" : "stopped early:", truth.readings(), config.households(), elapsed,
                     truth.readings() / elapsed, String.join(",", outputs),
                     truthDir != null ? " truth=" + truthDir : "");
+            if (injector != null) {
+                printFaults(injector.ledger());
+            }
             return complete ? 0 : 130;
         } finally {
             finished.countDown();
@@ -187,6 +218,19 @@ public final class SimulatorMain implements Callable<Integer> {
                 // Already shutting down (Ctrl-C): the hook is running and has just been released.
             }
         }
+    }
+
+    private FaultConfig faultConfig(SimulationConfig config) {
+        FaultConfig defaults = FaultConfig.defaults(config);
+        return faultMetersPerKind == null ? defaults : defaults.withMetersPerKind(faultMetersPerKind);
+    }
+
+    /** After the summary line: the records the injector added, then one line per fault kind. */
+    private static void printFaults(FaultLedger ledger) {
+        System.out.printf(Locale.ROOT, "faults: sent=%d clean_readings=%d extra_records=%d not_sent=%d"
+                        + " expected_dead_letters=%d%n", ledger.sent(), ledger.cleanReadingsSent(),
+                ledger.extraRecordsSent(), ledger.missingReadings(), ledger.expectedDeadLetterCount());
+        ledger.summaryLines().forEach(System.out::println);
     }
 
     private ReadingSink openSinks(List<String> outputs) {

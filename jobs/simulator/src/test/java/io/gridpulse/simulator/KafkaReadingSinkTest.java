@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpulse.schema.MeterReading;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,6 +63,42 @@ class KafkaReadingSinkTest {
         producer.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker gone"));
 
         assertThatThrownBy(() -> kafka.accept(reading)).hasMessageContaining("broker gone");
+    }
+
+    @Test
+    void shouldSendRawRecordsUnderTheirKeyStampedLikeTheRecordBefore() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MeterReading reading = SimulatorFixtures.run(smallRun().withHouseholds(1).withDuration(SimulatorFixtures.ONE_HOUR)).readings().get(5);
+        byte[] garbage = {1, 2, 3};
+        try (KafkaReadingSink kafka = new KafkaReadingSink(producer, TOPIC)) {
+            assertThat(kafka.acceptsRaw()).isTrue();
+            kafka.accept(reading);
+            kafka.acceptRaw("M000001", garbage);
+        }
+
+        ProducerRecord<String, byte[]> raw = producer.history().get(1);
+        assertThat(raw.key()).isEqualTo("M000001");
+        assertThat(raw.value()).isEqualTo(garbage);
+        assertThat(raw.timestamp()).isEqualTo(reading.getTimestamp().toEpochMilli());
+    }
+
+    @Test
+    void shouldStampAReadingFromTheFutureWithTheProducerClockSoTheBrokerTakesIt() throws Exception {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MeterReading reading = SimulatorFixtures.run(smallRun().withHouseholds(1).withDuration(SimulatorFixtures.ONE_HOUR)).readings().get(0);
+        MeterReading future = MeterReading.newBuilder(reading)
+                .setTimestamp(Instant.now().plus(Duration.ofDays(365))).build();
+        long before = System.currentTimeMillis();
+        try (KafkaReadingSink kafka = new KafkaReadingSink(producer, TOPIC)) {
+            kafka.accept(future);
+            kafka.accept(reading);
+        }
+        long after = System.currentTimeMillis();
+
+        ProducerRecord<String, byte[]> sent = producer.history().get(0);
+        assertThat(sent.timestamp()).isBetween(before, after);
+        assertThat(MeterReading.getDecoder().decode(sent.value())).isEqualTo(future); // event time stays in the payload
+        assertThat(producer.history().get(1).timestamp()).isEqualTo(reading.getTimestamp().toEpochMilli());
     }
 
     @Test

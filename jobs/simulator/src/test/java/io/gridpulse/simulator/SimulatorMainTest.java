@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,30 @@ class SimulatorMainTest {
         assertThat(Files.readAllLines(truth.resolve("district-hourly.csv"))).hasSize(1 + 2 * 2);
         assertThat(truth.resolve("meter-hourly.csv")).exists();
         assertThat(truth.resolve("households.csv")).exists();
+    }
+
+    @Test
+    void shouldInjectFaultsAndWriteTheirLedgerNextToTheTruth(@TempDir Path dir) throws IOException {
+        Path truth = dir.resolve("truth");
+
+        int exit = execute("--households", "40", "--feeders", "4", "--districts", "2", "--duration", "PT6H",
+                "--output-file", dir.resolve("readings.avro").toString(), "--truth-dir", truth.toString(),
+                "--faults", "--fault-meters-per-kind", "2", "--progress-seconds", "60");
+
+        assertThat(exit).isZero();
+        List<String> faults = Files.readAllLines(truth.resolve("faults.csv"));
+        // 17 kinds on 2 meters each; GARBAGE is skipped (a file cannot hold raw records) but listed.
+        assertThat(faults).hasSize(1 + 17 * 2);
+        assertThat(faults).filteredOn(line -> line.startsWith("GARBAGE,")).allSatisfy(line -> assertThat(line)
+                .contains(",skipped,"));
+        assertThat(truth.resolve("district-hourly.csv")).exists();
+    }
+
+    @Test
+    void shouldRefuseFaultOptionsThatCannotWork() {
+        assertThat(execute("--households", "40", "--dry-run", "--fault-meters-per-kind", "2")).isEqualTo(2);
+        assertThat(execute("--households", "16", "--dry-run", "--faults")).isEqualTo(2);
+        assertThat(execute("--households", "40", "--duration", "PT3H", "--dry-run", "--faults")).isEqualTo(2);
     }
 
     @Test

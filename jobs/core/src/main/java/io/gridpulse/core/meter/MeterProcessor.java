@@ -88,11 +88,15 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     } else if (watermark - quarterEnd < allowedLatenessMillis) {
       addLate(reading, quarterEnd, ctx, out);
     } else {
-      counters.late().inc();
-      ctx.output(REJECTED, deadLetter(DeadLetterReason.LATE, reading, "reading of meter " + reading.getMeterId()
-          + " at " + reading.getTimestamp() + " arrived after its quarter hour ending " + Instant.ofEpochMilli(quarterEnd)
-          + " was closed for longer than the allowed lateness"));
+      rejectLate(reading, quarterEnd, ctx, "after the allowed lateness");
     }
+  }
+
+  private void rejectLate(MeterReading reading, long quarterEnd, Context ctx, String why) {
+    counters.late().inc();
+    ctx.output(REJECTED, deadLetter(DeadLetterReason.LATE, reading, "reading of meter " + reading.getMeterId()
+        + " at " + reading.getTimestamp() + " arrived " + why + " (its quarter hour ending "
+        + Instant.ofEpochMilli(quarterEnd) + " had closed)"));
   }
 
   private void addPending(MeterReading reading, long quarterEnd, Context ctx) throws Exception {
@@ -115,6 +119,11 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     String meterId = reading.getMeterId();
     RepairCounts repairs = new RepairCounts();
     if (meter.hasAcceptedReading() && timestamp <= meter.lastTimestamp) {
+      if ((meter.lastTimestamp - timestamp) / intervalMillis >= SLOTS) {
+        // Too far behind to tell whether it repeats an accepted reading: kept out rather than counted twice.
+        rejectLate(reading, quarterEnd, ctx, "more than " + SLOTS + " reading intervals behind the meter's latest");
+        return;
+      }
       int slot = slotOf(meter, timestamp);
       if (timestamp == meter.lastTimestamp || (slot >= 0 && (meter.acceptedSlots & (1L << slot)) != 0)) {
         counters.duplicates().inc();
@@ -180,7 +189,8 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     long interpolated = 0;
     if (meter.hasAcceptedReading()) {
       RegisterDelta delta =
-          registers.between(meter.lastTimestamp, meter.lastRegisterWh, timestamp, registerWh, powerW);
+          registers.between(meter.lastTimestamp, meter.lastRegisterWh, timestamp, registerWh, powerW,
+              meter.registerMovedAt);
       repairs.count(delta.kind());
       steps = (int) Math.min(Integer.MAX_VALUE, Math.round((timestamp - meter.lastTimestamp) / (double) intervalMillis));
       long missing = Math.max(0, steps - 1);
@@ -201,6 +211,9 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     shiftSlots(meter, steps);
     for (int i = 1; i <= interpolated && i < SLOTS; i++) {
       meter.estimatedSlots |= 1L << i;
+    }
+    if (!meter.hasAcceptedReading() || registerWh != meter.lastRegisterWh) {
+      meter.registerMovedAt = timestamp;
     }
     meter.lastTimestamp = timestamp;
     meter.lastRegisterWh = registerWh;

@@ -12,6 +12,8 @@ public class MeterState {
   /** Long.MIN_VALUE until the meter's first reading has been accepted. */
   public long lastTimestamp = Long.MIN_VALUE;
   public double lastRegisterWh;
+  /** When the register last changed: bounds how much a register that was stuck may catch up in one step. */
+  public long registerMovedAt = Long.MIN_VALUE;
   public double lastPowerW;
   public double lastVoltageV = Double.NaN;
   public int frozenIntervals;

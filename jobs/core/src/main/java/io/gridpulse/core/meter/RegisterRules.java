@@ -27,10 +27,21 @@ public final class RegisterRules implements Serializable {
 
   public RegisterDelta between(long previousTimestamp, double previousWh, long timestamp, double registerWh,
       double averagePowerW) {
+    return between(previousTimestamp, previousWh, timestamp, registerWh, averagePowerW, previousTimestamp);
+  }
+
+  /**
+   * As above, with the time the register last changed: a register that was stuck catches up in one step, and that
+   * step is plausible against the whole time it stood still, not against one interval.
+   */
+  public RegisterDelta between(long previousTimestamp, double previousWh, long timestamp, double registerWh,
+      double averagePowerW, long movedTimestamp) {
     double hours = (timestamp - previousTimestamp) / 3_600_000.0;
+    long since = movedTimestamp == Long.MIN_VALUE ? previousTimestamp : Math.min(movedTimestamp, previousTimestamp);
+    double plausibleWh = maxPowerW * JUMP_HEADROOM * (timestamp - since) / 3_600_000.0;
     double difference = registerWh - previousWh;
     if (difference >= 0) {
-      if (difference <= maxPowerW * JUMP_HEADROOM * hours) {
+      if (difference <= plausibleWh) {
         return new RegisterDelta(difference, RegisterDelta.Kind.MEASURED);
       }
       return newEpoch(averagePowerW, hours);
@@ -38,7 +49,7 @@ public final class RegisterRules implements Serializable {
     boolean wrapped = previousWh >= registerWidthWh * (1 - ROLLOVER_BAND) && registerWh <= registerWidthWh * ROLLOVER_BAND;
     if (wrapped) {
       double acrossWrap = registerWh + registerWidthWh - previousWh;
-      if (acrossWrap <= maxPowerW * JUMP_HEADROOM * hours) {
+      if (acrossWrap <= plausibleWh) {
         return new RegisterDelta(acrossWrap, RegisterDelta.Kind.ROLLOVER);
       }
     }

@@ -131,6 +131,22 @@ class MeterProcessorTest {
   }
 
   @Test
+  void shouldFlagAFrozenRegisterAndKeepItsCatchUpAsMeasuredEnergy() throws Exception {
+    double powerW = 2_500; // 20 stuck minutes at 2.5 kW: a catch-up far above one minute's plausible maximum
+    send(reading("m1", "F1", "D1", T0.plus(minutes(1)), 10_000, powerW));
+    for (int minute = 2; minute <= 21; minute++) {
+      send(reading("m1", "F1", "D1", T0.plus(minutes(minute)), 10_000, powerW));
+    }
+    double caughtUpWh = 10_000 + powerW * 21 / 60;
+    send(reading("m1", "F1", "D1", T0.plus(minutes(22)), caughtUpWh, powerW));
+    watermark(minutes(30));
+
+    assertThat(total(T0).energyWh + total(T0.plus(QUARTER)).energyWh).isCloseTo(powerW * 21 / 60, within(1e-6));
+    assertThat(total(T0.plus(QUARTER)).estimatedWh).isZero();
+    assertThat(repairs()).extracting(repair -> repair.outcome).containsExactly(QualityEvent.FROZEN_REGISTER);
+  }
+
+  @Test
   void shouldNeverLetAnImplausibleJumpReachAWindow() throws Exception {
     send(reading("m1", "F1", "D1", T0.plus(minutes(1)), 1_000, 600));
     send(reading("m1", "F1", "D1", T0.plus(minutes(2)), 9_000_000, 600)); // 9 MWh in a minute
