@@ -1,6 +1,7 @@
 package io.gridpulse.monitor.report;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,14 +34,27 @@ public final class DemoSummary {
     double tolerance = params.getDouble("tolerance", 0.001);
 
     List<DistrictHour> truth = TruthDistrictHours.read(truthDir);
+    InjectedFaults faults = Files.exists(truthDir.resolve(InjectedFaults.FILE)) ? InjectedFaults.read(truthDir) : null;
     boolean ok;
     try (InfluxDB influx = InfluxDBFactory.connect(url)) {
-      ok = print(System.out, InfluxDistrictHours.read(influx, database), truth, zone, tolerance, url, database);
+      // With injected faults, some energy is known to be outside the windows: reported with long gaps, or lost.
+      Map<String, Double> outsideWindows = new TreeMap<>();
+      if (faults != null) {
+        InfluxDistrictHours.unattributedKwh(influx, database).forEach((d, kwh) -> outsideWindows.merge(d, kwh, Double::sum));
+        faults.lostKwhByDistrict().forEach((d, kwh) -> outsideWindows.merge(d, kwh, Double::sum));
+      }
+      ok = print(System.out, InfluxDistrictHours.read(influx, database), truth, zone, tolerance, url, database,
+          outsideWindows);
       // From the first simulated hour: the hour before holds only each meter's anchoring first reading.
       java.time.Instant from = truth.stream().map(DistrictHour::hourStart).min(java.util.Comparator.naturalOrder())
           .orElse(java.time.Instant.EPOCH);
       printCompleteness(System.out, InfluxDistrictHours.completeness(influx, database, from));
-      printOutcomes(System.out, InfluxDistrictHours.outcomes(influx, database));
+      Map<String, Long> outcomes = InfluxDistrictHours.outcomes(influx, database);
+      printOutcomes(System.out, outcomes);
+      if (faults != null) {
+        ok &= printInjected(System.out, faults.expectedOutcomes(
+            java.time.Duration.parse(params.get("reading-interval", "PT1M"))), outcomes);
+      }
     }
     if (params.has("dead-letter-topic")) {
       printDeadLetters(System.out, DeadLetterTopic.readAll(params.get("kafka-bootstrap", "127.0.0.1:9092"),
@@ -50,7 +64,7 @@ public final class DemoSummary {
   }
 
   static boolean print(PrintStream out, List<DistrictHour> measured, List<DistrictHour> truth, ZoneId zone,
-      double tolerance, String url, String database) {
+      double tolerance, String url, String database, Map<String, Double> outsideWindowsKwh) {
     Map<String, DistrictHour> measuredByKey = measured.stream()
         .collect(Collectors.toMap(DemoSummary::key, Function.identity()));
     Map<String, List<DistrictHour>> truthByDistrict = truth.stream()
@@ -80,6 +94,12 @@ public final class DemoSummary {
             actual.energyKwh(), expected.energyKwh(), percentDiff(actual.energyKwh(), expected.energyKwh()),
             actual.peakDemandKw(), actual.meters(), expected.meters());
       }
+      double outside = outsideWindowsKwh.getOrDefault(district.getKey(), 0.0);
+      if (outside != 0) {
+        out.printf("  %-17s %12.3f %12s   energy of long gaps (data_gap) and lost to injected faults%n",
+            "+ outside windows", outside, "");
+        measuredTotal += outside;
+      }
       double diff = percentDiff(measuredTotal, truthTotal);
       boolean ok = missing == 0 && Math.abs(diff) <= tolerance * 100;
       allWithinTolerance &= ok;
@@ -104,6 +124,25 @@ public final class DemoSummary {
         .forEach((reason, count) -> out.printf("  %-22s %d%n", reason, count));
     deadLetters.stream().limit(5).forEach(dead -> out.printf("  e.g. %-14s %s/%d@%d: %s%n", dead.getReason(),
         dead.getSourceTopic(), dead.getSourcePartition(), dead.getSourceOffset(), dead.getMessage()));
+  }
+
+  /** Injected (the simulator's ledger) next to found (data_quality); a late copy may count as either. */
+  static boolean printInjected(PrintStream out, Map<String, Long> expected, Map<String, Long> found) {
+    out.printf("%nInjected faults (faults.csv) next to what the job found (data_quality)%n");
+    out.printf("  %-22s %9s %9s%n", "outcome", "injected", "found");
+    boolean allFound = true;
+    for (Map.Entry<String, Long> entry : expected.entrySet()) {
+      long actual = found.getOrDefault(entry.getKey(), 0L);
+      boolean match = actual == entry.getValue();
+      if (entry.getKey().equals("LATE") || entry.getKey().equals("DUPLICATE")) {
+        // A late copy is LATE once the watermark passed its quarter hour, else caught as a DUPLICATE.
+        match = found.getOrDefault("LATE", 0L) + found.getOrDefault("DUPLICATE", 0L)
+            == expected.getOrDefault("LATE", 0L) + expected.getOrDefault("DUPLICATE", 0L);
+      }
+      allFound &= match;
+      out.printf("  %-22s %,9d %,9d %s%n", entry.getKey(), entry.getValue(), actual, match ? "" : "  MISMATCH");
+    }
+    return allFound;
   }
 
   static void printOutcomes(PrintStream out, Map<String, Long> outcomes) {

@@ -73,6 +73,19 @@ final class InfluxDistrictHours {
     return out;
   }
 
+  /** Energy of gaps too long to fill ({@code data_gap}), which no window counts, per district. */
+  static Map<String, Double> unattributedKwh(InfluxDB influx, String database) {
+    QueryResult result = influx.query(new Query("SELECT sum(unattributed_kwh) FROM data_gap GROUP BY district",
+        database));
+    Map<String, Double> out = new java.util.TreeMap<>();
+    if (result.getResults() != null && result.getResults().get(0).getSeries() != null) {
+      for (QueryResult.Series series : result.getResults().get(0).getSeries()) {
+        out.put(series.getTags().get("district"), ((Number) series.getValues().get(0).get(1)).doubleValue());
+      }
+    }
+    return out;
+  }
+
   private static Map<String, Long> sumOf(QueryResult result, String tag) {
     Map<String, Long> sums = new java.util.TreeMap<>();
     if (result.getResults() == null || result.getResults().get(0).getSeries() == null) {
