@@ -54,16 +54,28 @@ public final class SyntheticReadings {
     long position = index % half;
     int meter = (int) (index / half) * metersPerHalf + (int) (position % metersPerHalf);
     long minute = position / metersPerHalf;
-    double powerW = 200 + (meter * 37 % 3000) + (minute % 60) * 5;
+    double basePowerW = 200 + (meter * 37 % 3000);
+    double powerW = basePowerW + (minute % 60) * 5;
     return MeterReading.newBuilder()
         .setMeterId(meterIds[meter])
         .setFeederId(feederIds[meter])
         .setDistrictId(districtIds[meter])
         .setTimestamp(Instant.ofEpochMilli(T0_MILLIS + (minute + 1) * MINUTE_MILLIS))
-        .setActiveEnergyWh(1_000_000.0 + meter + minute * powerW / 60.0)
+        .setActiveEnergyWh(1_000_000.0 + meter + registerWh(basePowerW, minute))
         .setAveragePowerW(powerW)
         .setVoltageV(230.0 + meter % 7)
         .build();
+  }
+
+  /**
+   * The energy used in minutes 1..minute, each at its own power, in closed form: a register that only moves forward
+   * by what the power says, so benchmark data is clean for VEE (no new epochs, no estimates).
+   */
+  static double registerWh(double basePowerW, long minute) {
+    long hours = minute / 60;
+    long rest = minute % 60;
+    double rampSum = hours * 1770.0 + rest * (rest + 1) / 2.0; // sum of (k % 60) for k = 1..minute
+    return (basePowerW * minute + 5 * rampSum) / 60.0;
   }
 
   /** Every reading in single-object encoding, as Kafka values. */
