@@ -3,7 +3,6 @@ package io.gridpulse.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
@@ -32,8 +31,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -167,22 +164,9 @@ class FaultAccountingITCase {
   }
 
   private static void runJob() throws Exception {
-    Configuration config = new Configuration();
-    config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-    config.set(KafkaOptions.GROUP_ID, "fault-accounting");
-    config.set(KafkaOptions.BOUNDED, true);
-    config.set(InfluxOptions.URL, INFLUX.url());
-    config.set(InfluxOptions.DATABASE, DATABASE);
-    config.set(InfluxOptions.BATCH_SIZE, 500);
-    MonitorSettings settings = MonitorSettings.from(config);
-
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.enableCheckpointing(1_000);
-    env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-    MonitorPipeline.build(env, MonitorJob.kafkaSource(settings), MonitorJob.productionSinks(settings),
-        settings.pipeline());
-    env.execute("fault accounting IT");
+    BoundedMonitorRun.run(KAFKA, INFLUX, DATABASE, "fault-accounting");
   }
+
 
   private static Map<DeadLetterReason, Long> countByReason(List<DeadLetter> letters) {
     Map<DeadLetterReason, Long> counts = new EnumMap<>(DeadLetterReason.class);

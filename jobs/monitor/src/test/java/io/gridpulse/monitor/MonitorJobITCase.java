@@ -3,7 +3,6 @@ package io.gridpulse.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.simulator.GroundTruth;
@@ -21,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -143,22 +140,9 @@ class MonitorJobITCase {
   }
 
   private static void runJob(String groupId) throws Exception {
-    Configuration config = new Configuration();
-    config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-    config.set(KafkaOptions.GROUP_ID, groupId);
-    config.set(KafkaOptions.BOUNDED, true);
-    config.set(InfluxOptions.URL, INFLUX.url());
-    config.set(InfluxOptions.DATABASE, DATABASE);
-    config.set(InfluxOptions.BATCH_SIZE, 500);
-    MonitorSettings settings = MonitorSettings.from(config);
-
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.enableCheckpointing(1_000);
-    env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-    MonitorPipeline.build(env, MonitorJob.kafkaSource(settings), MonitorJob.productionSinks(settings),
-        settings.pipeline());
-    env.execute("monitor job IT " + groupId);
+    BoundedMonitorRun.run(KAFKA, INFLUX, DATABASE, groupId);
   }
+
 
   private static RecordMetadata produceGarbage() throws Exception {
     Properties props = new Properties();

@@ -1,0 +1,34 @@
+package io.gridpulse.monitor;
+
+import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.testkit.EmbeddedKafka;
+import io.gridpulse.testkit.InfluxServer;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the monitor job as production builds it (Kafka source, InfluxDB and Kafka sinks) over everything in the
+ * readings topic, then returns: what the integration tests do once their input is in Kafka.
+ */
+final class BoundedMonitorRun {
+
+  private BoundedMonitorRun() {}
+
+  static void run(EmbeddedKafka kafka, InfluxServer influx, String database, String groupId) throws Exception {
+    Configuration config = new Configuration();
+    config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+    config.set(KafkaOptions.GROUP_ID, groupId);
+    config.set(KafkaOptions.BOUNDED, true);
+    config.set(InfluxOptions.URL, influx.url());
+    config.set(InfluxOptions.DATABASE, database);
+    config.set(InfluxOptions.BATCH_SIZE, 500);
+    MonitorSettings settings = MonitorSettings.from(config);
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.enableCheckpointing(1_000);
+    env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
+    MonitorPipeline.build(env, MonitorJob.kafkaSource(settings), MonitorJob.productionSinks(settings),
+        settings.pipeline());
+    env.execute("monitor job " + groupId);
+  }
+}
