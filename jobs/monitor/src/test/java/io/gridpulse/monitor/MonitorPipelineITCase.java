@@ -94,6 +94,8 @@ class MonitorPipelineITCase {
     assertThat(feeder.getEnergyKwh()).isCloseTo(0.6 + 1.2, within(1e-9));
     assertThat(feeder.getMetersReporting()).isEqualTo(2);
     assertThat(feeder.getReadings()).isEqualTo(2 * 60);
+    assertThat(feeder.getCompleteness()).isEqualTo(1.0);
+    assertThat(feeder.getEstimatedFraction()).isZero();
 
     GroupAggregate district = group(GroupLevel.DISTRICT, "D2", AggregationWindow.QUARTER_HOUR, T0.plus(QUARTER));
     assertThat(district.getEnergyKwh()).isCloseTo((0.3 + 0.9 + 3.0) * 0.25, within(1e-9));

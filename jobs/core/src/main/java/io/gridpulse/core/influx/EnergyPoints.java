@@ -63,6 +63,8 @@ public final class EnergyPoints {
         .addField("peak_demand_kw", a.getPeakDemandKw())
         .addField("meters_reporting", (long) a.getMetersReporting())
         .addField("readings", a.getReadings())
+        .addField("completeness", a.getCompleteness())
+        .addField("estimated_fraction", a.getEstimatedFraction())
         .build();
   }
 }

@@ -102,7 +102,7 @@ public final class EnergyPipeline {
       return DataStreamUtils.reinterpretAsKeyedStream(partitioned, key, Types.STRING)
           .window(size == null ? QuarterWindows.localDays(settings.zones()) : QuarterWindows.of(size))
           .allowedLateness(settings.meter().rollupLateness())
-          .aggregate(new GroupRollup(), new GroupWindowFunction(level, window))
+          .aggregate(new GroupRollup(), new GroupWindowFunction(level, window, settings.readingInterval()))
           .returns(ReadingTypes.GROUP_AGGREGATE)
           .name(name).uid(name.replace(' ', '-'));
     }

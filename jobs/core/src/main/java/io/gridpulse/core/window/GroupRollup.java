@@ -21,6 +21,7 @@ public final class GroupRollup implements AggregateFunction<MeterQuarter, GroupS
   public GroupSlots add(MeterQuarter quarter, GroupSlots slots) {
     slots.districtId = quarter.districtId;
     slots.add(quarter.end, quarter.energyWh, quarter.first ? 1 : 0, quarter.samples);
+    slots.estimatedWh += quarter.estimatedWh;
     return slots;
   }
 

@@ -15,6 +15,7 @@ public class GroupSlots {
   public int[] meters = new int[0];
   public int size;
   public long readings;
+  public double estimatedWh;
 
   public GroupSlots() {}
 
@@ -33,6 +34,7 @@ public class GroupSlots {
       add(other.quarterEnds[i], other.energyWh[i], other.meters[i], 0);
     }
     readings += other.readings;
+    estimatedWh += other.estimatedWh;
   }
 
   double totalEnergyWh() {

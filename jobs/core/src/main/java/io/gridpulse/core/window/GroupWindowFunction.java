@@ -19,10 +19,12 @@ public final class GroupWindowFunction extends ProcessWindowFunction<GroupSlots,
 
   private final GroupLevel level;
   private final AggregationWindow window;
+  private final long readingIntervalMillis;
 
-  public GroupWindowFunction(GroupLevel level, AggregationWindow window) {
+  public GroupWindowFunction(GroupLevel level, AggregationWindow window, java.time.Duration readingInterval) {
     this.level = level;
     this.window = window;
+    this.readingIntervalMillis = readingInterval.toMillis();
   }
 
   @Override
@@ -30,7 +32,11 @@ public final class GroupWindowFunction extends ProcessWindowFunction<GroupSlots,
     GroupSlots slots = elements.iterator().next();
     TimeWindow timeWindow = context.window();
     double hours = (timeWindow.getEnd() - timeWindow.getStart()) / 3_600_000.0;
-    double energyKwh = slots.totalEnergyWh() / 1000.0;
+    double energyWh = slots.totalEnergyWh();
+    double energyKwh = energyWh / 1000.0;
+    // Expected: every meter seen in the window, a reading per interval of the window.
+    double expected = (double) slots.mostMeters() * Math.max(1, (timeWindow.getEnd() - timeWindow.getStart())
+        / readingIntervalMillis);
     out.collect(GroupAggregate.newBuilder()
         .setLevel(level)
         .setGroupId(groupId)
@@ -43,6 +49,8 @@ public final class GroupWindowFunction extends ProcessWindowFunction<GroupSlots,
         .setPeakDemandKw(slots.peakQuarterWh() / 1000.0 / QUARTER_HOURS)
         .setMetersReporting(slots.mostMeters())
         .setReadings(slots.readings)
+        .setCompleteness(expected > 0 ? Math.min(1.0, slots.readings / expected) : 0.0)
+        .setEstimatedFraction(energyWh > 0 ? Math.min(1.0, slots.estimatedWh / energyWh) : 0.0)
         .build());
   }
 }
