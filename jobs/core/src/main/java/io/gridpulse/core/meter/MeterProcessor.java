@@ -6,8 +6,10 @@ import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.quality.DataQuality;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.core.window.QuarterHours;
+import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
+import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -46,6 +48,13 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
   public static final OutputTag<DeadLetter> REJECTED = new OutputTag<>("meter-rejected", ReadingTypes.DEAD_LETTER);
   /** Per quarter hour, how many readings were repaired, flagged, estimated or left missing. */
   public static final OutputTag<QualityEvent> REPAIRS = new OutputTag<>("meter-repairs", DataQuality.EVENT);
+  /**
+   * Each meter's quarter hour as a whole: when the watermark closes it, and again with its new totals after every
+   * later addition (the InfluxDB point is rewritten). Emitted here rather than by a window, so a quarter's aggregate
+   * leaves as soon as its timer fires, and the recent totals are a few arrays in the meter's state.
+   */
+  public static final OutputTag<MeterAggregate> QUARTERS =
+      new OutputTag<>("meter-quarters", ReadingTypes.METER_AGGREGATE);
   /** Gaps longer than {@code vee.max-gap}. */
   public static final OutputTag<MeterGap> GAPS = new OutputTag<>("meter-gaps", TypeInformation.of(MeterGap.class));
 
@@ -57,6 +66,9 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
   private final double frozenMinPowerW;
   private final long allowedLatenessMillis;
   private final long maxGapMillis;
+  private final int expectedSamples;
+  /** Quarters a late addition can reach back: the roll-ups' lateness, plus the open and the closing quarter. */
+  private final int recentCapacity;
   private final AvroSingleObjectSerializer<MeterReading> serializer =
       new AvroSingleObjectSerializer<>(MeterReading.class);
 
@@ -70,6 +82,8 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     this.frozenMinPowerW = settings.frozenMinPowerW();
     this.allowedLatenessMillis = settings.allowedLateness().toMillis();
     this.maxGapMillis = settings.maxGap().toMillis();
+    this.expectedSamples = (int) Math.max(1, QuarterHours.MILLIS / intervalMillis);
+    this.recentCapacity = (int) Math.ceil(settings.rollupLateness().toMillis() / (double) QuarterHours.MILLIS) + 2;
   }
 
   @Override
@@ -140,14 +154,14 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         meter.estimatedSlots &= ~(1L << slot);
       }
       repairs.accepted++;
-      out.collect(addition);
+      emit(addition, meter, ctx, out);
     } else {
       // Newer than anything accepted: the next link of the register chain, in a quarter hour that has closed.
       boolean first = !(meter.hasAcceptedReading() && QuarterHours.endOf(meter.lastTimestamp) == quarterEnd);
       MeterQuarter quarter = new MeterQuarter(meterId, meter.feederId, meter.districtId, quarterEnd, first);
       accept(meter, timestamp, reading.getActiveEnergyWh(), reading.getAveragePowerW(), voltageOf(reading), quarter,
           repairs, ctx, out);
-      out.collect(quarter);
+      emit(quarter, meter, ctx, out);
     }
     counters.lateAccepted().inc();
     repairs.lateAccepted++;
@@ -177,7 +191,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     pending.dropOldest(due);
     state.update(meter);
     if (quarter.samples > 0) {
-      out.collect(quarter);
+      emit(quarter, meter, ctx, out);
     }
     report(meterId, meter, quarterEnd, repairs, ctx);
   }
@@ -197,7 +211,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
       if (missing == 0) {
         quarter.addEnergy(delta.energyWh(), delta.estimated() ? delta.energyWh() : 0);
       } else if (timestamp - meter.lastTimestamp - intervalMillis <= maxGapMillis) {
-        interpolate(meter, timestamp, delta, quarter, out);
+        interpolate(meter, timestamp, delta, quarter, ctx, out);
         interpolated = missing;
       } else {
         leaveMissing(meter, quarter.meterId, timestamp, delta, powerW, missing, quarter, ctx);
@@ -225,7 +239,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
    * Spreads the register delta across a gap linearly in time over the quarter hours it spans. Quarters before the
    * reading's own have closed already and get additions; the part in the missing readings' intervals is estimated.
    */
-  private void interpolate(MeterState meter, long timestamp, RegisterDelta delta, MeterQuarter quarter,
+  private void interpolate(MeterState meter, long timestamp, RegisterDelta delta, MeterQuarter quarter, Context ctx,
       Collector<MeterQuarter> out) {
     long from = meter.lastTimestamp;
     double whPerMilli = delta.energyWh() / (timestamp - from);
@@ -242,7 +256,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         MeterQuarter addition = new MeterQuarter(quarter.meterId, meter.feederId, meter.districtId, end,
             end != firstQuarterEnd);
         addition.addEnergy(wh, estimatedWh);
-        out.collect(addition);
+        emit(addition, meter, ctx, out);
       }
     }
   }
@@ -257,6 +271,34 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     quarter.addEnergy(ownWh, ownWh);
     ctx.output(GAPS, new MeterGap(meterId, meter.feederId, meter.districtId, meter.lastTimestamp + intervalMillis,
         timestamp - intervalMillis, missing, delta.energyWh() - ownWh));
+  }
+
+  /** Sends an addition to the roll-ups, and its quarter's new totals to {@link #QUARTERS}. */
+  private void emit(MeterQuarter addition, MeterState meter, Context ctx, Collector<MeterQuarter> out) {
+    out.collect(addition);
+    RecentQuarters recent = meter.recent;
+    int i = recent.add(addition, recentCapacity);
+    if (i < 0) {
+      return; // older than any quarter a late addition can reach: the roll-ups drop it as late too
+    }
+    long end = recent.ends[i];
+    int samples = recent.samples[i];
+    double energyWh = recent.energyWh[i];
+    ctx.output(QUARTERS, MeterAggregate.newBuilder()
+        .setMeterId(addition.meterId)
+        .setFeederId(meter.feederId)
+        .setDistrictId(meter.districtId)
+        .setWindow(AggregationWindow.QUARTER_HOUR)
+        .setWindowStart(Instant.ofEpochMilli(end - QuarterHours.MILLIS))
+        .setWindowEnd(Instant.ofEpochMilli(end))
+        .setEnergyKwh(energyWh / 1000.0)
+        .setAveragePowerW(samples == 0 ? 0.0 : recent.powerSumW[i] / samples)
+        .setMaxPowerW(samples == 0 ? 0.0 : recent.maxPowerW[i])
+        .setSampleCount(samples)
+        .setExpectedSamples(expectedSamples)
+        .setCompleteness(Math.min(1.0, (double) samples / expectedSamples))
+        .setEstimatedFraction(energyWh > 0 ? Math.min(1.0, recent.estimatedWh[i] / energyWh) : 0.0)
+        .build());
   }
 
   /** Moves the slot bits along when a new reading becomes the last one, {@code steps} intervals later. */

@@ -25,6 +25,8 @@ public class MeterState {
   /** Bit i: the reading at {@code lastTimestamp - i * interval} was missing and interpolated. */
   public long estimatedSlots;
   public PendingReadings pending = new PendingReadings();
+  /** Totals of the latest quarter hours, to rewrite one when a late addition arrives. */
+  public RecentQuarters recent = new RecentQuarters();
 
   public MeterState() {}
 

@@ -27,7 +27,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * The energy logic every job shares: readings with event-time watermarks in, aggregates out.
  *
  * <pre>
- * readings -keyBy meter-> MeterProcessor (VEE) --quarter-hour additions--+--(same keys)--> meter 15 min, 1 h, local day
+ * readings -keyBy meter-> MeterProcessor (VEE) --> meter 15 min
+ *                                  |
+ *                                  +--quarter-hour additions--+--(same keys)--> meter 1 h, local day
  *                                                                         +--keyBy feeder--> feeder 15 min, 1 h, local day
  *                                                                         +--keyBy district--> district 15 min, 1 h, day
  * </pre>
@@ -53,7 +55,7 @@ public final class EnergyPipeline {
         .name("meter VEE").uid("meter-vee");
     Windows windows = new Windows(settings);
 
-    DataStream<MeterAggregate> meters = windows.meter(additions, QUARTER_HOUR, AggregationWindow.QUARTER_HOUR)
+    DataStream<MeterAggregate> meters = additions.getSideOutput(MeterProcessor.QUARTERS)
         .union(windows.meter(additions, HOUR, AggregationWindow.HOUR),
             windows.meter(additions, null, AggregationWindow.DAY));
 

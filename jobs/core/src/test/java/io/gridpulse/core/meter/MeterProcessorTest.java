@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
+import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
 import java.time.Duration;
 import java.util.List;
@@ -183,6 +184,9 @@ class MeterProcessorTest {
     assertThat(late.first).isFalse(); // the meter already counts as reporting in that quarter
     assertThat(total(T0).samples).isEqualTo(3);
     assertThat(total(T0).energyWh).isCloseTo(20, within(1e-9));
+    // The quarter's aggregate is written again, whole: the InfluxDB point is replaced, not added to.
+    assertThat(sideOutput(MeterProcessor.QUARTERS)).extracting(MeterAggregate::getSampleCount).containsExactly(2, 3);
+    assertThat(sideOutput(MeterProcessor.QUARTERS)).extracting(MeterAggregate::getWindowStart).containsOnly(T0);
     // 14 was interpolated when the quarter closed, then arrived.
     assertThat(repairs()).extracting(repair -> repair.outcome)
         .containsExactly(QualityEvent.ESTIMATED, QualityEvent.LATE_ACCEPTED);
@@ -226,6 +230,10 @@ class MeterProcessorTest {
 
     Totals first = total(T0);
     assertThat(first.energyWh).isCloseTo(140, within(1e-9)); // every minute of (00:00, 00:15], as used
+    assertThat(sideOutput(MeterProcessor.QUARTERS)).filteredOn(a -> a.getWindowStart().equals(T0))
+        .extracting(MeterAggregate::getEnergyKwh)
+        .satisfiesExactly(kwh -> assertThat(kwh).isCloseTo(0.090, within(1e-9)),
+            kwh -> assertThat(kwh).isCloseTo(0.140, within(1e-9)));
     assertThat(first.estimatedWh).isCloseTo(50, within(1e-9));
     assertThat(first.firsts).isEqualTo(1); // the gap's share is an addition, not a second meter
     Totals second = total(T0.plus(QUARTER));
