@@ -4,6 +4,7 @@ import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.meter.MeterProcessor;
 import io.gridpulse.core.meter.MeterQuarter;
+import io.gridpulse.core.window.FeederSlots;
 import io.gridpulse.core.window.GroupRollup;
 import io.gridpulse.core.window.GroupWindowFunction;
 import io.gridpulse.core.window.MeterRollup;
@@ -15,10 +16,9 @@ import io.gridpulse.schema.GroupLevel;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
 import java.time.Duration;
-import org.apache.flink.api.common.functions.MapFunction;
+import java.util.Locale;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -27,17 +27,19 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * The energy logic every job shares: readings with event-time watermarks in, aggregates out.
  *
  * <pre>
- * readings -keyBy meter-> MeterProcessor (VEE) --> meter 15 min
- *                                  |
- *                                  +--quarter-hour additions--+--(same keys)--> meter 1 h, local day
- *                                                                         +--keyBy feeder--> feeder 15 min, 1 h, local day
- *                                                                         +--keyBy district--> district 15 min, 1 h, day
+ * readings -keyBy meter-> MeterProcessor (VEE) --> meter 15 min (written, and rewritten after late additions)
+ *                              |
+ *                              +-- quarter-hour additions --(same keys)--> meter 1 h, meter local day
+ *                              +-- quarter-hour additions --keyBy feeder--> feeder 15 min --(same keys)--> 1 h, day
+ *                                                                               +--keyBy district--> district 15 min
+ *                                                                                     --(same keys)--> 1 h, day
  * </pre>
  *
- * Only the readings are shuffled at full rate; the roll-ups see one addition per meter and quarter hour (plus the
- * rare late one). Each roll-up sums additions itself rather than another roll-up's output, so a late addition
- * re-fires exactly the windows it belongs to, whose rewritten points replace the old ones in InfluxDB, and nothing
- * is counted twice. Windows of one key share one shuffle: they are chained behind a single keyed pass-through.
+ * Only the readings are shuffled at full rate; per meter, the roll-ups see one addition per quarter hour (plus the
+ * rare late one), and past the feeder stage one record per feeder and quarter hour. A late addition re-fires the
+ * windows it belongs to and their rewritten points replace the old ones in InfluxDB. Nothing is counted twice:
+ * windows that sum additions see each once, and windows built from quarter-hour aggregates keep the latest version
+ * of each quarter (or feeder) instead of adding it again.
  */
 public final class EnergyPipeline {
 
@@ -53,20 +55,30 @@ public final class EnergyPipeline {
         .process(new MeterProcessor(settings.meter()))
         .returns(QUARTER)
         .name("meter VEE").uid("meter-vee");
-    Windows windows = new Windows(settings);
+    Duration lateness = settings.meter().rollupLateness();
 
     DataStream<MeterAggregate> meters = additions.getSideOutput(MeterProcessor.QUARTERS)
-        .union(windows.meter(additions, HOUR, AggregationWindow.HOUR),
-            windows.meter(additions, null, AggregationWindow.DAY));
+        .union(meterWindow(additions, HOUR, settings), meterWindow(additions, null, settings));
 
-    DataStream<MeterQuarter> byFeeder = partition(additions, MeterQuarter::feederId, "feeder");
-    DataStream<MeterQuarter> byDistrict = partition(additions, MeterQuarter::districtId, "district");
-    DataStream<GroupAggregate> groups = windows.group(byFeeder, GroupLevel.FEEDER, QUARTER_HOUR)
-        .union(windows.group(byFeeder, GroupLevel.FEEDER, HOUR),
-            windows.group(byFeeder, GroupLevel.FEEDER, null),
-            windows.group(byDistrict, GroupLevel.DISTRICT, QUARTER_HOUR),
-            windows.group(byDistrict, GroupLevel.DISTRICT, HOUR),
-            windows.group(byDistrict, GroupLevel.DISTRICT, null));
+    SingleOutputStreamOperator<GroupAggregate> feederQuarters = additions
+        .keyBy(MeterQuarter::feederId, Types.STRING)
+        .window(QuarterWindows.ofMeters(QUARTER_HOUR, settings.zones()))
+        .allowedLateness(lateness)
+        .aggregate(GroupRollup.meters(), groupFunction(GroupLevel.FEEDER, AggregationWindow.QUARTER_HOUR, settings))
+        .returns(ReadingTypes.GROUP_AGGREGATE)
+        .name("feeder 15m").uid("feeder-15m");
+    SingleOutputStreamOperator<GroupAggregate> districtQuarters = feederQuarters
+        .keyBy(GroupAggregate::getDistrictId, Types.STRING)
+        .window(QuarterWindows.ofGroups(QUARTER_HOUR, settings.zones()))
+        .allowedLateness(lateness)
+        .aggregate(new FeederSlots(), groupFunction(GroupLevel.DISTRICT, AggregationWindow.QUARTER_HOUR, settings))
+        .returns(ReadingTypes.GROUP_AGGREGATE)
+        .name("district 15m").uid("district-15m");
+    DataStream<GroupAggregate> groups = feederQuarters.union(districtQuarters,
+        groupWindow(feederQuarters, GroupLevel.FEEDER, HOUR, settings),
+        groupWindow(feederQuarters, GroupLevel.FEEDER, null, settings),
+        groupWindow(districtQuarters, GroupLevel.DISTRICT, HOUR, settings),
+        groupWindow(districtQuarters, GroupLevel.DISTRICT, null, settings));
 
     return new EnergyStreams(meters, groups,
         additions.getSideOutput(MeterProcessor.REJECTED),
@@ -74,57 +86,42 @@ public final class EnergyPipeline {
         additions.getSideOutput(MeterProcessor.GAPS));
   }
 
-  /** One shuffle by a group id; the group's windows are chained behind it. */
-  private static DataStream<MeterQuarter> partition(DataStream<MeterQuarter> additions,
-      KeySelector<MeterQuarter, String> key, String group) {
-    return additions.keyBy(key, Types.STRING)
-        .map(new PassThrough()).returns(QUARTER)
-        .name("by " + group).uid("by-" + group);
+  /** A meter's hour ({@code size}) or local day (null) from its additions, without a shuffle. */
+  private static DataStream<MeterAggregate> meterWindow(DataStream<MeterQuarter> additions, Duration size,
+      PipelineSettings settings) {
+    AggregationWindow window = size == null ? AggregationWindow.DAY : AggregationWindow.HOUR;
+    String name = "meter " + label(window);
+    return DataStreamUtils.reinterpretAsKeyedStream(additions, MeterQuarter::meterId, Types.STRING)
+        .window(QuarterWindows.ofMeters(size, settings.zones()))
+        .allowedLateness(settings.meter().rollupLateness())
+        .aggregate(new MeterRollup(), new MeterRollupWindowFunction(window, settings.readingInterval()))
+        .returns(ReadingTypes.METER_AGGREGATE)
+        .name(name).uid(name.replace(' ', '-'));
   }
 
-  /** The roll-up windows, all with the lateness that late readings and gap filling need. */
-  private record Windows(PipelineSettings settings) {
-
-    DataStream<MeterAggregate> meter(DataStream<MeterQuarter> additions, Duration size, AggregationWindow window) {
-      String name = "meter " + label(window);
-      return DataStreamUtils.reinterpretAsKeyedStream(additions, MeterQuarter::meterId, Types.STRING)
-          .window(size == null ? QuarterWindows.localDays(settings.zones()) : QuarterWindows.of(size))
-          .allowedLateness(settings.meter().rollupLateness())
-          .aggregate(new MeterRollup(), new MeterRollupWindowFunction(window, settings.readingInterval()))
-          .returns(ReadingTypes.METER_AGGREGATE)
-          .name(name).uid(name.replace(' ', '-'));
-    }
-
-    DataStream<GroupAggregate> group(DataStream<MeterQuarter> partitioned, GroupLevel level, Duration size) {
-      AggregationWindow window = size == null ? AggregationWindow.DAY
-          : size.equals(HOUR) ? AggregationWindow.HOUR : AggregationWindow.QUARTER_HOUR;
-      KeySelector<MeterQuarter, String> key =
-          level == GroupLevel.FEEDER ? MeterQuarter::feederId : MeterQuarter::districtId;
-      String name = level.name().toLowerCase(java.util.Locale.ROOT) + " " + label(window);
-      return DataStreamUtils.reinterpretAsKeyedStream(partitioned, key, Types.STRING)
-          .window(size == null ? QuarterWindows.localDays(settings.zones()) : QuarterWindows.of(size))
-          .allowedLateness(settings.meter().rollupLateness())
-          .aggregate(new GroupRollup(), new GroupWindowFunction(level, window, settings.readingInterval()))
-          .returns(ReadingTypes.GROUP_AGGREGATE)
-          .name(name).uid(name.replace(' ', '-'));
-    }
-
-    private static String label(AggregationWindow window) {
-      return switch (window) {
-        case QUARTER_HOUR -> "15m";
-        case HOUR -> "1h";
-        case DAY -> "1d";
-      };
-    }
+  /** A group's hour ({@code size}) or local day (null) from its quarter hours, without a shuffle. */
+  private static DataStream<GroupAggregate> groupWindow(DataStream<GroupAggregate> quarters, GroupLevel level,
+      Duration size, PipelineSettings settings) {
+    AggregationWindow window = size == null ? AggregationWindow.DAY : AggregationWindow.HOUR;
+    String name = level.name().toLowerCase(Locale.ROOT) + " " + label(window);
+    return DataStreamUtils.reinterpretAsKeyedStream(quarters, GroupAggregate::getGroupId, Types.STRING)
+        .window(QuarterWindows.ofGroups(size, settings.zones()))
+        .allowedLateness(settings.meter().rollupLateness())
+        .aggregate(GroupRollup.quarters(), groupFunction(level, window, settings))
+        .returns(ReadingTypes.GROUP_AGGREGATE)
+        .name(name).uid(name.replace(' ', '-'));
   }
 
-  /** Marks where a keyed shuffle lands, so several windows can be chained behind it. */
-  private static final class PassThrough implements MapFunction<MeterQuarter, MeterQuarter> {
-    private static final long serialVersionUID = 1L;
+  private static GroupWindowFunction groupFunction(GroupLevel level, AggregationWindow window,
+      PipelineSettings settings) {
+    return new GroupWindowFunction(level, window, settings.readingInterval());
+  }
 
-    @Override
-    public MeterQuarter map(MeterQuarter quarter) {
-      return quarter;
-    }
+  private static String label(AggregationWindow window) {
+    return switch (window) {
+      case QUARTER_HOUR -> "15m";
+      case HOUR -> "1h";
+      case DAY -> "1d";
+    };
   }
 }

@@ -1,38 +1,82 @@
 package io.gridpulse.core.window;
 
 import io.gridpulse.core.meter.MeterQuarter;
+import io.gridpulse.schema.GroupAggregate;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
- * Adds meters' quarter-hour additions into a feeder's or district's window. Every roll-up reads the meter stage's
- * additions directly (not another roll-up's output), so an update that reaches a window late is added once, not
- * again with every window it has already been summed into.
+ * The roll-ups of a feeder or district. A feeder's quarter hour sums its meters' additions; every longer window, and
+ * a district's quarter hour, is built from quarter-hour aggregates whose latest version replaces the one before, so
+ * a quarter rewritten after a late update is counted once, and the volume past the feeder stage is one record per
+ * feeder and quarter hour.
  */
-public final class GroupRollup implements AggregateFunction<MeterQuarter, GroupSlots, GroupSlots> {
+public final class GroupRollup {
 
-  private static final long serialVersionUID = 1L;
+  private GroupRollup() {}
 
-  @Override
-  public GroupSlots createAccumulator() {
-    return new GroupSlots();
+  /** A feeder's quarter hour from its meters' additions. */
+  public static AggregateFunction<MeterQuarter, GroupSlots, GroupSlots> meters() {
+    return new Meters();
   }
 
-  @Override
-  public GroupSlots add(MeterQuarter quarter, GroupSlots slots) {
-    slots.districtId = quarter.districtId;
-    slots.add(quarter.end, quarter.energyWh, quarter.first ? 1 : 0, quarter.samples);
-    slots.estimatedWh += quarter.estimatedWh;
-    return slots;
+  /** A group's longer window from its own quarter hours, the latest version of each. */
+  public static AggregateFunction<GroupAggregate, GroupSlots, GroupSlots> quarters() {
+    return new Quarters();
   }
 
-  @Override
-  public GroupSlots getResult(GroupSlots slots) {
-    return slots;
+  private static final class Meters implements AggregateFunction<MeterQuarter, GroupSlots, GroupSlots> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public GroupSlots createAccumulator() {
+      return new GroupSlots();
+    }
+
+    @Override
+    public GroupSlots add(MeterQuarter quarter, GroupSlots slots) {
+      slots.districtId = quarter.districtId;
+      slots.add(quarter.end, quarter.energyWh, quarter.estimatedWh, quarter.first ? 1 : 0, quarter.samples);
+      return slots;
+    }
+
+    @Override
+    public GroupSlots getResult(GroupSlots slots) {
+      return slots;
+    }
+
+    @Override
+    public GroupSlots merge(GroupSlots a, GroupSlots b) {
+      a.addAll(b);
+      return a;
+    }
   }
 
-  @Override
-  public GroupSlots merge(GroupSlots a, GroupSlots b) {
-    a.addAll(b);
-    return a;
+  private static final class Quarters implements AggregateFunction<GroupAggregate, GroupSlots, GroupSlots> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public GroupSlots createAccumulator() {
+      return new GroupSlots();
+    }
+
+    @Override
+    public GroupSlots add(GroupAggregate quarter, GroupSlots slots) {
+      slots.districtId = quarter.getDistrictId();
+      double wh = quarter.getEnergyKwh() * 1000;
+      slots.put(quarter.getWindowEnd().toEpochMilli(), wh, wh * quarter.getEstimatedFraction(),
+          quarter.getMetersReporting(), quarter.getReadings());
+      return slots;
+    }
+
+    @Override
+    public GroupSlots getResult(GroupSlots slots) {
+      return slots;
+    }
+
+    @Override
+    public GroupSlots merge(GroupSlots a, GroupSlots b) {
+      a.addAll(b);
+      return a;
+    }
   }
 }

@@ -48,9 +48,9 @@ public final class GroupWindowFunction extends ProcessWindowFunction<GroupSlots,
         .setDemandKw(energyKwh / hours)
         .setPeakDemandKw(slots.peakQuarterWh() / 1000.0 / QUARTER_HOURS)
         .setMetersReporting(slots.mostMeters())
-        .setReadings(slots.readings)
-        .setCompleteness(expected > 0 ? Math.min(1.0, slots.readings / expected) : 0.0)
-        .setEstimatedFraction(energyWh > 0 ? Math.min(1.0, slots.estimatedWh / energyWh) : 0.0)
+        .setReadings(slots.totalReadings())
+        .setCompleteness(expected > 0 ? Math.min(1.0, slots.totalReadings() / expected) : 0.0)
+        .setEstimatedFraction(energyWh > 0 ? Math.min(1.0, slots.totalEstimatedWh() / energyWh) : 0.0)
         .build());
   }
 }

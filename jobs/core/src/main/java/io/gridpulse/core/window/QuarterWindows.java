@@ -1,6 +1,8 @@
 package io.gridpulse.core.window;
 
 import io.gridpulse.core.meter.MeterQuarter;
+import io.gridpulse.schema.GroupAggregate;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,43 +17,79 @@ import org.apache.flink.streaming.api.windowing.triggers.Trigger;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
- * Event-time windows over quarter-hour additions, placed by the quarter hour each addition belongs to (not by the
- * record's timestamp: energy interpolated into a gap belongs to earlier quarters than the reading that revealed it).
+ * Event-time windows over quarter hours (meters' additions, or groups' quarter-hour aggregates), placed by the quarter
+ * hour each element belongs to, not by the record's timestamp: energy interpolated into a gap belongs to earlier
+ * quarters than the reading that revealed it.
  * Either fixed tumbling windows (15 min, 1 h) or calendar days in each district's own time zone, from local midnight
  * to the next, so a day has 23 hours when the clocks spring forward and 25 when they fall back.
  *
  * <p>Like every GridPulse window they are (start, end]: a reading at 10:15 reports energy used up to 10:15, so the
  * quarter ending at 10:15 belongs to the hour 10:00-11:00 and the quarter ending at local midnight to the day before.
  */
-public final class QuarterWindows extends WindowAssigner<MeterQuarter, TimeWindow> {
+public final class QuarterWindows<T> extends WindowAssigner<T, TimeWindow> {
 
   private static final long serialVersionUID = 1L;
+
+  /** Where an element's quarter hour ends and which district's calendar it follows. */
+  public interface Quarter<T> extends Serializable {
+    long end(T element);
+
+    String district(T element);
+  }
+
+  private static final Quarter<MeterQuarter> METER = new Quarter<>() {
+    @Override
+    public long end(MeterQuarter quarter) {
+      return quarter.end;
+    }
+
+    @Override
+    public String district(MeterQuarter quarter) {
+      return quarter.districtId;
+    }
+  };
+
+  private static final Quarter<GroupAggregate> GROUP = new Quarter<>() {
+    @Override
+    public long end(GroupAggregate quarter) {
+      return quarter.getWindowEnd().toEpochMilli();
+    }
+
+    @Override
+    public String district(GroupAggregate quarter) {
+      return quarter.getDistrictId();
+    }
+  };
 
   /** Window length in milliseconds; 0 for local days. */
   private final long sizeMillis;
   private final DistrictZones zones;
+  private final Quarter<T> quarter;
 
-  private QuarterWindows(long sizeMillis, DistrictZones zones) {
+  private QuarterWindows(long sizeMillis, DistrictZones zones, Quarter<T> quarter) {
     this.sizeMillis = sizeMillis;
     this.zones = zones;
+    this.quarter = quarter;
   }
 
-  public static QuarterWindows of(Duration size) {
-    return new QuarterWindows(size.toMillis(), null);
+  /** Windows of {@code size} (or local days if null) over meters' quarter-hour additions. */
+  public static QuarterWindows<MeterQuarter> ofMeters(Duration size, DistrictZones zones) {
+    return new QuarterWindows<>(size == null ? 0 : size.toMillis(), zones, METER);
   }
 
-  public static QuarterWindows localDays(DistrictZones zones) {
-    return new QuarterWindows(0, zones);
+  /** Windows of {@code size} (or local days if null) over groups' quarter-hour aggregates. */
+  public static QuarterWindows<GroupAggregate> ofGroups(Duration size, DistrictZones zones) {
+    return new QuarterWindows<>(size == null ? 0 : size.toMillis(), zones, GROUP);
   }
 
   @Override
-  public Collection<TimeWindow> assignWindows(MeterQuarter quarter, long timestamp, WindowAssignerContext context) {
-    long instant = quarter.end - 1;
+  public Collection<TimeWindow> assignWindows(T element, long timestamp, WindowAssignerContext context) {
+    long instant = quarter.end(element) - 1;
     if (sizeMillis > 0) {
       long start = instant - Math.floorMod(instant, sizeMillis);
       return List.of(new TimeWindow(start, start + sizeMillis));
     }
-    return List.of(dayContaining(instant, zones.zoneOf(quarter.districtId)));
+    return List.of(dayContaining(instant, zones.zoneOf(quarter.district(element))));
   }
 
   /** The local calendar day, as UTC instants, that contains {@code instant}. */
@@ -63,9 +101,9 @@ public final class QuarterWindows extends WindowAssigner<MeterQuarter, TimeWindo
   }
 
   @Override
-  public Trigger<MeterQuarter, TimeWindow> getDefaultTrigger() {
+  public Trigger<T, TimeWindow> getDefaultTrigger() {
     @SuppressWarnings("unchecked")
-    Trigger<MeterQuarter, TimeWindow> trigger = (Trigger<MeterQuarter, TimeWindow>) (Trigger<?, ?>) EventTimeTrigger.create();
+    Trigger<T, TimeWindow> trigger = (Trigger<T, TimeWindow>) (Trigger<?, ?>) EventTimeTrigger.create();
     return trigger;
   }
 

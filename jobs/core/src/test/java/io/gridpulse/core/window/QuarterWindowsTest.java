@@ -16,7 +16,7 @@ class QuarterWindowsTest {
   private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
   private static final DistrictZones ZONES =
       DistrictZones.parse("Europe/Helsinki", Map.of("SE1", "Europe/Stockholm"));
-  private final QuarterWindows days = QuarterWindows.localDays(ZONES);
+  private final QuarterWindows<MeterQuarter> days = QuarterWindows.ofMeters(null, ZONES);
 
   @Test
   void shouldSpanLocalMidnightToLocalMidnightOnAnOrdinaryWinterDay() {
@@ -56,7 +56,7 @@ class QuarterWindowsTest {
 
   @Test
   void shouldPlaceAQuarterInTheHourItEndsIn() {
-    TimeWindow hour = QuarterWindows.of(Duration.ofHours(1))
+    TimeWindow hour = QuarterWindows.ofMeters(Duration.ofHours(1), ZONES)
         .assignWindows(quarter("D01", "2026-01-12T11:00:00Z"), 0, null).iterator().next();
     assertThat(Instant.ofEpochMilli(hour.getStart())).isEqualTo(Instant.parse("2026-01-12T10:00:00Z"));
     assertThat(Instant.ofEpochMilli(hour.getEnd())).isEqualTo(Instant.parse("2026-01-12T11:00:00Z"));
