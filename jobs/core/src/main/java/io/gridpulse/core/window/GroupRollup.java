@@ -24,19 +24,13 @@ public final class GroupRollup {
     return new Quarters();
   }
 
-  private static final class Meters implements AggregateFunction<MeterQuarter, GroupSlots, GroupSlots> {
+  /** Both roll-ups keep {@link GroupSlots}; they differ only in how an element lands in its slot. */
+  private abstract static class Slotted<T> implements AggregateFunction<T, GroupSlots, GroupSlots> {
     private static final long serialVersionUID = 1L;
 
     @Override
     public GroupSlots createAccumulator() {
       return new GroupSlots();
-    }
-
-    @Override
-    public GroupSlots add(MeterQuarter quarter, GroupSlots slots) {
-      slots.districtId = quarter.districtId;
-      slots.add(quarter.end, quarter.energyWh, quarter.estimatedWh, quarter.first ? 1 : 0, quarter.samples);
-      return slots;
     }
 
     @Override
@@ -51,13 +45,19 @@ public final class GroupRollup {
     }
   }
 
-  private static final class Quarters implements AggregateFunction<GroupAggregate, GroupSlots, GroupSlots> {
+  private static final class Meters extends Slotted<MeterQuarter> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public GroupSlots createAccumulator() {
-      return new GroupSlots();
+    public GroupSlots add(MeterQuarter quarter, GroupSlots slots) {
+      slots.districtId = quarter.districtId;
+      slots.add(quarter.end, quarter.energyWh, quarter.estimatedWh, quarter.first ? 1 : 0, quarter.samples);
+      return slots;
     }
+  }
+
+  private static final class Quarters extends Slotted<GroupAggregate> {
+    private static final long serialVersionUID = 1L;
 
     @Override
     public GroupSlots add(GroupAggregate quarter, GroupSlots slots) {
@@ -66,17 +66,6 @@ public final class GroupRollup {
       slots.put(quarter.getWindowEnd().toEpochMilli(), wh, wh * quarter.getEstimatedFraction(),
           quarter.getMetersReporting(), quarter.getReadings());
       return slots;
-    }
-
-    @Override
-    public GroupSlots getResult(GroupSlots slots) {
-      return slots;
-    }
-
-    @Override
-    public GroupSlots merge(GroupSlots a, GroupSlots b) {
-      a.addAll(b);
-      return a;
     }
   }
 }
