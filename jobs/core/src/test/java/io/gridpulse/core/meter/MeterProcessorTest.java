@@ -288,14 +288,6 @@ class MeterProcessorTest {
     assertThat(total(T0).firsts).isEqualTo(1);
   }
 
-  @Test
-  void shouldKeepItsStateInFlinksPojoSerializerNotKryo() {
-    assertThat(org.apache.flink.api.common.typeinfo.TypeInformation.of(MeterState.class))
-        .isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
-    assertThat(org.apache.flink.api.common.typeinfo.TypeInformation.of(PendingReadings.class))
-        .isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
-  }
-
   private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> newHarness(
       OperatorSubtaskState restoreFrom) throws Exception {
     MeterSettings settings = new MeterSettings(Duration.ofMinutes(1), 30_000, REGISTER_WIDTH_WH, 15, 50,
