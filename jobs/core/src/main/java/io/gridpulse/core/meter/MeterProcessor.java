@@ -189,10 +189,10 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
       }
     }
     pending.dropOldest(due);
-    state.update(meter);
     if (quarter.samples > 0) {
       emit(quarter, meter, ctx, out);
     }
+    state.update(meter); // after emit(), which keeps the quarter's totals in the meter's state
     report(meterId, meter, quarterEnd, repairs, ctx);
   }
 

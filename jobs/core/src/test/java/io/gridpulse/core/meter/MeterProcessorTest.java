@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -288,13 +289,50 @@ class MeterProcessorTest {
     assertThat(total(T0).firsts).isEqualTo(1);
   }
 
+  @Test
+  void shouldWriteBackEveryChangeSoRocksDbKeepsItToo() throws Exception {
+    // RocksDB hands out copies: a change made after update() would be lost there, though the heap backend hides it.
+    harness.close();
+    harness = newHarness(null, new EmbeddedRocksDBStateBackend());
+    for (int minute = 1; minute <= 10; minute++) {
+      send(reading("m1", minutes(minute), 1_000 + minute * 10));
+    }
+    watermark(minutes(15));
+    send(reading("m1", minutes(20), 1_200)); // 11..19 interpolated
+    watermark(minutes(30));
+    send(reading("m1", minutes(12), 1_120)); // late, within the allowed lateness
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+    List<MeterAggregate> before = sideOutput(MeterProcessor.QUARTERS);
+    harness.close();
+
+    harness = newHarness(snapshot, new EmbeddedRocksDBStateBackend());
+    watermark(minutes(30)); // the harness does not restore the watermark
+    send(reading("m1", minutes(14), 1_140)); // late again: the restored totals must include the earlier additions
+    List<MeterAggregate> after = sideOutput(MeterProcessor.QUARTERS);
+
+    assertThat(before).filteredOn(a -> a.getWindowStart().equals(T0)).extracting(MeterAggregate::getSampleCount)
+        .containsExactly(10, 10, 11);
+    assertThat(after).singleElement().satisfies(quarter -> {
+      assertThat(quarter.getSampleCount()).isEqualTo(12);
+      assertThat(quarter.getEnergyKwh()).isCloseTo(0.140, within(1e-9));
+    });
+  }
+
   private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> newHarness(
       OperatorSubtaskState restoreFrom) throws Exception {
+    return newHarness(restoreFrom, null);
+  }
+
+  private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> newHarness(
+      OperatorSubtaskState restoreFrom, org.apache.flink.runtime.state.StateBackend backend) throws Exception {
     MeterSettings settings = new MeterSettings(Duration.ofMinutes(1), 30_000, REGISTER_WIDTH_WH, 15, 50,
         ALLOWED_LATENESS, Duration.ofHours(1));
     KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> h =
         new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MeterProcessor(settings)),
             MeterReading::getMeterId, Types.STRING);
+    if (backend != null) {
+      h.setStateBackend(backend);
+    }
     if (restoreFrom != null) {
       h.initializeState(restoreFrom);
     }
