@@ -19,11 +19,7 @@ public final class QualityPoints {
   private QualityPoints() {}
 
   public static Point of(QualityEvent count) {
-    return Point.measurement(MEASUREMENT)
-        .time(count.timestamp, TimeUnit.MILLISECONDS)
-        .tag("meter", count.meterId)
-        .tag("feeder", count.feederId)
-        .tag("district", count.districtId)
+    return ofMeter(MEASUREMENT, count.timestamp, count.meterId, count.feederId, count.districtId)
         .tag("outcome", count.outcome)
         .addField("readings", count.count)
         .build();
@@ -31,14 +27,19 @@ public final class QualityPoints {
 
   /** A gap too long to fill: stamped with its first missing reading, its last one as a field. */
   public static Point gap(MeterGap gap) {
-    return Point.measurement(GAP_MEASUREMENT)
-        .time(gap.firstMissing, TimeUnit.MILLISECONDS)
-        .tag("meter", gap.meterId)
-        .tag("feeder", gap.feederId)
-        .tag("district", gap.districtId)
+    return ofMeter(GAP_MEASUREMENT, gap.firstMissing, gap.meterId, gap.feederId, gap.districtId)
         .addField("last_missing", Instant.ofEpochMilli(gap.lastMissing).toString())
         .addField("missing_readings", gap.missingReadings)
         .addField("unattributed_kwh", gap.unattributedWh / 1000.0)
         .build();
+  }
+
+  private static Point.Builder ofMeter(String measurement, long timeMillis, String meter, String feeder,
+      String district) {
+    return Point.measurement(measurement)
+        .time(timeMillis, TimeUnit.MILLISECONDS)
+        .tag("meter", meter)
+        .tag("feeder", feeder)
+        .tag("district", district);
   }
 }

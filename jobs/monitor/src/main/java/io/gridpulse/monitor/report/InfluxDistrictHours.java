@@ -75,26 +75,28 @@ final class InfluxDistrictHours {
 
   /** Energy of gaps too long to fill ({@code data_gap}), which no window counts, per district. */
   static Map<String, Double> unattributedKwh(InfluxDB influx, String database) {
-    QueryResult result = influx.query(new Query("SELECT sum(unattributed_kwh) FROM data_gap GROUP BY district",
-        database));
     Map<String, Double> out = new java.util.TreeMap<>();
-    if (result.getResults() != null && result.getResults().get(0).getSeries() != null) {
-      for (QueryResult.Series series : result.getResults().get(0).getSeries()) {
-        out.put(series.getTags().get("district"), ((Number) series.getValues().get(0).get(1)).doubleValue());
-      }
-    }
+    firstValues(influx.query(new Query("SELECT sum(unattributed_kwh) FROM data_gap GROUP BY district", database)),
+        "district").forEach((district, kwh) -> out.put(district, kwh.doubleValue()));
     return out;
   }
 
   private static Map<String, Long> sumOf(QueryResult result, String tag) {
     Map<String, Long> sums = new java.util.TreeMap<>();
+    firstValues(result, tag).forEach((key, sum) -> sums.put(key, sum.longValue()));
+    return sums;
+  }
+
+  /** The first value of each series of a one-aggregate query, by the series' {@code tag} ("" without one). */
+  private static Map<String, Number> firstValues(QueryResult result, String tag) {
+    Map<String, Number> values = new java.util.TreeMap<>();
     if (result.getResults() == null || result.getResults().get(0).getSeries() == null) {
-      return sums;
+      return values;
     }
     for (QueryResult.Series series : result.getResults().get(0).getSeries()) {
-      sums.put(tag == null ? "" : series.getTags().get(tag), ((Number) series.getValues().get(0).get(1)).longValue());
+      values.put(tag == null ? "" : series.getTags().get(tag), (Number) series.getValues().get(0).get(1));
     }
-    return sums;
+    return values;
   }
 
   private static Map<String, Object> zip(List<String> columns, List<Object> row) {
