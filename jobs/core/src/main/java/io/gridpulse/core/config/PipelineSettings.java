@@ -1,5 +1,6 @@
 package io.gridpulse.core.config;
 
+import io.gridpulse.core.anomaly.AnomalySettings;
 import io.gridpulse.core.meter.MeterSettings;
 import io.gridpulse.core.window.DistrictZones;
 import java.io.Serializable;
@@ -9,14 +10,15 @@ import org.apache.flink.configuration.ReadableConfig;
 
 /** The energy pipeline's settings, read once from the job's configuration. */
 public record PipelineSettings(Duration outOfOrderness, Duration idleTimeout, MeterSettings meter,
-    DistrictZones zones) implements Serializable {
+    DistrictZones zones, AnomalySettings anomaly) implements Serializable {
 
   public static PipelineSettings from(ReadableConfig config) {
     return new PipelineSettings(
         config.get(PipelineOptions.OUT_OF_ORDERNESS),
         config.get(PipelineOptions.IDLE_TIMEOUT),
         MeterSettings.from(config),
-        DistrictZones.parse(config.get(PipelineOptions.TIME_ZONE), config.get(PipelineOptions.DISTRICT_TIME_ZONES)));
+        DistrictZones.parse(config.get(PipelineOptions.TIME_ZONE), config.get(PipelineOptions.DISTRICT_TIME_ZONES)),
+        AnomalySettings.from(config));
   }
 
   public static PipelineSettings defaults() {

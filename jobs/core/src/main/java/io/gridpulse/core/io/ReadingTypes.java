@@ -1,5 +1,6 @@
 package io.gridpulse.core.io;
 
+import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.MeterAggregate;
@@ -17,6 +18,7 @@ public final class ReadingTypes {
   public static final TypeInformation<DeadLetter> DEAD_LETTER = new AvroTypeInfo<>(DeadLetter.class);
   public static final TypeInformation<MeterAggregate> METER_AGGREGATE = new AvroTypeInfo<>(MeterAggregate.class);
   public static final TypeInformation<GroupAggregate> GROUP_AGGREGATE = new AvroTypeInfo<>(GroupAggregate.class);
+  public static final TypeInformation<Anomaly> ANOMALY = new AvroTypeInfo<>(Anomaly.class);
   public static final TypeInformation<Either<DeadLetter, MeterReading>> DECODED =
       new EitherTypeInfo<>(DEAD_LETTER, READING);
 

@@ -148,7 +148,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
       // The register chain has moved past it: its energy is already in the delta around it; it adds its sample.
       MeterQuarter addition = new MeterQuarter(meterId, meter.feederId, meter.districtId, quarterEnd,
           !anySlotIn(meter, quarterEnd));
-      addition.addSample(reading.getAveragePowerW());
+      addition.addSample(reading.getAveragePowerW(), voltageOf(reading));
       if (slot >= 0) {
         meter.acceptedSlots |= 1L << slot;
         meter.estimatedSlots &= ~(1L << slot);
@@ -219,7 +219,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
       }
       trackFrozen(meter, registerWh, powerW, repairs);
     }
-    quarter.addSample(powerW);
+    quarter.addSample(powerW, voltageV);
     repairs.accepted++;
     repairs.estimated += interpolated;
     shiftSlots(meter, steps);
@@ -298,7 +298,13 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         .setExpectedSamples(expectedSamples)
         .setCompleteness(Math.min(1.0, (double) samples / expectedSamples))
         .setEstimatedFraction(energyWh > 0 ? Math.min(1.0, recent.estimatedWh[i] / energyWh) : 0.0)
+        .setMinVoltageV(voltage(recent.minVoltageV[i]))
+        .setMaxVoltageV(voltage(recent.maxVoltageV[i]))
         .build());
+  }
+
+  private static Double voltage(float v) {
+    return Float.isNaN(v) ? null : Double.valueOf(Float.toString(v)); // 230.1f as 230.1, not 230.10000610351562
   }
 
   /** Moves the slot bits along when a new reading becomes the last one, {@code steps} intervals later. */

@@ -21,6 +21,9 @@ public class MeterQuarter {
   /** Negative infinity when this addition holds no reading. */
   public double maxPowerW = Double.NEGATIVE_INFINITY;
   public int samples;
+  /** Lowest and highest voltage of the readings in this addition; NaN when none reported voltage. */
+  public float minVoltageV = Float.NaN;
+  public float maxVoltageV = Float.NaN;
   /** True for the meter's first addition to this quarter hour: it counts the meter as reporting. */
   public boolean first;
 
@@ -39,10 +42,15 @@ public class MeterQuarter {
     estimatedWh += estimatedPartWh;
   }
 
-  void addSample(double powerW) {
+  void addSample(double powerW, double voltageV) {
     powerSumW += powerW;
     maxPowerW = Math.max(maxPowerW, powerW);
     samples++;
+    if (!Double.isNaN(voltageV)) {
+      float v = (float) voltageV;
+      minVoltageV = Float.isNaN(minVoltageV) ? v : Math.min(minVoltageV, v);
+      maxVoltageV = Float.isNaN(maxVoltageV) ? v : Math.max(maxVoltageV, v);
+    }
   }
 
   public String meterId() {

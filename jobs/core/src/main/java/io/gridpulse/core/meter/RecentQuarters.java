@@ -15,6 +15,9 @@ public class RecentQuarters {
   public double[] powerSumW = new double[0];
   public double[] maxPowerW = new double[0];
   public int[] samples = new int[0];
+  /** NaN while no reading of the quarter reported voltage. */
+  public float[] minVoltageV = new float[0];
+  public float[] maxVoltageV = new float[0];
   public int size;
 
   public RecentQuarters() {}
@@ -36,6 +39,8 @@ public class RecentQuarters {
     powerSumW[i] += addition.powerSumW;
     maxPowerW[i] = Math.max(maxPowerW[i], addition.maxPowerW);
     samples[i] += addition.samples;
+    minVoltageV[i] = minOf(minVoltageV[i], addition.minVoltageV);
+    maxVoltageV[i] = maxOf(maxVoltageV[i], addition.maxVoltageV);
     return i;
   }
 
@@ -61,6 +66,8 @@ public class RecentQuarters {
       powerSumW = Arrays.copyOf(powerSumW, grown);
       maxPowerW = Arrays.copyOf(maxPowerW, grown);
       samples = Arrays.copyOf(samples, grown);
+      minVoltageV = Arrays.copyOf(minVoltageV, grown);
+      maxVoltageV = Arrays.copyOf(maxVoltageV, grown);
     }
     int at = size;
     while (at > 0 && ends[at - 1] > end) {
@@ -73,6 +80,8 @@ public class RecentQuarters {
     powerSumW[at] = 0;
     maxPowerW[at] = Double.NEGATIVE_INFINITY;
     samples[at] = 0;
+    minVoltageV[at] = Float.NaN;
+    maxVoltageV[at] = Float.NaN;
     size++;
     return at;
   }
@@ -89,5 +98,16 @@ public class RecentQuarters {
     System.arraycopy(powerSumW, from, powerSumW, to, length);
     System.arraycopy(maxPowerW, from, maxPowerW, to, length);
     System.arraycopy(samples, from, samples, to, length);
+    System.arraycopy(minVoltageV, from, minVoltageV, to, length);
+    System.arraycopy(maxVoltageV, from, maxVoltageV, to, length);
+  }
+
+  /** Float.min/max would turn a NaN (no voltage yet) into NaN; here NaN means "nothing yet". */
+  private static float minOf(float a, float b) {
+    return Float.isNaN(a) ? b : Float.isNaN(b) ? a : Math.min(a, b);
+  }
+
+  private static float maxOf(float a, float b) {
+    return Float.isNaN(a) ? b : Float.isNaN(b) ? a : Math.max(a, b);
   }
 }

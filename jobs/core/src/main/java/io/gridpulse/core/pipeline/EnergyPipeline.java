@@ -1,5 +1,8 @@
 package io.gridpulse.core.pipeline;
 
+import io.gridpulse.core.anomaly.AnomalyDetector;
+import io.gridpulse.core.anomaly.FeederWatch;
+import io.gridpulse.core.anomaly.SilenceSignal;
 import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.meter.MeterProcessor;
@@ -11,6 +14,7 @@ import io.gridpulse.core.window.MeterRollup;
 import io.gridpulse.core.window.MeterRollupWindowFunction;
 import io.gridpulse.core.window.QuarterWindows;
 import io.gridpulse.schema.AggregationWindow;
+import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.GroupLevel;
 import io.gridpulse.schema.MeterAggregate;
@@ -57,8 +61,8 @@ public final class EnergyPipeline {
         .name("meter VEE").uid("meter-vee");
     Duration lateness = settings.meter().rollupLateness();
 
-    DataStream<MeterAggregate> meters = additions.getSideOutput(MeterProcessor.QUARTERS)
-        .union(meterWindow(additions, HOUR, settings), meterWindow(additions, null, settings));
+    DataStream<MeterAggregate> quarters = additions.getSideOutput(MeterProcessor.QUARTERS);
+    DataStream<MeterAggregate> meters = quarters.union(meterWindow(additions, HOUR, settings), meterWindow(additions, null, settings));
 
     SingleOutputStreamOperator<GroupAggregate> feederQuarters = additions
         .keyBy(MeterQuarter::feederId, Types.STRING)
@@ -83,7 +87,26 @@ public final class EnergyPipeline {
     return new EnergyStreams(meters, groups,
         additions.getSideOutput(MeterProcessor.REJECTED),
         additions.getSideOutput(MeterProcessor.REPAIRS),
-        additions.getSideOutput(MeterProcessor.GAPS));
+        additions.getSideOutput(MeterProcessor.GAPS),
+        anomalies(quarters, settings));
+  }
+
+  /**
+   * Meter anomalies from each meter's quarter hours as they close (same keys as the meter stage: no shuffle), and
+   * silences judged per feeder (one record per silence: a cheap shuffle).
+   */
+  private static DataStream<Anomaly> anomalies(DataStream<MeterAggregate> quarters, PipelineSettings settings) {
+    SingleOutputStreamOperator<Anomaly> meterAnomalies =
+        DataStreamUtils.reinterpretAsKeyedStream(quarters, MeterAggregate::getMeterId, Types.STRING)
+            .process(new AnomalyDetector(settings.anomaly(), settings.zones()))
+            .returns(ReadingTypes.ANOMALY)
+            .name("meter anomalies").uid("meter-anomalies");
+    DataStream<Anomaly> feederAnomalies = meterAnomalies.getSideOutput(AnomalyDetector.SILENCE)
+        .keyBy(SilenceSignal::feederId, Types.STRING)
+        .process(new FeederWatch(settings.anomaly()))
+        .returns(ReadingTypes.ANOMALY)
+        .name("feeder silences").uid("feeder-silences");
+    return meterAnomalies.union(feederAnomalies);
   }
 
   /** A meter's hour ({@code size}) or local day (null) from its additions, without a shuffle. */

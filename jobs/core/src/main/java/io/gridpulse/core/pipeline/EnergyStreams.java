@@ -2,6 +2,7 @@ package io.gridpulse.core.pipeline;
 
 import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.quality.QualityEvent;
+import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.MeterAggregate;
@@ -18,4 +19,5 @@ public record EnergyStreams(
     DataStream<GroupAggregate> groupAggregates,
     DataStream<DeadLetter> rejectedReadings,
     DataStream<QualityEvent> repairs,
-    DataStream<MeterGap> gaps) {}
+    DataStream<MeterGap> gaps,
+    DataStream<Anomaly> anomalies) {}

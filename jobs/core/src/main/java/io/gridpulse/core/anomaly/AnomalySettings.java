@@ -1,0 +1,45 @@
+package io.gridpulse.core.anomaly;
+
+import static io.gridpulse.core.anomaly.AnomalyOptions.*;
+
+import java.io.Serializable;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+
+/** The anomaly detectors' thresholds, read once (see {@link AnomalyOptions} for their meaning). */
+public record AnomalySettings(
+    Duration warmUp,
+    double spikeSigmas, double spikePeakFactor, double spikeMinExcessWh,
+    double sustainedSigmas, double sustainedMinExcessWh, int sustainedQuarters,
+    double baseLoadRatio, double baseLoadMinExcessWh, int nightStartHour, int nightEndHour,
+    int zeroQuarters, double zeroMinExpectedWh,
+    Duration silentAfter, double outageShare, int outageMinMeters, Duration outageGrace,
+    double voltageLowV, double voltageHighV, double nominalV, int voltageQuarters) implements Serializable {
+
+  private static final double QUARTER_HOURS = 0.25;
+
+  public static AnomalySettings from(ReadableConfig config) {
+    double nominal = config.get(VOLTAGE_NOMINAL_V);
+    double tolerance = config.get(VOLTAGE_TOLERANCE);
+    return new AnomalySettings(
+        config.get(WARM_UP),
+        config.get(SPIKE_SIGMAS), config.get(SPIKE_PEAK_FACTOR), config.get(SPIKE_MIN_EXCESS_KWH) * 1000,
+        config.get(SUSTAINED_SIGMAS), config.get(SUSTAINED_MIN_EXCESS_KWH) * 1000,
+        quarters(config.get(SUSTAINED_MIN_DURATION)),
+        config.get(BASE_LOAD_RATIO), config.get(BASE_LOAD_MIN_EXCESS_W) * QUARTER_HOURS,
+        config.get(NIGHT_START_HOUR), config.get(NIGHT_END_HOUR),
+        quarters(config.get(ZERO_MIN_DURATION)), config.get(ZERO_MIN_EXPECTED_KWH) * 1000,
+        config.get(SILENT_AFTER), config.get(OUTAGE_SHARE), config.get(OUTAGE_MIN_METERS), config.get(OUTAGE_GRACE),
+        nominal * (1 - tolerance), nominal * (1 + tolerance), nominal, quarters(config.get(VOLTAGE_MIN_DURATION)));
+  }
+
+  public static AnomalySettings defaults() {
+    return from(new Configuration());
+  }
+
+  /** Whole quarter hours in a duration, at least one. */
+  private static int quarters(Duration d) {
+    return (int) Math.max(1, (d.toMinutes() + 14) / 15);
+  }
+}

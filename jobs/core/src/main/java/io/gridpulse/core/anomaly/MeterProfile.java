@@ -1,0 +1,99 @@
+package io.gridpulse.core.anomaly;
+
+/**
+ * What a household normally uses: mean energy per quarter hour for each of the 168 local hours of the week, the
+ * typical deviation from it per hour of day, a slowly moving level (weather: a cold spell lifts every hour), and its
+ * usual peak quarter hour. A Flink POJO of about 400 bytes.
+ *
+ * <p>Means and deviations are exponentially weighted, stored as 16-bit fixed point (a quarter of a watt-hour: far
+ * finer than a household's quarter-hour noise, half the bytes of a float). The learning rate starts as a plain
+ * running mean (1/n, with n counted from the meter's age) and settles at a floor, so the profile follows slow
+ * changes of habit. The deviation is pooled over the seven days of each hour of day: deviations need more samples
+ * than means to settle.
+ */
+public class MeterProfile {
+
+  static final int HOURS_OF_WEEK = 168;
+  static final int HOURS_OF_DAY = 24;
+  private static final double UNIT_WH = 0.25;
+  private static final double MAX_WH = Character.MAX_VALUE * UNIT_WH;
+  private static final double SLOT_RATE_FLOOR = 0.1;
+  private static final double SPREAD_RATE_FLOOR = 0.03;
+  /** About six hours: slower than a household's evening, faster than a week of weather. */
+  private static final double LEVEL_RATE = 1.0 / 24;
+  /** The usual peak halves in about eight weeks without a new one: a weekly sauna keeps it up. */
+  private static final double PEAK_FADE = Math.pow(0.5, 1.0 / (56 * 96));
+  /** No deviation is taken below this: a perfectly flat household would make every watt an anomaly. */
+  private static final double MIN_SPREAD_WH = 5.0;
+  private static final long WEEK_MILLIS = 7 * 86_400_000L;
+  private static final long DAY_MILLIS = 86_400_000L;
+
+  public char[] meanUnits = new char[HOURS_OF_WEEK];
+  public char[] spreadUnits = new char[HOURS_OF_DAY];
+  public float levelWh;
+  public float peakWh;
+  /** End of the first quarter hour learned; 0 before. */
+  public long since;
+
+  public MeterProfile() {}
+
+  boolean isEmpty() {
+    return since == 0;
+  }
+
+  boolean isWarm(long quarterEnd, long warmUpMillis) {
+    return since != 0 && quarterEnd - since >= warmUpMillis;
+  }
+
+  /** What the profile expects in a quarter hour of this hour of week, Wh. */
+  double expectedWh(QuarterClock.Local at) {
+    return Math.max(0.0, meanWh(at.hourOfWeek()) + levelWh);
+  }
+
+  /** The typical deviation from {@link #expectedWh} at this hour of day, Wh. */
+  double spreadWh(QuarterClock.Local at) {
+    return Math.max(MIN_SPREAD_WH, spreadUnits[at.hour()] * UNIT_WH);
+  }
+
+  double peakWh() {
+    return peakWh;
+  }
+
+  /** Learns one quarter hour of normal use ending at {@code quarterEnd}. */
+  void learn(QuarterClock.Local at, long quarterEnd, double energyWh) {
+    if (since == 0) {
+      since = quarterEnd;
+    }
+    int slot = at.hourOfWeek();
+    int hour = at.hour();
+    long age = quarterEnd - since;
+    double mean = meanWh(slot);
+    double spread = spreadUnits[hour] * UNIT_WH;
+    double residual = energyWh - mean - levelWh;
+    meanUnits[slot] = units(mean + rate(age / WEEK_MILLIS * 4 + at.quarterOfHour() + 1, SLOT_RATE_FLOOR)
+        * (energyWh - mean));
+    peakWh = (float) Math.max(energyWh, peakWh * PEAK_FADE);
+    if (age < WEEK_MILLIS) {
+      return; // until every hour of the week has a mean, residuals say nothing about deviation or level
+    }
+    long settledDays = (age - WEEK_MILLIS) / DAY_MILLIS;
+    spreadUnits[hour] = units(spread + rate(settledDays * 4 + at.quarterOfHour() + 1, SPREAD_RATE_FLOOR)
+        * (Math.abs(residual) - spread));
+    // The level follows what the hour-of-week means cannot: days-long shifts such as weather. A clipped residual
+    // keeps one odd quarter hour from moving it.
+    double clip = 3 * Math.max(MIN_SPREAD_WH, spread);
+    levelWh += (float) (LEVEL_RATE * Math.max(-clip, Math.min(clip, residual)));
+  }
+
+  private double meanWh(int slot) {
+    return meanUnits[slot] * UNIT_WH;
+  }
+
+  private static double rate(long samples, double floor) {
+    return Math.max(floor, 1.0 / samples);
+  }
+
+  private static char units(double wh) {
+    return (char) Math.round(Math.max(0.0, Math.min(MAX_WH, wh)) / UNIT_WH);
+  }
+}
