@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>Hot path: per reading one household model evaluation (a few multiplications, hash-based noise, no
  * allocation) plus the {@link MeterReading} and its boxed voltage. Per-step work (local clock, weather) is done
- * once per step; per-day work (appliance plans) once per day.
+ * once per step; per-day work (appliance plans) once per day. {@link HouseholdEffects} (anomalies) add a flag test
+ * per reading, one call per step and, in steps where some household is affected, one cheap call per reading.
  */
 public final class Simulation {
 
@@ -76,6 +77,16 @@ public final class Simulation {
      * Each call starts from scratch and emits the same readings.
      */
     public GroundTruth run(ReadingSink sink) {
+        return run(sink, null);
+    }
+
+    /**
+     * Like {@link #run(ReadingSink)}, with effects that change what the households use and what their meters send
+     * (e.g. {@code io.gridpulse.simulator.anomaly.AnomalyInjector}); {@code null} = none, the readings are then
+     * exactly those of {@link #run(ReadingSink)}. The ground truth includes the effects' energy changes, and its
+     * reading count is the readings actually emitted.
+     */
+    public GroundTruth run(ReadingSink sink, HouseholdEffects effects) {
         int n = profiles.length;
         long interval = config.interval().toMillis();
         long start = config.start().toEpochMilli();
@@ -94,6 +105,10 @@ public final class Simulation {
         Pacer pacer = new Pacer(config.speed());
         long plannedThroughDay = Long.MIN_VALUE;
 
+        if (effects != null) {
+            effects.begin(config);
+        }
+        long lastStep = -1;
         pacer.start();
         for (long k = 0; k <= steps && !stopRequested; k++) {
             long end = start + k * interval;
@@ -109,14 +124,25 @@ public final class Simulation {
                 truth.beforeStep(end, registers);
             }
             Instant timestamp = Instant.ofEpochMilli(end);
+            // Effects never touch the start reading, which only anchors the registers.
+            boolean affected = effects != null && k > 0 && effects.beforeStep(k, end, step.localHour());
+            int emitted = 0;
             for (int h = 0; h < n; h++) {
                 HouseholdModel model = models[h];
                 HouseholdProfile p = profiles[h];
                 double wh = EnergyQuantum.intervalWh(model.averagePowerW(step, temperatures[p.districtIndex()]), interval);
+                boolean touched = affected && effects.touches(h);
+                if (touched) {
+                    wh = EnergyQuantum.quantizeWh(effects.energyWh(h, wh));
+                }
                 double power = EnergyQuantum.averagePowerW(wh, interval);
                 if (k > 0) {
                     registers[h] += wh; // the start reading only anchors the register
                 }
+                if (touched && !effects.sends(h)) {
+                    continue; // the register counted on: the truth has the energy, the readings do not (yet)
+                }
+                double voltage = model.voltageV(step, power);
                 MeterReading reading = new MeterReading();
                 reading.setMeterId(p.meterId());
                 reading.setFeederId(p.feederId());
@@ -124,13 +150,18 @@ public final class Simulation {
                 reading.setTimestamp(timestamp);
                 reading.setActiveEnergyWh(registers[h]);
                 reading.setAveragePowerW(power);
-                reading.setVoltageV(model.voltageV(step, power));
+                reading.setVoltageV(touched ? effects.voltageV(h, voltage) : voltage);
                 sink.accept(reading);
+                emitted++;
             }
-            truth.countReadings(n);
+            truth.countReadings(emitted);
             if (k == 0) {
                 truth.anchor(registers);
             }
+            lastStep = k;
+        }
+        if (effects != null) {
+            effects.end(lastStep);
         }
         sink.flush();
         return truth.finish(registers);

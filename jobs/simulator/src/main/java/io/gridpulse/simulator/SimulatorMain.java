@@ -1,5 +1,7 @@
 package io.gridpulse.simulator;
 
+import io.gridpulse.simulator.anomaly.AnomalyConfig;
+import io.gridpulse.simulator.anomaly.AnomalyInjector;
 import io.gridpulse.simulator.fault.FaultConfig;
 import io.gridpulse.simulator.fault.FaultInjector;
 import io.gridpulse.simulator.fault.FaultLedger;
@@ -113,7 +115,7 @@ public final class SimulatorMain implements Callable<Integer> {
 
     @Option(names = "--truth-dir", paramLabel = "DIR",
             description = "Write ground truth CSVs here (meter-, feeder-, district-hourly.csv, households.csv;"
-                    + " faults.csv with --faults).")
+                    + " faults.csv with --faults, anomalies.csv with --anomalies).")
     private Path truthDir;
 
     @Option(names = "--faults",
@@ -125,6 +127,24 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--fault-meters-per-kind", paramLabel = "N",
             description = "Meters per fault kind with --faults (default: households / 200, at least 1).")
     private Integer faultMetersPerKind;
+
+    @Option(names = "--anomalies",
+            description = "Inject labelled anomalies of every type (spikes, sustained high use, high base load, zero"
+                    + " consumption, silent meters, feeder outages, voltage out of band) after a warm-up, each on meters"
+                    + " of its own, changing what the households really use (the ground truth includes it), and record"
+                    + " them (anomalies.csv in --truth-dir). Deterministic for the seed. Not with --faults.")
+    private boolean anomalies;
+
+    @Option(names = "--anomaly-meters-per-type", paramLabel = "N",
+            description = "Meters per anomaly type with --anomalies (default: households / 100, at least 1);"
+                    + " FEEDER_OUTAGE cuts N / 5 feeders, at least 1.")
+    private Integer anomalyMetersPerType;
+
+    @Option(names = "--anomaly-warm-up", paramLabel = "DURATION",
+            description = "Time from the start without anomalies, in which each household's usual peak and night"
+                    + " minimum are observed, with --anomalies (default: P14D; the run must last about 26 hours longer"
+                    + " than that).")
+    private Duration anomalyWarmUp;
 
     @Option(names = "--dry-run", description = "Generate and discard the readings (measures the generator).")
     private boolean dryRun;
@@ -151,12 +171,22 @@ public final class SimulatorMain implements Callable<Integer> {
         if (faultMetersPerKind != null && !faults) {
             throw new ParameterException(spec.commandLine(), "--fault-meters-per-kind needs --faults");
         }
+        if ((anomalyMetersPerType != null || anomalyWarmUp != null) && !anomalies) {
+            throw new ParameterException(spec.commandLine(),
+                    "--anomaly-meters-per-type and --anomaly-warm-up need --anomalies");
+        }
+        if (anomalies && faults) {
+            // Both pick meters independently, and the fault injector expects every reading of its meters.
+            throw new ParameterException(spec.commandLine(), "--anomalies and --faults cannot be combined");
+        }
         SimulationConfig config;
         FaultConfig faultConfig;
+        AnomalyInjector anomalyInjector;
         try {
             config = new SimulationConfig(seed, households, feeders, districts, parseStart(start, zone), duration,
                     interval, zone, speed, truthDir != null);
             faultConfig = faults ? faultConfig(config) : null;
+            anomalyInjector = anomalies ? AnomalyInjector.of(anomalyConfig(config)) : null;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -184,15 +214,15 @@ public final class SimulatorMain implements Callable<Integer> {
         }, "simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        err.printf(Locale.ROOT, "simulating %d households on %d feeders in %d districts, %s to %s every %s%s%s -> %s%n",
+        err.printf(Locale.ROOT, "simulating %d households on %d feeders in %d districts, %s to %s every %s%s%s%s -> %s%n",
                 config.households(), config.feeders(), config.districts(), config.start(), config.end(),
                 config.interval(), speed > 0 ? " at speed " + speed : "",
                 faultConfig == null ? "" : " with faults on " + faultConfig.faultyMeters() + " meters",
-                String.join(", ", outputs));
+                anomalyInjector == null ? "" : anomalyNote(anomalyInjector.config()), String.join(", ", outputs));
         GroundTruth truth;
         try {
             try (sink) {
-                truth = simulation.run(sink);
+                truth = simulation.run(sink, anomalyInjector);
             }
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
             if (truthDir != null) {
@@ -200,14 +230,22 @@ public final class SimulatorMain implements Callable<Integer> {
                 if (injector != null) {
                     injector.ledger().writeCsv(truthDir);
                 }
+                if (anomalyInjector != null) {
+                    anomalyInjector.ledger().writeCsv(truthDir);
+                }
             }
-            boolean complete = truth.readings() == config.expectedReadings();
+            // Silent meters and outages send fewer readings on purpose.
+            long notSent = anomalyInjector == null ? 0 : anomalyInjector.ledger().readingsNotSent();
+            boolean complete = truth.readings() + notSent == config.expectedReadings();
             System.out.printf(Locale.ROOT, "%s readings=%d households=%d elapsed_s=%.3f rate_per_s=%.0f outputs=%s%s%n",
                     complete ? "done:" : "stopped early:", truth.readings(), config.households(), elapsed,
                     truth.readings() / elapsed, String.join(",", outputs),
                     truthDir != null ? " truth=" + truthDir : "");
             if (injector != null) {
                 printFaults(injector.ledger());
+            }
+            if (anomalyInjector != null) {
+                System.out.println(anomalyInjector.ledger().summaryLine());
             }
             return complete ? 0 : 130;
         } finally {
@@ -223,6 +261,20 @@ public final class SimulatorMain implements Callable<Integer> {
     private FaultConfig faultConfig(SimulationConfig config) {
         FaultConfig defaults = FaultConfig.defaults(config);
         return faultMetersPerKind == null ? defaults : defaults.withMetersPerKind(faultMetersPerKind);
+    }
+
+    private AnomalyConfig anomalyConfig(SimulationConfig config) {
+        AnomalyConfig anomalyConfig = AnomalyConfig.defaults(config);
+        if (anomalyMetersPerType != null) {
+            anomalyConfig = anomalyConfig.withMetersPerType(anomalyMetersPerType);
+        }
+        return anomalyWarmUp == null ? anomalyConfig : anomalyConfig.withWarmUp(anomalyWarmUp);
+    }
+
+    private static String anomalyNote(AnomalyConfig anomalies) {
+        int feeders = anomalies.outageFeeders();
+        return String.format(Locale.ROOT, " with anomalies on %d meters and %d feeder%s after %s",
+                anomalies.anomalousMeters(), feeders, feeders == 1 ? "" : "s", anomalies.warmUpEnd());
     }
 
     /** After the summary line: the records the injector added, then one line per fault kind. */

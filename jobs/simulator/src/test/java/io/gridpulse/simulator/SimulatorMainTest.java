@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpulse.schema.MeterReading;
+import io.gridpulse.simulator.anomaly.AnomalyLedgerCsv;
+import io.gridpulse.simulator.anomaly.InjectedAnomaly;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -75,6 +77,43 @@ class SimulatorMainTest {
         assertThat(execute("--households", "40", "--dry-run", "--fault-meters-per-kind", "2")).isEqualTo(2);
         assertThat(execute("--households", "16", "--dry-run", "--faults")).isEqualTo(2);
         assertThat(execute("--households", "40", "--duration", "PT3H", "--dry-run", "--faults")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldInjectAnomaliesAndWriteTheirLedgerNextToTheTruth(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("readings.avro");
+        Path truth = dir.resolve("truth");
+
+        int exit = execute("--households", "40", "--feeders", "8", "--districts", "2", "--duration", "P3D",
+                "--interval", "PT15M", "--output-file", file.toString(), "--truth-dir", truth.toString(),
+                "--anomalies", "--anomaly-meters-per-type", "2", "--anomaly-warm-up", "P1D", "--progress-seconds", "60");
+
+        // Exit 0: silent meters and outages send fewer readings, and the run still counts as complete.
+        assertThat(exit).isZero();
+        List<InjectedAnomaly> anomalies = AnomalyLedgerCsv.read(truth.resolve("anomalies.csv"));
+        assertThat(anomalies).hasSize(6 * 2 + 1);
+        Instant warmUpEnd = Instant.parse("2026-01-12T22:00:00Z");
+        assertThat(anomalies).allSatisfy(a -> assertThat(a.start()).isAfterOrEqualTo(warmUpEnd));
+        long count = 0;
+        try (DataFileReader<MeterReading> reader =
+                     new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(MeterReading.class))) {
+            for (MeterReading r : reader) {
+                count++;
+                assertThat(anomalies).noneMatch(a -> a.type().silences() && a.concerns(r.getMeterId(), r.getFeederId())
+                        && a.affects(r.getTimestamp()));
+            }
+        }
+        assertThat(count).isLessThan(40 * (3 * 96 + 1));
+    }
+
+    @Test
+    void shouldRefuseAnomalyOptionsThatCannotWork() {
+        assertThat(execute("--households", "40", "--dry-run", "--anomaly-meters-per-type", "2")).isEqualTo(2);
+        assertThat(execute("--households", "40", "--dry-run", "--anomaly-warm-up", "P2D")).isEqualTo(2);
+        assertThat(execute("--households", "400", "--duration", "P16D", "--dry-run", "--anomalies", "--faults"))
+                .isEqualTo(2);
+        // The default P14D warm-up does not fit into the default day.
+        assertThat(execute("--households", "40", "--dry-run", "--anomalies")).isEqualTo(2);
     }
 
     @Test
