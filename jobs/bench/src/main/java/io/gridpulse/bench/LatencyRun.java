@@ -50,7 +50,7 @@ final class LatencyRun {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
     MonitorPipeline.build(env, MonitorJob.kafkaSource(settings),
         new MonitorSinks(new LatencySink(), new DiscardingSink<>(), new DiscardingSink<>(),
-            new DiscardingSink<>(), new DiscardingSink<>()), pipeline);
+            new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()), pipeline);
     JobClient job = env.executeAsync("bench latency");
     try {
       waitUntilRunning(job);

@@ -54,7 +54,7 @@ final class StateRun {
     env.enableCheckpointing(1_000); // commits offsets, which is how we see that everything was read
     MonitorPipeline.build(env, MonitorJob.kafkaSource(settings),
         new MonitorSinks(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
-            new DiscardingSink<>()),
+            new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()),
         settings.pipeline());
     JobClient job = env.executeAsync("bench state " + meters);
     try {

@@ -3,14 +3,15 @@ package io.gridpulse.monitor;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 
-/** Options for the monitor job's Kafka source and dead-letter topic. */
+/** Options for the monitor job's Kafka source and its dead-letter, late and anomaly topics. */
 public final class KafkaOptions {
 
   public static final ConfigOption<String> BOOTSTRAP_SERVERS = key("kafka.bootstrap-servers")
       .stringType()
       .defaultValue("127.0.0.1:9092")
-      .withDescription("Kafka brokers to read readings from and write dead letters to.");
+      .withDescription("Kafka brokers to read readings from and write dead letters and anomalies to.");
 
   public static final ConfigOption<String> READINGS_TOPIC = key("kafka.topic.readings")
       .stringType()
@@ -27,6 +28,24 @@ public final class KafkaOptions {
       .defaultValue("late-readings")
       .withDescription("Topic that receives readings that arrived later than vee.allowed-lateness, as Avro"
           + " DeadLetters with reason LATE (kept apart: they are valid readings that may be worth a replay).");
+
+  public static final ConfigOption<String> ANOMALIES_TOPIC = key("kafka.topic.anomalies")
+      .stringType()
+      .defaultValue("anomalies")
+      .withDescription("Topic that receives every anomaly event (OPEN, then RESOLVED with the same anomalyId) as an"
+          + " Avro single-object encoded Anomaly, keyed by its anomalyId.");
+
+  public static final ConfigOption<DeliveryGuarantee> ANOMALIES_DELIVERY_GUARANTEE =
+      key("kafka.anomalies.delivery-guarantee")
+          .enumType(DeliveryGuarantee.class)
+          .defaultValue(DeliveryGuarantee.AT_LEAST_ONCE)
+          .withDescription("at-least-once or exactly-once. at-least-once may repeat an event after a crash (the"
+              + " events since the last checkpoint are sent again), with the same anomalyId: consumers treat equal"
+              + " ids as the same anomaly, and the InfluxDB point is overwritten with the same values. exactly-once"
+              + " writes in Kafka transactions committed on checkpoints (transactional id prefix: kafka.group-id"
+              + " + '-anomalies', so give each job its own group id; transaction timeout 15 min, the brokers'"
+              + " default maximum): consumers must read with isolation.level=read_committed and then see events"
+              + " only after the checkpoint that commits them.");
 
   public static final ConfigOption<String> GROUP_ID = key("kafka.group-id")
       .stringType()

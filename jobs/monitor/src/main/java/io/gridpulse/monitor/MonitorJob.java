@@ -1,5 +1,6 @@
 package io.gridpulse.monitor;
 
+import io.gridpulse.core.influx.AnomalyPoints;
 import io.gridpulse.core.influx.EnergyPoints;
 import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.InfluxSink;
@@ -7,11 +8,13 @@ import io.gridpulse.core.io.AvroSingleObjectSerializer;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.quality.QualityEvent;
+import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -19,6 +22,7 @@ import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -26,9 +30,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.ParameterTool;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The real-time job: meter readings from Kafka, energy aggregates to InfluxDB, dead letters back to Kafka.
+ * The real-time job: meter readings from Kafka, energy aggregates to InfluxDB, dead letters back to Kafka, anomalies
+ * to both.
  *
  * <p>Options come from the Flink configuration ({@code config.yaml} in {@code FLINK_CONF_DIR}) overridden by
  * {@code --key value} arguments, e.g. {@code --kafka.bootstrap-servers host:9092 --influx.url http://host:8086}.
@@ -36,6 +42,12 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 public final class MonitorJob {
 
   static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+  /**
+   * Kafka transactions of the exactly-once anomaly sink: the brokers' default {@code transaction.max.timeout.ms}
+   * (the connector's own default, 1 h, is refused by a broker with default settings). Must outlast a checkpoint
+   * interval plus a restart, or the transaction is aborted and its events lost.
+   */
+  static final Duration ANOMALY_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
   private MonitorJob() {}
 
@@ -83,6 +95,26 @@ public final class MonitorJob {
         new InfluxSink<GroupAggregate>(settings.influx(), EnergyPoints::group),
         deadLetters,
         new InfluxSink<QualityEvent>(settings.influx(), QualityPoints::of),
-        new InfluxSink<MeterGap>(settings.influx(), QualityPoints::gap));
+        new InfluxSink<MeterGap>(settings.influx(), QualityPoints::gap),
+        new InfluxSink<Anomaly>(settings.influx(), AnomalyPoints::of),
+        anomalyEvents(settings));
+  }
+
+  /** The anomalies topic: Avro single-object encoded {@code Anomaly} values keyed by anomaly id. */
+  static KafkaSink<Anomaly> anomalyEvents(MonitorSettings settings) {
+    KafkaSinkBuilder<Anomaly> builder = KafkaSink.<Anomaly>builder()
+        .setBootstrapServers(settings.bootstrapServers())
+        .setRecordSerializer(KafkaRecordSerializationSchema.<Anomaly>builder()
+            .setTopic(settings.anomaliesTopic())
+            .setKeySerializationSchema(anomaly -> anomaly.getAnomalyId().getBytes(StandardCharsets.UTF_8))
+            .setValueSerializationSchema(new AvroSingleObjectSerializer<>(Anomaly.class))
+            .build())
+        .setDeliveryGuarantee(settings.anomaliesDeliveryGuarantee());
+    if (settings.anomaliesDeliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+      builder.setTransactionalIdPrefix(settings.groupId() + "-anomalies")
+          .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+              String.valueOf(ANOMALY_TRANSACTION_TIMEOUT.toMillis()));
+    }
+    return builder.build();
   }
 }

@@ -7,10 +7,13 @@ import io.gridpulse.core.pipeline.EnergyPipeline;
 import io.gridpulse.core.pipeline.EnergyStreams;
 import io.gridpulse.core.pipeline.ReadingWatermarks;
 import io.gridpulse.core.quality.DataQuality;
+import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.MeterReading;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
@@ -42,5 +45,18 @@ public final class MonitorPipeline {
     DataQuality.counts(deadLetters, energy.repairs())
         .sinkTo(sinks.dataQuality()).name("data-quality sink").uid("data-quality-sink");
     energy.gaps().sinkTo(sinks.gaps()).name("gap sink").uid("gap-sink");
+    anomalies(energy.anomalies(), sinks);
+  }
+
+  /**
+   * Anomalies to both of their sinks, keyed by anomaly id: an anomaly's OPEN and RESOLVED events reach the same sink
+   * writer in the order they were emitted, whatever the detectors' parallelism, so the RESOLVED point overwrites the
+   * OPEN one in InfluxDB and the topic holds them in order in one partition. (Anomalies are rare; the shuffle is
+   * cheap.)
+   */
+  static void anomalies(DataStream<Anomaly> anomalies, MonitorSinks sinks) {
+    KeyedStream<Anomaly, String> byId = anomalies.keyBy(Anomaly::getAnomalyId, Types.STRING);
+    byId.sinkTo(sinks.anomalies()).name("anomaly sink").uid("anomaly-sink");
+    byId.sinkTo(sinks.anomalyEvents()).name("anomaly-event sink").uid("anomaly-event-sink");
   }
 }

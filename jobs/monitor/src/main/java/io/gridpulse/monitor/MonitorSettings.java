@@ -3,7 +3,9 @@ package io.gridpulse.monitor;
 import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.influx.InfluxSettings;
 import io.gridpulse.core.vee.ReadingRules;
+import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /** Everything the monitor job is configured with, read once. */
 public record MonitorSettings(
@@ -11,6 +13,8 @@ public record MonitorSettings(
     String readingsTopic,
     String deadLetterTopic,
     String lateTopic,
+    String anomaliesTopic,
+    DeliveryGuarantee anomaliesDeliveryGuarantee,
     String groupId,
     boolean bounded,
     PipelineSettings pipeline,
@@ -18,11 +22,18 @@ public record MonitorSettings(
     InfluxSettings influx) {
 
   public static MonitorSettings from(ReadableConfig config) {
+    DeliveryGuarantee anomaliesGuarantee = config.get(KafkaOptions.ANOMALIES_DELIVERY_GUARANTEE);
+    if (anomaliesGuarantee == DeliveryGuarantee.NONE) {
+      throw new IllegalConfigurationException(KafkaOptions.ANOMALIES_DELIVERY_GUARANTEE.key()
+          + " must be at-least-once or exactly-once: an anomaly event must not be lost");
+    }
     return new MonitorSettings(
         config.get(KafkaOptions.BOOTSTRAP_SERVERS),
         config.get(KafkaOptions.READINGS_TOPIC),
         config.get(KafkaOptions.DEAD_LETTER_TOPIC),
         config.get(KafkaOptions.LATE_TOPIC),
+        config.get(KafkaOptions.ANOMALIES_TOPIC),
+        anomaliesGuarantee,
         config.get(KafkaOptions.GROUP_ID),
         config.get(KafkaOptions.BOUNDED),
         PipelineSettings.from(config),

@@ -59,7 +59,8 @@ class LocalDaysITCase {
     env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
     GeneratorFunction<Long, Either<DeadLetter, MeterReading>> at = index -> Either.Right(readings.get(index.intValue()));
     MonitorPipeline.build(env, new DataGeneratorSource<>(at, readings.size(), ReadingTypes.DECODED),
-        new MonitorSinks(meters, groups, new CollectingSink<>(), new CollectingSink<>(), new CollectingSink<>()),
+        new MonitorSinks(meters, groups, new CollectingSink<>(), new CollectingSink<>(), new CollectingSink<>(),
+            new CollectingSink<>(), new CollectingSink<>()),
         PipelineSettings.defaults());
     env.execute("local days");
   }

@@ -62,7 +62,8 @@ class MonitorPipelineITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-    MonitorPipeline.build(env, encodedSource(), new MonitorSinks(meters, groups, deadLetters, quality, gaps),
+    MonitorPipeline.build(env, encodedSource(), new MonitorSinks(meters, groups, deadLetters, quality, gaps,
+        new CollectingSink<>(), new CollectingSink<>()),
         PipelineSettings.defaults());
     env.execute("monitor pipeline test");
   }

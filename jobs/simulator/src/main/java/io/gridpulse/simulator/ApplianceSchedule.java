@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
  *
  * <p>A day's plan is drawn from its own random stream, derived from (household seed, local day), so it does not
  * depend on when the simulation started or how it is stepped. An event may run past midnight; it stays in the
- * schedule until it has ended. Storage is three parallel primitive arrays, reused across days.
+ * schedule until it has ended. An appliance runs one event at a time: an event drawn while the same appliance is
+ * still running starts when it is free (one sauna stove cannot heat twice at once). Storage is parallel primitive
+ * arrays, reused across days.
  */
 final class ApplianceSchedule {
 
@@ -19,6 +21,7 @@ final class ApplianceSchedule {
     private long[] startMillis = new long[8];
     private long[] endMillis = new long[8];
     private double[] powerW = new double[8];
+    private int[] applianceOf = new int[8];
     private int count;
 
     /** Number of events currently held (planned and not yet ended). */
@@ -47,8 +50,8 @@ final class ApplianceSchedule {
                 double minutes = a.minMinutes + (a.maxMinutes - a.minMinutes) * r.nextDouble();
                 // Draw for every appliance, owned or not, so owning one does not shift the draws of the others.
                 if (power > 0) {
-                    long start = dayStartMillis + (long) (hour * MILLIS_PER_HOUR);
-                    add(start, start + (long) (minutes * 60_000.0), power);
+                    long start = Math.max(dayStartMillis + (long) (hour * MILLIS_PER_HOUR), busyUntil(a));
+                    add(start, start + (long) (minutes * 60_000.0), power, a);
                 }
             }
         }
@@ -62,6 +65,7 @@ final class ApplianceSchedule {
                 startMillis[kept] = startMillis[i];
                 endMillis[kept] = endMillis[i];
                 powerW[kept] = powerW[i];
+                applianceOf[kept] = applianceOf[i];
                 kept++;
             }
         }
@@ -80,15 +84,28 @@ final class ApplianceSchedule {
         return energyWms / (toMillis - fromMillis);
     }
 
-    private void add(long start, long end, double power) {
+    /** When the appliance's latest planned event ends (Long.MIN_VALUE if none is planned). */
+    private long busyUntil(Appliance a) {
+        long until = Long.MIN_VALUE;
+        for (int i = 0; i < count; i++) {
+            if (applianceOf[i] == a.ordinal()) {
+                until = Math.max(until, endMillis[i]);
+            }
+        }
+        return until;
+    }
+
+    private void add(long start, long end, double power, Appliance a) {
         if (count == startMillis.length) {
             startMillis = Arrays.copyOf(startMillis, count * 2);
             endMillis = Arrays.copyOf(endMillis, count * 2);
             powerW = Arrays.copyOf(powerW, count * 2);
+            applianceOf = Arrays.copyOf(applianceOf, count * 2);
         }
         startMillis[count] = start;
         endMillis[count] = end;
         powerW[count] = power;
+        applianceOf[count] = a.ordinal();
         count++;
     }
 

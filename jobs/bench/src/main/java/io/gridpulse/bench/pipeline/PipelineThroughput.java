@@ -51,7 +51,7 @@ public final class PipelineThroughput {
       env.setParallelism(2);
       MonitorPipeline.build(env, encodedSource(readings),
           new MonitorSinks(new CountingSink<>("meter"), new CountingSink<>("group"), new CountingSink<>("dead"), new CountingSink<>("quality"),
-              new CountingSink<>("gaps")),
+              new CountingSink<>("gaps"), new CountingSink<>("anomaly"), new CountingSink<>("anomalyEvent")),
           PipelineSettings.defaults());
       long start = System.nanoTime();
       JobExecutionResult result = env.execute("pipeline throughput");

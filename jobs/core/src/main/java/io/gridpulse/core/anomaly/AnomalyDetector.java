@@ -98,8 +98,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
       double spread = profile.spreadWh(at);
       double excess = energyWh - expected;
       double sigmas = excess / spread;
+      // The usual peak was set under the weather of its day: compare it with the quarter net of today's level.
       if (sigmas >= settings.spikeSigmas() && excess >= settings.spikeMinExcessWh()
-          && energyWh >= settings.spikePeakFactor() * profile.peakWh()) {
+          && energyWh - Math.max(0, profile.levelWh) >= settings.spikePeakFactor() * profile.peakWh()) {
         spike = new Finding(sigmas, expected, energyWh);
       }
       if (sigmas >= settings.sustainedSigmas() && excess >= settings.sustainedMinExcessWh()) {
@@ -118,9 +119,15 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         end, out);
     watchNight(watch, meterId, at, start, end, energyWh, measured, out);
 
-    boolean normal = spike == null && high == null && zero == null;
-    if (measured && (normal || !profile.isWarm(end, warmUpMillis))) {
+    if (!measured) {
+      return;
+    }
+    if (!profile.isWarm(end, warmUpMillis) || (spike == null && high == null && zero == null)) {
       profile.learn(at, end, energyWh);
+    } else if (spike == null && zero == null) {
+      // Hours above profile may be the weather turning cold: only the level learns from them, so a cold spell is
+      // absorbed within hours while a sudden extra load stands out until it ends.
+      profile.learnLevel(at, energyWh);
     }
   }
 

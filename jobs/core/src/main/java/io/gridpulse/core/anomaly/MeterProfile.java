@@ -8,13 +8,14 @@ package io.gridpulse.core.anomaly;
  * <p>Means and deviations are exponentially weighted, stored as 16-bit fixed point (a quarter of a watt-hour: far
  * finer than a household's quarter-hour noise, half the bytes of a float). The learning rate starts as a plain
  * running mean (1/n, with n counted from the meter's age) and settles at a floor, so the profile follows slow
- * changes of habit. The deviation is pooled over the seven days of each hour of day: deviations need more samples
- * than means to settle.
+ * changes of habit. The deviation is pooled per hour of day over the weekdays, and over the weekend days:
+ * deviations need more samples than means to settle, and weekends vary more than weekdays.
  */
 public class MeterProfile {
 
   static final int HOURS_OF_WEEK = 168;
-  static final int HOURS_OF_DAY = 24;
+  /** Deviation slots: the 24 hours of a weekday, then the 24 of a weekend day (weekends vary more: saunas). */
+  static final int SPREAD_SLOTS = 48;
   private static final double UNIT_WH = 0.25;
   private static final double MAX_WH = Character.MAX_VALUE * UNIT_WH;
   private static final double SLOT_RATE_FLOOR = 0.1;
@@ -29,7 +30,7 @@ public class MeterProfile {
   private static final long DAY_MILLIS = 86_400_000L;
 
   public char[] meanUnits = new char[HOURS_OF_WEEK];
-  public char[] spreadUnits = new char[HOURS_OF_DAY];
+  public char[] spreadUnits = new char[SPREAD_SLOTS];
   public float levelWh;
   public float peakWh;
   /** End of the first quarter hour learned; 0 before. */
@@ -52,7 +53,7 @@ public class MeterProfile {
 
   /** The typical deviation from {@link #expectedWh} at this hour of day, Wh. */
   double spreadWh(QuarterClock.Local at) {
-    return Math.max(MIN_SPREAD_WH, spreadUnits[at.hour()] * UNIT_WH);
+    return Math.max(MIN_SPREAD_WH, spreadUnits[spreadSlot(at)] * UNIT_WH);
   }
 
   double peakWh() {
@@ -65,7 +66,7 @@ public class MeterProfile {
       since = quarterEnd;
     }
     int slot = at.hourOfWeek();
-    int hour = at.hour();
+    int hour = spreadSlot(at);
     long age = quarterEnd - since;
     double mean = meanWh(slot);
     double spread = spreadUnits[hour] * UNIT_WH;
@@ -79,10 +80,25 @@ public class MeterProfile {
     long settledDays = (age - WEEK_MILLIS) / DAY_MILLIS;
     spreadUnits[hour] = units(spread + rate(settledDays * 4 + at.quarterOfHour() + 1, SPREAD_RATE_FLOOR)
         * (Math.abs(residual) - spread));
-    // The level follows what the hour-of-week means cannot: days-long shifts such as weather. A clipped residual
-    // keeps one odd quarter hour from moving it.
+    moveLevel(residual, spread);
+  }
+
+  /** Learns only the level from a quarter hour that is above profile but may be the weather. */
+  void learnLevel(QuarterClock.Local at, double energyWh) {
+    moveLevel(energyWh - meanWh(at.hourOfWeek()) - levelWh, spreadUnits[spreadSlot(at)] * UNIT_WH);
+  }
+
+  /**
+   * The level follows what the hour-of-week means cannot: days-long shifts such as weather. A clipped residual
+   * keeps one odd quarter hour from moving it much.
+   */
+  private void moveLevel(double residual, double spread) {
     double clip = 3 * Math.max(MIN_SPREAD_WH, spread);
     levelWh += (float) (LEVEL_RATE * Math.max(-clip, Math.min(clip, residual)));
+  }
+
+  private static int spreadSlot(QuarterClock.Local at) {
+    return at.dayOfWeek() >= 5 ? 24 + at.hour() : at.hour();
   }
 
   private double meanWh(int slot) {

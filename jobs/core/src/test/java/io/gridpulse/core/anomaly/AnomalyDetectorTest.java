@@ -103,7 +103,7 @@ class AnomalyDetectorTest {
   }
 
   @Test
-  void shouldOpenSustainedHighAfterThreeHoursAndResolveWhenItEnds() throws Exception {
+  void shouldOpenSustainedHighAfterThreeAndAHalfHoursAndResolveWhenItEnds() throws Exception {
     normalUntil(WARM + 2 * HOUR);
     long start = now;
     while (now < start + 5 * HOUR) {
@@ -115,7 +115,7 @@ class AnomalyDetectorTest {
     assertThat(events).extracting(Anomaly::getType).containsOnly(AnomalyType.SUSTAINED_HIGH);
     assertThat(events).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
     assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(start);
-    assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 3 * HOUR);
+    assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 3 * HOUR + 2 * Q);
     assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(start + 5 * HOUR);
     assertThat(events.get(1).getAnomalyId()).isEqualTo(events.get(0).getAnomalyId());
   }

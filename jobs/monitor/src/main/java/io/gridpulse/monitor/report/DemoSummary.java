@@ -19,7 +19,7 @@ import org.apache.flink.util.ParameterTool;
  * any district's total is off by more than the tolerance.
  *
  * <p>Usage: {@code DemoSummary --influx-url URL --database DB --truth-dir DIR [--zone Europe/Helsinki]
- * [--tolerance 0.001] [--kafka-bootstrap HOST:PORT --dead-letter-topic TOPIC]}
+ * [--tolerance 0.001] [--kafka-bootstrap HOST:PORT --dead-letter-topic TOPIC --anomaly-topic TOPIC]}
  */
 public final class DemoSummary {
 
@@ -55,10 +55,18 @@ public final class DemoSummary {
         ok &= printInjected(System.out, faults.expectedOutcomes(
             java.time.Duration.parse(params.get("reading-interval", "PT1M"))), outcomes);
       }
+      Path injectedAnomalies = truthDir.resolve(InjectedAnomalies.FILE);
+      printAnomalies(System.out, InfluxDistrictHours.anomalies(influx, database), Files.exists(injectedAnomalies)
+          ? InjectedAnomalies.countByType(InjectedAnomalies.read(truthDir)) : null);
     }
+    String kafka = params.get("kafka-bootstrap", "127.0.0.1:9092");
     if (params.has("dead-letter-topic")) {
-      printDeadLetters(System.out, DeadLetterTopic.readAll(params.get("kafka-bootstrap", "127.0.0.1:9092"),
-          params.get("dead-letter-topic")), params.get("dead-letter-topic"));
+      printDeadLetters(System.out, DeadLetterTopic.readAll(kafka, params.get("dead-letter-topic")),
+          params.get("dead-letter-topic"));
+    }
+    if (params.has("anomaly-topic")) {
+      printAnomalyEvents(System.out, AnomalyTopic.readAll(kafka, params.get("anomaly-topic")),
+          params.get("anomaly-topic"), zone);
     }
     System.exit(ok ? 0 : 1);
   }
@@ -124,6 +132,39 @@ public final class DemoSummary {
         .forEach((reason, count) -> out.printf("  %-22s %d%n", reason, count));
     deadLetters.stream().limit(5).forEach(dead -> out.printf("  e.g. %-14s %s/%d@%d: %s%n", dead.getReason(),
         dead.getSourceTopic(), dead.getSourcePartition(), dead.getSourceOffset(), dead.getMessage()));
+  }
+
+  /**
+   * Anomalies in InfluxDB per type, open and resolved, next to what the simulator injected ({@code anomalies.csv}, if
+   * it wrote one): a count table only, matching anomalies to injections is the detectors' evaluation.
+   */
+  static void printAnomalies(PrintStream out, Map<String, long[]> found, Map<String, Long> injected) {
+    long open = found.values().stream().mapToLong(counts -> counts[0]).sum();
+    long resolved = found.values().stream().mapToLong(counts -> counts[1]).sum();
+    out.printf("%nAnomalies (InfluxDB anomaly): %d, %d open, %d resolved%n", open + resolved, open, resolved);
+    Map<String, Long> injectedByType = injected == null ? Map.of() : injected;
+    java.util.SortedSet<String> types = new java.util.TreeSet<>(found.keySet());
+    types.addAll(injectedByType.keySet());
+    if (types.isEmpty()) {
+      return;
+    }
+    if (injected == null) {
+      out.printf("  %-18s %9s %9s %9s%n", "type", "found", "open", "resolved");
+    } else {
+      out.printf("  %-18s %9s %9s %9s %9s   (injected: %s)%n", "type", "injected", "found", "open", "resolved",
+          InjectedAnomalies.FILE);
+    }
+    for (String type : types) {
+      long[] counts = found.getOrDefault(type, new long[2]);
+      String injectedCell = injected == null ? "" : String.format(" %,9d", injectedByType.getOrDefault(type, 0L));
+      out.printf("  %-18s%s %,9d %,9d %,9d%n", type, injectedCell, counts[0] + counts[1], counts[0], counts[1]);
+    }
+  }
+
+  static void printAnomalyEvents(PrintStream out, List<io.gridpulse.schema.Anomaly> events, String topic,
+      ZoneId zone) {
+    out.printf("%nAnomaly events in topic %s: %d (OPEN and RESOLVED; times in %s)%n", topic, events.size(), zone);
+    events.stream().limit(5).forEach(event -> out.printf("  e.g. %s%n", AnomalyTopic.line(event, zone)));
   }
 
   /** Injected (the simulator's ledger) next to found (data_quality); a late copy may count as either. */

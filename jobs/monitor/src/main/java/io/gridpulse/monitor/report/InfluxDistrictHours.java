@@ -81,6 +81,25 @@ final class InfluxDistrictHours {
     return out;
   }
 
+  /**
+   * The {@code anomaly} points per type: {open, resolved}. One point per anomaly (its RESOLVED event overwrites the
+   * OPEN one), so these are anomalies, not events.
+   */
+  static Map<String, long[]> anomalies(InfluxDB influx, String database) {
+    QueryResult result = influx.query(new Query("SELECT \"open\" FROM anomaly GROUP BY \"type\"", database));
+    Map<String, long[]> out = new java.util.TreeMap<>();
+    if (result.getResults() == null || result.getResults().get(0).getSeries() == null) {
+      return out;
+    }
+    for (QueryResult.Series series : result.getResults().get(0).getSeries()) {
+      long[] counts = out.computeIfAbsent(series.getTags().get("type"), type -> new long[2]);
+      for (List<Object> row : series.getValues()) {
+        counts[Boolean.TRUE.equals(row.get(1)) ? 0 : 1]++;
+      }
+    }
+    return out;
+  }
+
   private static Map<String, Long> sumOf(QueryResult result, String tag) {
     Map<String, Long> sums = new java.util.TreeMap<>();
     firstValues(result, tag).forEach((key, sum) -> sums.put(key, sum.longValue()));

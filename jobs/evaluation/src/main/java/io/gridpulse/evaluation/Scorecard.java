@@ -1,0 +1,162 @@
+package io.gridpulse.evaluation;
+
+import io.gridpulse.schema.Anomaly;
+import io.gridpulse.schema.AnomalyState;
+import io.gridpulse.schema.AnomalyType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Precision and recall per anomaly type, found against injected. A found anomaly is a true positive if an injected
+ * anomaly of the same type, on the same meter (feeder for FEEDER_OUTAGE), overlaps it in time (with a little slack
+ * at either end: detectors work on whole quarter hours and nights). Everything else found is a false alert; those
+ * on meters with nothing injected are also counted per 1,000 clean household-days.
+ */
+public final class Scorecard {
+
+  /** Slack around an injected anomaly: a quarter hour of alignment, and detection from the last reading heard. */
+  static final Duration SLACK = Duration.ofHours(1);
+
+  private final Map<AnomalyType, Row> rows = new EnumMap<>(AnomalyType.class);
+  private final int cleanFalseAlerts;
+  private final double cleanHouseholdDays;
+  private final List<Anomaly> falseAlerts = new ArrayList<>();
+  private final List<Labelled> missed = new ArrayList<>();
+
+  /** Counts of one type. */
+  public record Row(int injected, int found, int truePositives, int detected) {
+
+    public double precision() {
+      return found == 0 ? (injected == 0 ? 1.0 : 0.0) : (double) truePositives / found;
+    }
+
+    public double recall() {
+      return injected == 0 ? 1.0 : (double) detected / injected;
+    }
+  }
+
+  /**
+   * @param events             every anomaly event the pipeline emitted (OPEN and RESOLVED; one anomaly per id)
+   * @param cleanMeters        meters with nothing injected, whose every alert is false
+   * @param cleanHouseholdDays household-days of those meters in the evaluated period
+   */
+  public Scorecard(List<Labelled> injected, Collection<Anomaly> events, Set<String> cleanMeters,
+      double cleanHouseholdDays) {
+    Map<String, Anomaly> found = latestPerId(events);
+    long slack = SLACK.toMillis();
+    boolean[] detected = new boolean[injected.size()];
+    int onClean = 0;
+    Map<AnomalyType, int[]> counts = new EnumMap<>(AnomalyType.class);
+    for (AnomalyType type : AnomalyType.values()) {
+      counts.put(type, new int[2]); // found, true positives
+    }
+    for (Anomaly anomaly : found.values()) {
+      int[] c = counts.get(anomaly.getType());
+      c[0]++;
+      boolean hit = false;
+      for (int i = 0; i < injected.size(); i++) {
+        if (matches(injected.get(i), anomaly, slack)) {
+          detected[i] = true;
+          hit = true;
+        }
+      }
+      if (hit) {
+        c[1]++;
+      } else {
+        falseAlerts.add(anomaly);
+        if (anomaly.getMeterId() != null && cleanMeters.contains(anomaly.getMeterId())) {
+          onClean++;
+        }
+      }
+    }
+    for (AnomalyType type : AnomalyType.values()) {
+      int injectedOfType = 0;
+      int detectedOfType = 0;
+      for (int i = 0; i < injected.size(); i++) {
+        if (injected.get(i).type() == type) {
+          injectedOfType++;
+          if (detected[i]) {
+            detectedOfType++;
+          } else {
+            missed.add(injected.get(i));
+          }
+        }
+      }
+      int[] c = counts.get(type);
+      rows.put(type, new Row(injectedOfType, c[0], c[1], detectedOfType));
+    }
+    this.cleanFalseAlerts = onClean;
+    this.cleanHouseholdDays = cleanHouseholdDays;
+  }
+
+  private static boolean matches(Labelled truth, Anomaly found, long slack) {
+    if (truth.type() != found.getType()) {
+      return false;
+    }
+    String subject = found.getMeterId() != null ? found.getMeterId() : found.getFeederId();
+    if (!truth.subject().equals(subject)) {
+      return false;
+    }
+    long start = found.getStart().toEpochMilli();
+    long end = found.getEnd() != null ? found.getEnd().toEpochMilli() : Long.MAX_VALUE;
+    return start <= truth.end() + slack && end >= truth.start() - slack;
+  }
+
+  /** One anomaly per id: its RESOLVED event if it resolved, else its OPEN event. */
+  private static Map<String, Anomaly> latestPerId(Collection<Anomaly> events) {
+    Map<String, Anomaly> byId = new LinkedHashMap<>();
+    for (Anomaly event : events) {
+      Anomaly known = byId.get(event.getAnomalyId());
+      if (known == null || event.getState() == AnomalyState.RESOLVED) {
+        byId.put(event.getAnomalyId(), event);
+      }
+    }
+    return byId;
+  }
+
+  public Row row(AnomalyType type) {
+    return rows.get(type);
+  }
+
+  public int cleanFalseAlerts() {
+    return cleanFalseAlerts;
+  }
+
+  public double cleanHouseholdDays() {
+    return cleanHouseholdDays;
+  }
+
+  public double falseAlertsPer1000CleanDays() {
+    return cleanHouseholdDays == 0 ? 0 : 1000.0 * cleanFalseAlerts / cleanHouseholdDays;
+  }
+
+  public List<Anomaly> falseAlerts() {
+    return falseAlerts;
+  }
+
+  public List<Labelled> missed() {
+    return missed;
+  }
+
+  /** The table the evaluation prints (Markdown, so it can go into the README as it is). */
+  public String table() {
+    StringBuilder out = new StringBuilder();
+    out.append("| type | injected | found | true positives | precision | recall |\n");
+    out.append("|---|---:|---:|---:|---:|---:|\n");
+    for (AnomalyType type : AnomalyType.values()) {
+      Row r = rows.get(type);
+      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f |%n", type, r.injected(), r.found(),
+          r.truePositives(), r.precision(), r.recall()));
+    }
+    out.append(String.format(Locale.ROOT, "%nFalse alerts on clean meters: %d in %.0f clean household-days = %.2f per"
+        + " 1,000 clean household-days%n", cleanFalseAlerts, cleanHouseholdDays, falseAlertsPer1000CleanDays()));
+    return out.toString();
+  }
+}
