@@ -75,6 +75,9 @@ public final class AnomalyEvaluation implements Callable<Integer> {
   @Option(names = "--show", defaultValue = "10", description = "False alerts and misses to list.")
   int show;
 
+  @Option(names = "--events", paramLabel = "FILE", description = "Also write every anomaly event, one per line.")
+  Path eventsFile;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new AnomalyEvaluation()).execute(args));
   }
@@ -111,6 +114,10 @@ public final class AnomalyEvaluation implements Callable<Integer> {
     List<Anomaly> events = DetectionRun.anomalies(readings, pipelineConfig(simulation));
     System.err.printf(Locale.ROOT, "pipeline found %d anomaly events in %.1f s%n", events.size(),
         (System.nanoTime() - t1) / 1e9);
+    if (eventsFile != null) {
+      Files.write(eventsFile, events.stream().map(e -> e.getState() + " " + describe(e) + " detected "
+          + e.getDetectedAt()).toList());
+    }
     List<Labelled> injected = ledger.anomalies().stream().map(AnomalyEvaluation::labelled).toList();
     return new Scorecard(injected, events, new HashSet<>(ledger.cleanMeters()), ledger.cleanHouseholdDays());
   }

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * <p>A day's plan is drawn from its own random stream, derived from (household seed, local day), so it does not
  * depend on when the simulation started or how it is stepped. An event may run past midnight; it stays in the
  * schedule until it has ended. An appliance runs one event at a time: an event drawn while the same appliance is
- * still running starts when it is free (one sauna stove cannot heat twice at once). Storage is parallel primitive
+ * still running is dropped (one sauna stove cannot heat twice at once, and nobody bathes twice in a row). Storage is parallel primitive
  * arrays, reused across days.
  */
 final class ApplianceSchedule {
@@ -49,9 +49,10 @@ final class ApplianceSchedule {
                 hour = wrapHour(hour);
                 double minutes = a.minMinutes + (a.maxMinutes - a.minMinutes) * r.nextDouble();
                 // Draw for every appliance, owned or not, so owning one does not shift the draws of the others.
-                if (power > 0) {
-                    long start = Math.max(dayStartMillis + (long) (hour * MILLIS_PER_HOUR), busyUntil(a));
-                    add(start, start + (long) (minutes * 60_000.0), power, a);
+                long start = dayStartMillis + (long) (hour * MILLIS_PER_HOUR);
+                long end = start + (long) (minutes * 60_000.0);
+                if (power > 0 && !busy(a, start, end)) {
+                    add(start, end, power, a);
                 }
             }
         }
@@ -84,15 +85,14 @@ final class ApplianceSchedule {
         return energyWms / (toMillis - fromMillis);
     }
 
-    /** When the appliance's latest planned event ends (Long.MIN_VALUE if none is planned). */
-    private long busyUntil(Appliance a) {
-        long until = Long.MIN_VALUE;
+    /** Whether the appliance already has an event overlapping (start, end). */
+    private boolean busy(Appliance a, long start, long end) {
         for (int i = 0; i < count; i++) {
-            if (applianceOf[i] == a.ordinal()) {
-                until = Math.max(until, endMillis[i]);
+            if (applianceOf[i] == a.ordinal() && startMillis[i] < end && endMillis[i] > start) {
+                return true;
             }
         }
-        return until;
+        return false;
     }
 
     private void add(long start, long end, double power, Appliance a) {

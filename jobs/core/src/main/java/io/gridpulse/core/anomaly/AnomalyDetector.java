@@ -93,6 +93,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     Finding spike = null;
     Finding high = null;
     Finding zero = null;
+    boolean atPeak = false;
     if (warm) {
       double expected = profile.expectedWh(at);
       double spread = profile.spreadWh(at);
@@ -103,16 +104,22 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
           && energyWh - Math.max(0, profile.levelWh) >= settings.spikePeakFactor() * profile.peakWh()) {
         spike = new Finding(sigmas, expected, energyWh);
       }
-      if (sigmas >= settings.sustainedSigmas() && excess >= settings.sustainedMinExcessWh()) {
+      if (sigmas >= settings.sustainedSigmas()
+          && excess >= Math.max(settings.sustainedMinExcessWh(), settings.sustainedPeakShare() * profile.peakWh())) {
         high = new Finding(sigmas, expected, energyWh);
+        // At the household's own peak level it is its own big appliances (an evening of sauna), not an extra
+        // load: such a quarter hour neither counts towards the run nor breaks it.
+        atPeak = energyWh - Math.max(0, profile.levelWh) >= profile.peakWh();
       }
       if (energyWh < 1.0) {
         zero = new Finding(0, expected, energyWh);
       }
     }
     step(watch.spike, spike, start, 1, 0, AnomalyType.SPIKE, watch, meterId, end, out);
-    step(watch.sustained, high, start, settings.sustainedQuarters(), 0, AnomalyType.SUSTAINED_HIGH, watch, meterId,
-        end, out);
+    if (!atPeak) {
+      step(watch.sustained, high, start, settings.sustainedQuarters(), 0, AnomalyType.SUSTAINED_HIGH, watch, meterId,
+          end, out);
+    }
     step(watch.zero, zero, start, settings.zeroQuarters(), settings.zeroMinExpectedWh(),
         AnomalyType.ZERO_CONSUMPTION, watch, meterId, end, out);
     step(watch.voltage, voltage(quarter), start, settings.voltageQuarters(), 0, AnomalyType.VOLTAGE, watch, meterId,

@@ -24,7 +24,7 @@ public final class AnomalyOptions {
 
   public static final ConfigOption<Double> SPIKE_PEAK_FACTOR = key("anomaly.spike.peak-factor")
       .doubleType()
-      .defaultValue(1.4)
+      .defaultValue(1.5)
       .withDescription("...and at least this times the household's usual peak quarter hour (a slowly fading"
           + " maximum), so that the household's own big appliances at an unusual hour do not alert.");
 
@@ -43,6 +43,12 @@ public final class AnomalyOptions {
       .doubleType()
       .defaultValue(0.25)
       .withDescription("...and at least this much energy above profile per quarter hour, kWh...");
+
+  public static final ConfigOption<Double> SUSTAINED_PEAK_SHARE = key("anomaly.sustained.peak-share")
+      .doubleType()
+      .defaultValue(0.2)
+      .withDescription("...and at least this share of the household's usual peak quarter hour above profile (a"
+          + " heat pump working harder on a cold night is not an alert; a heater left on is)...");
 
   public static final ConfigOption<Duration> SUSTAINED_MIN_DURATION = key("anomaly.sustained.min-duration")
       .durationType()

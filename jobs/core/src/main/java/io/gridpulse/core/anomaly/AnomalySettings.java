@@ -11,7 +11,7 @@ import org.apache.flink.configuration.ReadableConfig;
 public record AnomalySettings(
     Duration warmUp,
     double spikeSigmas, double spikePeakFactor, double spikeMinExcessWh,
-    double sustainedSigmas, double sustainedMinExcessWh, int sustainedQuarters,
+    double sustainedSigmas, double sustainedMinExcessWh, double sustainedPeakShare, int sustainedQuarters,
     double baseLoadRatio, double baseLoadMinExcessWh, int nightStartHour, int nightEndHour,
     int zeroQuarters, double zeroMinExpectedWh,
     Duration silentAfter, double outageShare, int outageMinMeters, Duration outageGrace,
@@ -25,7 +25,7 @@ public record AnomalySettings(
     return new AnomalySettings(
         config.get(WARM_UP),
         config.get(SPIKE_SIGMAS), config.get(SPIKE_PEAK_FACTOR), config.get(SPIKE_MIN_EXCESS_KWH) * 1000,
-        config.get(SUSTAINED_SIGMAS), config.get(SUSTAINED_MIN_EXCESS_KWH) * 1000,
+        config.get(SUSTAINED_SIGMAS), config.get(SUSTAINED_MIN_EXCESS_KWH) * 1000, config.get(SUSTAINED_PEAK_SHARE),
         quarters(config.get(SUSTAINED_MIN_DURATION)),
         config.get(BASE_LOAD_RATIO), config.get(BASE_LOAD_MIN_EXCESS_W) * QUARTER_HOURS,
         config.get(NIGHT_START_HOUR), config.get(NIGHT_END_HOUR),

@@ -192,7 +192,7 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
       if (voice.back < 0) {
         // Its return may just not have arrived yet (meters come back together): wait a grace period.
         voice.status = MeterVoice.AFTER_OUTAGE;
-        voice.decideAt = now + graceMillis;
+        voice.decideAt = end + graceMillis; // from the outage's end: in a fast replay "now" may be long before it
         timers.registerEventTimeTimer(voice.decideAt);
       } else {
         voice.status = MeterVoice.REPORTING;

@@ -98,6 +98,27 @@ class FeederWatchTest {
   }
 
   @Test
+  void shouldNotCallAMeterSilentThatCameBackWithTheRestOfAnOutageThatEndedBeforeItsDecision() throws Exception {
+    // Half the feeder's returns arrive before the decision (a fast replay), m3's only after it.
+    long back = SILENT_AT + 120 * MIN;
+    for (String meter : List.of("m1", "m2", "m3")) {
+      signal(SilenceSignal.Kind.SILENT, meter, SILENT_AT - 60 * MIN, SILENT_AT);
+    }
+    signal(SilenceSignal.Kind.BACK, "m1", SILENT_AT - 60 * MIN, back);
+    signal(SilenceSignal.Kind.BACK, "m2", SILENT_AT - 60 * MIN, back);
+    harness.processWatermark(DECIDED_AT);
+    List<Anomaly> decided = events();
+    harness.processWatermark(back + 14 * MIN);
+    signal(SilenceSignal.Kind.BACK, "m3", SILENT_AT - 60 * MIN, back);
+    harness.processWatermark(back + 60 * MIN);
+
+    assertThat(decided).extracting(Anomaly::getType, Anomaly::getState).containsExactly(
+        tuple(AnomalyType.FEEDER_OUTAGE, AnomalyState.OPEN),
+        tuple(AnomalyType.FEEDER_OUTAGE, AnomalyState.RESOLVED));
+    assertThat(events()).isEmpty();
+  }
+
+  @Test
   void shouldKeepAnOpenOutageAcrossARestore() throws Exception {
     for (String meter : List.of("m1", "m2", "m3")) {
       signal(SilenceSignal.Kind.SILENT, meter, SILENT_AT - 60 * MIN, SILENT_AT);
