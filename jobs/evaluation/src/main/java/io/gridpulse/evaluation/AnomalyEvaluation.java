@@ -50,13 +50,13 @@ public final class AnomalyEvaluation implements Callable<Integer> {
   @Option(names = "--start", description = "First reading, ISO instant (default: Monday 2026-01-12, local midnight).")
   Instant start;
 
-  @Option(names = "--duration", defaultValue = "P28D", description = "Simulated time, warm-up included.")
+  @Option(names = "--duration", defaultValue = "P35D", description = "Simulated time, warm-up included.")
   Duration duration;
 
   @Option(names = "--interval", defaultValue = "PT5M", description = "Reading interval of the meters.")
   Duration interval;
 
-  @Option(names = "--warm-up", defaultValue = "P14D",
+  @Option(names = "--warm-up", defaultValue = "P21D",
       description = "Profile learning before anomalies are injected and energy detectors alert.")
   Duration warmUp;
 
