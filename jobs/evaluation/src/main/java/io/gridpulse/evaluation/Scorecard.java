@@ -16,8 +16,12 @@ import java.util.Set;
 /**
  * Precision and recall per anomaly type, found against injected. A found anomaly is a true positive if an injected
  * anomaly of the same type, on the same meter (feeder for FEEDER_OUTAGE), overlaps it in time (with a little slack
- * at either end: detectors work on whole quarter hours and nights). Everything else found is a false alert; those
- * on meters with nothing injected are also counted per 1,000 clean household-days.
+ * at either end: detectors work on whole quarter hours and nights). One pair of types describes the same thing at
+ * two time scales: an always-on extra load (HIGH_BASE_LOAD) is, for its first hours, a SUSTAINED_HIGH, and the
+ * detector reports it so until a night or a day shows it never stops. A SUSTAINED_HIGH found on an injected
+ * HIGH_BASE_LOAD is therefore "explained": neither a true positive of SUSTAINED_HIGH nor a false alert, and shown
+ * in its own column. Everything else found is a false alert; those on meters with nothing injected are also counted
+ * per 1,000 clean household-days.
  */
 public final class Scorecard {
 
@@ -30,11 +34,12 @@ public final class Scorecard {
   private final List<Anomaly> falseAlerts = new ArrayList<>();
   private final List<Labelled> missed = new ArrayList<>();
 
-  /** Counts of one type. */
-  public record Row(int injected, int found, int truePositives, int detected) {
+  /** Counts of one type; {@code explained} of the found are the same event reported under its related type. */
+  public record Row(int injected, int found, int truePositives, int explained, int detected) {
 
     public double precision() {
-      return found == 0 ? (injected == 0 ? 1.0 : 0.0) : (double) truePositives / found;
+      int judged = found - explained;
+      return judged == 0 ? (injected == 0 ? 1.0 : 0.0) : (double) truePositives / judged;
     }
 
     public double recall() {
@@ -55,7 +60,7 @@ public final class Scorecard {
     int onClean = 0;
     Map<AnomalyType, int[]> counts = new EnumMap<>(AnomalyType.class);
     for (AnomalyType type : AnomalyType.values()) {
-      counts.put(type, new int[2]); // found, true positives
+      counts.put(type, new int[3]); // found, true positives, explained
     }
     for (Anomaly anomaly : found.values()) {
       int[] c = counts.get(anomaly.getType());
@@ -69,6 +74,8 @@ public final class Scorecard {
       }
       if (hit) {
         c[1]++;
+      } else if (injected.stream().anyMatch(truth -> explains(truth, anomaly, slack))) {
+        c[2]++;
       } else {
         falseAlerts.add(anomaly);
         if (anomaly.getMeterId() != null && cleanMeters.contains(anomaly.getMeterId())) {
@@ -90,16 +97,22 @@ public final class Scorecard {
         }
       }
       int[] c = counts.get(type);
-      rows.put(type, new Row(injectedOfType, c[0], c[1], detectedOfType));
+      rows.put(type, new Row(injectedOfType, c[0], c[1], c[2], detectedOfType));
     }
     this.cleanFalseAlerts = onClean;
     this.cleanHouseholdDays = cleanHouseholdDays;
   }
 
   private static boolean matches(Labelled truth, Anomaly found, long slack) {
-    if (truth.type() != found.getType()) {
-      return false;
-    }
+    return truth.type() == found.getType() && sameSubjectAndTime(truth, found, slack);
+  }
+
+  private static boolean explains(Labelled truth, Anomaly found, long slack) {
+    return truth.type() == AnomalyType.HIGH_BASE_LOAD && found.getType() == AnomalyType.SUSTAINED_HIGH
+        && sameSubjectAndTime(truth, found, slack);
+  }
+
+  private static boolean sameSubjectAndTime(Labelled truth, Anomaly found, long slack) {
     String subject = found.getMeterId() != null ? found.getMeterId() : found.getFeederId();
     if (!truth.subject().equals(subject)) {
       return false;
@@ -148,12 +161,12 @@ public final class Scorecard {
   /** The table the evaluation prints (Markdown, so it can go into the README as it is). */
   public String table() {
     StringBuilder out = new StringBuilder();
-    out.append("| type | injected | found | true positives | precision | recall |\n");
-    out.append("|---|---:|---:|---:|---:|---:|\n");
+    out.append("| type | injected | found | true positives | explained | precision | recall |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
     for (AnomalyType type : AnomalyType.values()) {
       Row r = rows.get(type);
-      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f |%n", type, r.injected(), r.found(),
-          r.truePositives(), r.precision(), r.recall()));
+      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.2f | %.2f |%n", type, r.injected(),
+          r.found(), r.truePositives(), r.explained(), r.precision(), r.recall()));
     }
     out.append(String.format(Locale.ROOT, "%nFalse alerts on clean meters: %d in %.0f clean household-days = %.2f per"
         + " 1,000 clean household-days%n", cleanFalseAlerts, cleanHouseholdDays, falseAlertsPer1000CleanDays()));

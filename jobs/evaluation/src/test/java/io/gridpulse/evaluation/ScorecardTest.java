@@ -30,11 +30,11 @@ class ScorecardTest {
 
     Scorecard card = new Scorecard(injected, events, Set.of("m9"), 2_000);
 
-    assertThat(card.row(AnomalyType.SPIKE)).isEqualTo(new Scorecard.Row(1, 3, 1, 1));
+    assertThat(card.row(AnomalyType.SPIKE)).isEqualTo(new Scorecard.Row(1, 3, 1, 0, 1));
     assertThat(card.row(AnomalyType.SPIKE).precision()).isEqualTo(1.0 / 3);
     assertThat(card.row(AnomalyType.SUSTAINED_HIGH).recall()).isEqualTo(1.0);
-    assertThat(card.row(AnomalyType.FEEDER_OUTAGE)).isEqualTo(new Scorecard.Row(1, 1, 1, 1));
-    assertThat(card.row(AnomalyType.VOLTAGE)).isEqualTo(new Scorecard.Row(0, 0, 0, 0));
+    assertThat(card.row(AnomalyType.FEEDER_OUTAGE)).isEqualTo(new Scorecard.Row(1, 1, 1, 0, 1));
+    assertThat(card.row(AnomalyType.VOLTAGE)).isEqualTo(new Scorecard.Row(0, 0, 0, 0, 0));
     assertThat(card.cleanFalseAlerts()).isEqualTo(1);
     assertThat(card.falseAlertsPer1000CleanDays()).isEqualTo(0.5);
   }
@@ -47,7 +47,7 @@ class ScorecardTest {
 
     Scorecard card = new Scorecard(injected, List.of(open, resolved), Set.of(), 100);
 
-    assertThat(card.row(AnomalyType.VOLTAGE)).isEqualTo(new Scorecard.Row(1, 1, 1, 1));
+    assertThat(card.row(AnomalyType.VOLTAGE)).isEqualTo(new Scorecard.Row(1, 1, 1, 0, 1));
   }
 
   @Test
@@ -57,8 +57,23 @@ class ScorecardTest {
     Scorecard card = new Scorecard(injected,
         List.of(event(AnomalyType.ZERO_CONSUMPTION, "m1", "F1", 40 * H, 46 * H)), Set.of(), 100);
 
-    assertThat(card.row(AnomalyType.ZERO_CONSUMPTION)).isEqualTo(new Scorecard.Row(1, 1, 0, 0));
+    assertThat(card.row(AnomalyType.ZERO_CONSUMPTION)).isEqualTo(new Scorecard.Row(1, 1, 0, 0, 0));
     assertThat(card.missed()).hasSize(1);
+  }
+
+  @Test
+  void shouldNeitherCreditNorBlameASustainedHighThatIsAnInjectedAlwaysOnLoad() {
+    List<Labelled> injected = List.of(new Labelled(AnomalyType.HIGH_BASE_LOAD, "m1", "F1", 10 * H, 80 * H));
+    List<Anomaly> events = List.of(
+        event(AnomalyType.SUSTAINED_HIGH, "m1", "F1", 10 * H, 34 * H),
+        event(AnomalyType.HIGH_BASE_LOAD, "m1", "F1", 10 * H, 80 * H));
+
+    Scorecard card = new Scorecard(injected, events, Set.of(), 100);
+
+    assertThat(card.row(AnomalyType.SUSTAINED_HIGH)).isEqualTo(new Scorecard.Row(0, 1, 0, 1, 0));
+    assertThat(card.row(AnomalyType.SUSTAINED_HIGH).precision()).isEqualTo(1.0);
+    assertThat(card.row(AnomalyType.HIGH_BASE_LOAD)).isEqualTo(new Scorecard.Row(1, 1, 1, 0, 1));
+    assertThat(card.falseAlerts()).isEmpty();
   }
 
   private static Anomaly event(AnomalyType type, String meter, String feeder, long start, Long end) {

@@ -41,6 +41,8 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
   private final long warmUpMillis;
   private final long silentAfterMillis;
   private final int nightQuartersNeeded;
+  /** A sustained high this long is an always-on load. */
+  private static final long ALWAYS_ON_MILLIS = 24 * 3_600_000L;
   private transient ValueState<MeterWatch> state;
   private transient QuarterClock clock;
 
@@ -116,9 +118,15 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
       }
     }
     step(watch.spike, spike, start, 1, 0, AnomalyType.SPIKE, watch, meterId, end, out);
+    if (watch.baseLoad.open) {
+      high = null; // the always-on load explains it
+    }
     if (!atPeak) {
       step(watch.sustained, high, start, settings.sustainedQuarters(), 0, AnomalyType.SUSTAINED_HIGH, watch, meterId,
           end, out);
+    }
+    if (watch.sustained.open && end - watch.sustained.start >= ALWAYS_ON_MILLIS) {
+      alwaysOn(watch, meterId, end, out);
     }
     step(watch.zero, zero, start, settings.zeroQuarters(), settings.zeroMinExpectedWh(),
         AnomalyType.ZERO_CONSUMPTION, watch, meterId, end, out);
@@ -182,6 +190,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     if (watch.nightQuarters < nightQuartersNeeded) {
       return; // too little of the night seen to know its minimum
     }
+    if (watch.sustained.isActive() && watch.sustained.start <= watch.nightStart) {
+      return; // an extra load ran all night: its own run tells whether it is always on (see alwaysOn)
+    }
     double min = watch.nightMinWh;
     double usual = watch.usualNightMinWh;
     Finding finding = null;
@@ -196,6 +207,22 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
       watch.usualNightMinWh = Float.isNaN(watch.usualNightMinWh)
           ? (float) min : (float) (usual + rate * (min - usual));
     }
+  }
+
+  /**
+   * A sustained high that has lasted a whole day is an always-on load: it is resolved and a HIGH_BASE_LOAD opens
+   * from its start, which the nights then keep open or resolve.
+   */
+  private void alwaysOn(MeterWatch watch, String meterId, long now, Collector<Anomaly> out) {
+    Run sustained = watch.sustained;
+    long since = sustained.start;
+    out.collect(describe(sustained, AnomalyType.SUSTAINED_HIGH, AnomalyEvents.resolved(AnomalyType.SUSTAINED_HIGH,
+        Severity.WARNING, meterId, watch.feederId, watch.districtId, since, now, now)).build());
+    sustained.reset();
+    double usual = Float.isNaN(watch.usualNightMinWh) ? 0 : watch.usualNightMinWh;
+    double min = Math.max(usual, watch.nightMinWh == Float.MAX_VALUE ? usual : watch.nightMinWh);
+    step(watch.baseLoad, new Finding(min / Math.max(usual, 1.0), usual, min), since, 1, 0,
+        AnomalyType.HIGH_BASE_LOAD, watch, meterId, now, out);
   }
 
   private void step(Run run, Finding finding, long unitStart, int minUnits, double minExpectedSum, AnomalyType type,

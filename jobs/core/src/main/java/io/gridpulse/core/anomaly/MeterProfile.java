@@ -22,8 +22,8 @@ public class MeterProfile {
   private static final double SPREAD_RATE_FLOOR = 0.03;
   /** About six hours: slower than a household's evening, faster than a week of weather. */
   private static final double LEVEL_RATE = 1.0 / 24;
-  /** The usual peak halves in about eight weeks without a new one: a weekly sauna keeps it up. */
-  private static final double PEAK_FADE = Math.pow(0.5, 1.0 / (56 * 96));
+  /** The usual peak halves in about half a year without a new one: it is the highest of recent months. */
+  private static final double PEAK_FADE = Math.pow(0.5, 1.0 / (182 * 96));
   /** No deviation is taken below this: a perfectly flat household would make every watt an anomaly. */
   private static final double MIN_SPREAD_WH = 5.0;
   private static final long WEEK_MILLIS = 7 * 86_400_000L;
