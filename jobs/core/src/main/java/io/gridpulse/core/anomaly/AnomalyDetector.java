@@ -41,6 +41,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
   private final long warmUpMillis;
   private final long silentAfterMillis;
   private final int nightQuartersNeeded;
+  private static final int SUSTAINED_TOLERATED_QUARTERS = 2;
   /** A sustained high this long is an always-on load. */
   private static final long ALWAYS_ON_MILLIS = 24 * 3_600_000L;
   private transient ValueState<MeterWatch> state;
@@ -122,8 +123,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
       high = null; // the always-on load explains it
     }
     if (!atPeak) {
-      step(watch.sustained, high, start, settings.sustainedQuarters(), 0, AnomalyType.SUSTAINED_HIGH, watch, meterId,
-          end, out);
+      // A quarter hour or two of an evening's noise does not end an extra load that runs for hours.
+      step(watch.sustained, high, start, end, settings.sustainedQuarters(), 0, SUSTAINED_TOLERATED_QUARTERS,
+          AnomalyType.SUSTAINED_HIGH, watch, meterId, end, out);
     }
     if (watch.sustained.open && end - watch.sustained.start >= ALWAYS_ON_MILLIS) {
       alwaysOn(watch, meterId, end, out);
@@ -190,15 +192,19 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     if (watch.nightQuarters < nightQuartersNeeded) {
       return; // too little of the night seen to know its minimum
     }
-    if (watch.sustained.isActive() && watch.sustained.start <= watch.nightStart) {
-      return; // an extra load ran all night: its own run tells whether it is always on (see alwaysOn)
-    }
     double min = watch.nightMinWh;
     double usual = watch.usualNightMinWh;
     Finding finding = null;
     if (watch.profile.isWarm(end, warmUpMillis) && !Float.isNaN(watch.usualNightMinWh)
         && min >= settings.baseLoadRatio() * usual && min - usual >= settings.baseLoadMinExcessWh()) {
       finding = new Finding(min / Math.max(usual, 1.0), usual, min);
+    }
+    if (watch.sustained.isActive() && watch.sustained.start <= watch.nightStart) {
+      // An extra load ran all night: if it lifted the night's minimum it is always on, else the night says nothing.
+      if (finding != null && watch.sustained.open) {
+        alwaysOn(watch, meterId, end, out);
+      }
+      return;
     }
     step(watch.baseLoad, finding, watch.nightStart, 1, 0, AnomalyType.HIGH_BASE_LOAD, watch, meterId, end, out);
     if (finding == null) {
@@ -210,7 +216,8 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
   }
 
   /**
-   * A sustained high that has lasted a whole day is an always-on load: it is resolved and a HIGH_BASE_LOAD opens
+   * A sustained high that has lasted a whole day, or a whole night at a raised minimum, is an always-on load: it is
+   * resolved and a HIGH_BASE_LOAD opens
    * from its start, which the nights then keep open or resolve.
    */
   private void alwaysOn(MeterWatch watch, String meterId, long now, Collector<Anomaly> out) {
@@ -227,12 +234,17 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
 
   private void step(Run run, Finding finding, long unitStart, int minUnits, double minExpectedSum, AnomalyType type,
       MeterWatch watch, String meterId, long now, Collector<Anomaly> out) {
-    switch (run.next(finding, unitStart, minUnits, minExpectedSum)) {
+    step(run, finding, unitStart, now, minUnits, minExpectedSum, 0, type, watch, meterId, now, out);
+  }
+
+  private void step(Run run, Finding finding, long unitStart, long unitEnd, int minUnits, double minExpectedSum,
+      int tolerated, AnomalyType type, MeterWatch watch, String meterId, long now, Collector<Anomaly> out) {
+    switch (run.next(finding, unitStart, unitEnd, minUnits, minExpectedSum, tolerated)) {
       case OPENED -> out.collect(describe(run, type, AnomalyEvents.open(type, severityOf(type, run.score), meterId,
           watch.feederId, watch.districtId, run.start, now)).build());
       case RESOLVED -> {
         out.collect(describe(run, type, AnomalyEvents.resolved(type, severityOf(type, run.score), meterId,
-            watch.feederId, watch.districtId, run.start, unitStart, now)).build());
+            watch.feederId, watch.districtId, run.start, tolerated > 0 ? run.lastEnd : unitStart, now)).build());
         run.reset();
       }
       case NONE -> { }

@@ -52,8 +52,9 @@ public final class AnomalyOptions {
 
   public static final ConfigOption<Duration> SUSTAINED_MIN_DURATION = key("anomaly.sustained.min-duration")
       .durationType()
-      .defaultValue(Duration.ofMinutes(210))
-      .withDescription("...for at least this long (longer than a household's own long sauna evening).");
+      .defaultValue(Duration.ofHours(3))
+      .withDescription("...for at least this long (longer than a sauna evening); up to two quarter hours in a row"
+          + " below the bar do not break the run.");
 
   public static final ConfigOption<Double> BASE_LOAD_RATIO = key("anomaly.base-load.ratio")
       .doubleType()

@@ -18,6 +18,9 @@ public class Run {
   public float actual;
   public float expectedSum;
   public float actualSum;
+  /** End of the last anomalous unit, and normal units since (tolerated within a run up to a limit). */
+  public long lastEnd;
+  public int misses;
 
   public Run() {}
 
@@ -25,11 +28,18 @@ public class Run {
   enum Step { NONE, OPENED, RESOLVED }
 
   /**
-   * Adds the unit {@code [unitStart, ...)}: a finding extends the run (opening it when {@code enough}), a normal
-   * unit ends it.
+   * Adds the unit {@code [unitStart, unitEnd)}: a finding extends the run (opening it once it has {@code minUnits}
+   * anomalous units and the expected sum), a normal unit ends it unless fewer than {@code tolerated} normal units in
+   * a row interrupt it. A resolved run ends where its last anomalous unit ended ({@link #lastEnd}).
    */
-  Step next(Finding finding, long unitStart, int minUnits, double minExpectedSum) {
+  Step next(Finding finding, long unitStart, long unitEnd, int minUnits, double minExpectedSum, int tolerated) {
     if (finding == null) {
+      if (start == NONE) {
+        return Step.NONE;
+      }
+      if (++misses <= tolerated) {
+        return Step.NONE;
+      }
       boolean wasOpen = open;
       if (!wasOpen) {
         reset();
@@ -44,6 +54,8 @@ public class Run {
       actualSum = 0;
     }
     units++;
+    misses = 0;
+    lastEnd = unitEnd;
     expectedSum += (float) finding.expected();
     actualSum += (float) finding.actual();
     if (finding.score() > score) {
@@ -62,6 +74,7 @@ public class Run {
   void reset() {
     start = NONE;
     units = 0;
+    misses = 0;
     open = false;
   }
 

@@ -103,19 +103,19 @@ class AnomalyDetectorTest {
   }
 
   @Test
-  void shouldOpenSustainedHighAfterThreeAndAHalfHoursAndResolveWhenItEnds() throws Exception {
+  void shouldOpenSustainedHighAfterThreeHoursAndResolveWhenItEnds() throws Exception {
     normalUntil(WARM + 2 * HOUR);
     long start = now;
     while (now < start + 5 * HOUR) {
       quarter(normalAt(now) + 600); // 2.4 kW more, five hours
     }
-    quarter(normalAt(now));
+    normalUntil(WARM + 7 * HOUR + 3 * Q); // three normal quarter hours end it
 
     List<Anomaly> events = anomalies();
     assertThat(events).extracting(Anomaly::getType).containsOnly(AnomalyType.SUSTAINED_HIGH);
     assertThat(events).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
     assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(start);
-    assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 3 * HOUR + 2 * Q);
+    assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 3 * HOUR);
     assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(start + 5 * HOUR);
     assertThat(events.get(1).getAnomalyId()).isEqualTo(events.get(0).getAnomalyId());
   }
@@ -153,6 +153,20 @@ class AnomalyDetectorTest {
     assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(nightStart);
     assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(nightStart + 6 * HOUR + Q);
     assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(nightStart + 2 * DAY);
+  }
+
+  @Test
+  void shouldCallAnExtraLoadThatRunsAllNightAnAlwaysOnLoad() throws Exception {
+    normalUntil(WARM + 19 * HOUR);
+    long start = now;
+    while (now < start + 30 * HOUR) {
+      quarter(normalAt(now) + 600);
+    }
+
+    assertThat(anomalies()).extracting(Anomaly::getType, Anomaly::getState).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(AnomalyType.SUSTAINED_HIGH, AnomalyState.OPEN),
+        org.assertj.core.groups.Tuple.tuple(AnomalyType.SUSTAINED_HIGH, AnomalyState.RESOLVED),
+        org.assertj.core.groups.Tuple.tuple(AnomalyType.HIGH_BASE_LOAD, AnomalyState.OPEN));
   }
 
   @Test
@@ -216,7 +230,9 @@ class AnomalyDetectorTest {
     while (now < start + 6 * HOUR) {
       quarter(normalAt(now) + 600);
     }
-    quarter(normalAt(now));
+    for (int i = 0; i < 3; i++) {
+      quarter(normalAt(now));
+    }
     List<Anomaly> after = anomalies();
 
     assertThat(before).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN);

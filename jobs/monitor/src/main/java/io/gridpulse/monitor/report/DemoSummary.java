@@ -3,7 +3,9 @@ package io.gridpulse.monitor.report;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +17,18 @@ import org.influxdb.InfluxDBFactory;
 import org.apache.flink.util.ParameterTool;
 
 /**
- * Prints what landed in InfluxDB per district and hour next to the simulator's ground truth, and exits non-zero if
- * any district's total is off by more than the tolerance.
+ * Prints what landed in InfluxDB per district and hour (per day for runs over two days) next to the simulator's
+ * ground truth, and exits non-zero if any district's total is off by more than the tolerance; then data quality and
+ * anomalies, next to the injected faults ({@code faults.csv}) or anomalies ({@code anomalies.csv}) if there are any.
  *
  * <p>Usage: {@code DemoSummary --influx-url URL --database DB --truth-dir DIR [--zone Europe/Helsinki]
- * [--tolerance 0.001] [--kafka-bootstrap HOST:PORT --dead-letter-topic TOPIC --anomaly-topic TOPIC]}
+ * [--tolerance 0.001] [--reading-interval PT1M] [--kafka-bootstrap HOST:PORT --dead-letter-topic TOPIC
+ * --anomaly-topic TOPIC]}
  */
 public final class DemoSummary {
+
+  /** Up to this many hours (two days) the district table has a row per hour, above it a row per day. */
+  static final int MAX_HOURLY_ROWS = 48;
 
   private DemoSummary() {}
 
@@ -35,16 +42,28 @@ public final class DemoSummary {
 
     List<DistrictHour> truth = TruthDistrictHours.read(truthDir);
     InjectedFaults faults = Files.exists(truthDir.resolve(InjectedFaults.FILE)) ? InjectedFaults.read(truthDir) : null;
+    List<InjectedAnomalies.Row> anomalies = Files.exists(truthDir.resolve(InjectedAnomalies.FILE))
+        ? InjectedAnomalies.read(truthDir) : null;
     boolean ok;
     try (InfluxDB influx = InfluxDBFactory.connect(url)) {
-      // With injected faults, some energy is known to be outside the windows: reported with long gaps, or lost.
+      // With injected faults or anomalies, some energy is known to be outside the windows: reported with long gaps
+      // (a fault, a silent meter), lost to a fault, or never reported (a meter silent to the end of the run).
       Map<String, Double> outsideWindows = new TreeMap<>();
-      if (faults != null) {
+      String outsideNote = "energy of long gaps (data_gap)";
+      if (faults != null || anomalies != null) {
         InfluxDistrictHours.unattributedKwh(influx, database).forEach((d, kwh) -> outsideWindows.merge(d, kwh, Double::sum));
+      }
+      if (faults != null) {
         faults.lostKwhByDistrict().forEach((d, kwh) -> outsideWindows.merge(d, kwh, Double::sum));
+        outsideNote += " and lost to injected faults";
+      }
+      if (anomalies != null) {
+        InjectedAnomalies.neverReportedKwhByDistrict(anomalies)
+            .forEach((d, kwh) -> outsideWindows.merge(d, kwh, Double::sum));
+        outsideNote += " and never reported (a meter silent to the end)";
       }
       ok = print(System.out, InfluxDistrictHours.read(influx, database), truth, zone, tolerance, url, database,
-          outsideWindows);
+          outsideWindows, outsideNote);
       // From the first simulated hour: the hour before holds only each meter's anchoring first reading.
       java.time.Instant from = truth.stream().map(DistrictHour::hourStart).min(java.util.Comparator.naturalOrder())
           .orElse(java.time.Instant.EPOCH);
@@ -55,9 +74,9 @@ public final class DemoSummary {
         ok &= printInjected(System.out, faults.expectedOutcomes(
             java.time.Duration.parse(params.get("reading-interval", "PT1M"))), outcomes);
       }
-      Path injectedAnomalies = truthDir.resolve(InjectedAnomalies.FILE);
-      printAnomalies(System.out, InfluxDistrictHours.anomalies(influx, database), Files.exists(injectedAnomalies)
-          ? InjectedAnomalies.countByType(InjectedAnomalies.read(truthDir)) : null);
+      AnomalyComparison comparison = anomalies == null ? null
+          : AnomalyComparison.of(anomalies, InfluxDistrictHours.foundAnomalies(influx, database));
+      printAnomalies(System.out, InfluxDistrictHours.anomalies(influx, database), comparison, zone);
     }
     String kafka = params.get("kafka-bootstrap", "127.0.0.1:9092");
     if (params.has("dead-letter-topic")) {
@@ -72,7 +91,7 @@ public final class DemoSummary {
   }
 
   static boolean print(PrintStream out, List<DistrictHour> measured, List<DistrictHour> truth, ZoneId zone,
-      double tolerance, String url, String database, Map<String, Double> outsideWindowsKwh) {
+      double tolerance, String url, String database, Map<String, Double> outsideWindowsKwh, String outsideNote) {
     Map<String, DistrictHour> measuredByKey = measured.stream()
         .collect(Collectors.toMap(DemoSummary::key, Function.identity()));
     Map<String, List<DistrictHour>> truthByDistrict = truth.stream()
@@ -83,35 +102,49 @@ public final class DemoSummary {
     out.printf("%nGridPulse demo: what landed in InfluxDB (%s, database %s) next to the simulator's ground truth%n",
         url, database);
     for (Map.Entry<String, List<DistrictHour>> district : truthByDistrict.entrySet()) {
-      out.printf("%nDistrict %s (hours in %s)%n", district.getKey(), zone);
-      out.printf("  %-17s %12s %12s %9s %10s %7s%n", "hour", "kWh", "truth kWh", "diff %", "peak kW", "meters");
+      // A long run (anomaly demo: weeks) gets one row per local day; peak and meters are then the day's highest.
+      boolean daily = district.getValue().size() > MAX_HOURLY_ROWS;
+      out.printf("%nDistrict %s (%s in %s)%n", district.getKey(), daily ? "days" : "hours", zone);
+      out.printf("  %-17s %12s %12s %9s %10s %7s%n", daily ? "day" : "hour", "kWh", "truth kWh", "diff %", "peak kW",
+          "meters");
       double measuredTotal = 0;
       double truthTotal = 0;
       int missing = 0;
+      Map<Instant, Row> rows = new TreeMap<>();
       for (DistrictHour expected : district.getValue()) {
         DistrictHour actual = measuredByKey.get(key(expected));
         truthTotal += expected.energyKwh();
         if (actual == null) {
           missing++;
-          out.printf("  %-17s %12s %12.3f%n", hourFormat.format(expected.hourStart()), "missing",
-              expected.energyKwh());
+        } else {
+          measuredTotal += actual.energyKwh();
+        }
+        Instant rowStart = daily
+            ? expected.hourStart().atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant()
+            : expected.hourStart();
+        rows.computeIfAbsent(rowStart, start -> new Row()).add(actual, expected);
+      }
+      DateTimeFormatter rowFormat = daily ? DateTimeFormatter.ofPattern("EEE dd MMM").withZone(zone) : hourFormat;
+      for (Map.Entry<Instant, Row> entry : rows.entrySet()) {
+        Row row = entry.getValue();
+        if (row.measured == null) {
+          out.printf("  %-17s %12s %12.3f%n", rowFormat.format(entry.getKey()), "missing", row.truth.energyKwh());
           continue;
         }
-        measuredTotal += actual.energyKwh();
-        out.printf("  %-17s %12.3f %12.3f %9.4f %10.2f %4d/%-3d%n", hourFormat.format(expected.hourStart()),
-            actual.energyKwh(), expected.energyKwh(), percentDiff(actual.energyKwh(), expected.energyKwh()),
-            actual.peakDemandKw(), actual.meters(), expected.meters());
+        out.printf("  %-17s %12.3f %12.3f %9.4f %10.2f %4d/%-3d%s%n", rowFormat.format(entry.getKey()),
+            row.measured.energyKwh(), row.truth.energyKwh(),
+            percentDiff(row.measured.energyKwh(), row.truth.energyKwh()), row.measured.peakDemandKw(),
+            row.measured.meters(), row.truth.meters(), row.missing == 0 ? "" : "  " + row.missing + " h missing");
       }
       double outside = outsideWindowsKwh.getOrDefault(district.getKey(), 0.0);
       if (outside != 0) {
-        out.printf("  %-17s %12.3f %12s   energy of long gaps (data_gap) and lost to injected faults%n",
-            "+ outside windows", outside, "");
+        out.printf("  %-17s %12.3f %12s   %s%n", "+ outside windows", outside, "", outsideNote);
         measuredTotal += outside;
       }
       double diff = percentDiff(measuredTotal, truthTotal);
       boolean ok = missing == 0 && Math.abs(diff) <= tolerance * 100;
       allWithinTolerance &= ok;
-      out.printf("  %-17s %12.3f %12.3f %9.4f   %s%n", "day total", measuredTotal, truthTotal, diff,
+      out.printf("  %-17s %12.3f %12.3f %9.4f   %s%n", daily ? "total" : "day total", measuredTotal, truthTotal, diff,
           ok ? "OK (within " + tolerance * 100 + "%)" : "MISMATCH");
     }
     out.printf("%nSee more with InfluxQL, for example:%n");
@@ -135,30 +168,23 @@ public final class DemoSummary {
   }
 
   /**
-   * Anomalies in InfluxDB per type, open and resolved, next to what the simulator injected ({@code anomalies.csv}, if
-   * it wrote one): a count table only, matching anomalies to injections is the detectors' evaluation.
+   * Anomalies in InfluxDB per type, open and resolved; or, if the simulator injected some ({@code anomalies.csv}),
+   * found next to injected per type with the ones that match and lists of those that do not.
    */
-  static void printAnomalies(PrintStream out, Map<String, long[]> found, Map<String, Long> injected) {
+  static void printAnomalies(PrintStream out, Map<String, long[]> found, AnomalyComparison comparison, ZoneId zone) {
     long open = found.values().stream().mapToLong(counts -> counts[0]).sum();
     long resolved = found.values().stream().mapToLong(counts -> counts[1]).sum();
     out.printf("%nAnomalies (InfluxDB anomaly): %d, %d open, %d resolved%n", open + resolved, open, resolved);
-    Map<String, Long> injectedByType = injected == null ? Map.of() : injected;
-    java.util.SortedSet<String> types = new java.util.TreeSet<>(found.keySet());
-    types.addAll(injectedByType.keySet());
-    if (types.isEmpty()) {
+    if (comparison != null) {
+      comparison.print(out, zone);
       return;
     }
-    if (injected == null) {
-      out.printf("  %-18s %9s %9s %9s%n", "type", "found", "open", "resolved");
-    } else {
-      out.printf("  %-18s %9s %9s %9s %9s   (injected: %s)%n", "type", "injected", "found", "open", "resolved",
-          InjectedAnomalies.FILE);
+    if (found.isEmpty()) {
+      return;
     }
-    for (String type : types) {
-      long[] counts = found.getOrDefault(type, new long[2]);
-      String injectedCell = injected == null ? "" : String.format(" %,9d", injectedByType.getOrDefault(type, 0L));
-      out.printf("  %-18s%s %,9d %,9d %,9d%n", type, injectedCell, counts[0] + counts[1], counts[0], counts[1]);
-    }
+    out.printf("  %-18s %9s %9s %9s%n", "type", "found", "open", "resolved");
+    found.forEach((type, counts) -> out.printf("  %-18s %,9d %,9d %,9d%n", type, counts[0] + counts[1], counts[0],
+        counts[1]));
   }
 
   static void printAnomalyEvents(PrintStream out, List<io.gridpulse.schema.Anomaly> events, String topic,
@@ -196,6 +222,30 @@ public final class DemoSummary {
     out.printf("  %-10s %14s %18s%n", "district", "completeness", "estimated energy");
     byDistrict.forEach((district, values) -> out.printf("  %-10s %13.2f%% %17.2f%%%n", district, values[0] * 100,
         values[1] * 100));
+  }
+
+  /**
+   * One row of a district's table, an hour or a day: measured (hours present summed; {@code null} if none) and truth.
+   * Energy adds up; peak and meters are the highest of the row's hours.
+   */
+  private static final class Row {
+    DistrictHour measured;
+    DistrictHour truth;
+    int missing;
+
+    void add(DistrictHour actual, DistrictHour expected) {
+      truth = sum(truth, expected);
+      if (actual == null) {
+        missing++;
+      } else {
+        measured = sum(measured, actual);
+      }
+    }
+
+    private static DistrictHour sum(DistrictHour a, DistrictHour b) {
+      return a == null ? b : new DistrictHour(a.district(), a.hourStart(), a.energyKwh() + b.energyKwh(),
+          Math.max(a.peakDemandKw(), b.peakDemandKw()), Math.max(a.meters(), b.meters()));
+    }
   }
 
   private static String key(DistrictHour hour) {

@@ -100,6 +100,35 @@ final class InfluxDistrictHours {
     return out;
   }
 
+  /**
+   * Every {@code anomaly} point: its start is the point's time, its end a field written once it resolved. A
+   * feeder-level anomaly has no meter tag ({@code ""} when grouped by it).
+   */
+  static List<AnomalyComparison.Found> foundAnomalies(InfluxDB influx, String database) {
+    QueryResult result = influx.query(new Query("SELECT \"end\", message FROM anomaly"
+        + " GROUP BY \"type\", meter, feeder", database));
+    List<AnomalyComparison.Found> found = new ArrayList<>();
+    if (result.hasError() || result.getResults().get(0).hasError()) {
+      throw new IllegalStateException("InfluxDB query failed: " + (result.hasError() ? result.getError()
+          : result.getResults().get(0).getError()));
+    }
+    if (result.getResults().get(0).getSeries() == null) {
+      return found;
+    }
+    for (QueryResult.Series series : result.getResults().get(0).getSeries()) {
+      Map<String, String> tags = series.getTags();
+      String meter = tags.getOrDefault("meter", "");
+      for (List<Object> row : series.getValues()) {
+        Map<String, Object> value = zip(series.getColumns(), row);
+        Object end = value.get("end");
+        found.add(new AnomalyComparison.Found(tags.get("type"), meter.isEmpty() ? null : meter, tags.get("feeder"),
+            Instant.parse((String) value.get("time")),
+            end == null ? null : Instant.ofEpochMilli(((Number) end).longValue()), (String) value.get("message")));
+      }
+    }
+    return found;
+  }
+
   private static Map<String, Long> sumOf(QueryResult result, String tag) {
     Map<String, Long> sums = new java.util.TreeMap<>();
     firstValues(result, tag).forEach((key, sum) -> sums.put(key, sum.longValue()));

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The simulator's anomaly ledger ({@code anomalies.csv}): what it injected, one row per anomaly with header
@@ -17,8 +19,11 @@ import java.util.TreeMap;
 final class InjectedAnomalies {
 
   static final String FILE = "anomalies.csv";
+  private static final Pattern NEVER_REPORTED = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) Wh used meanwhile are never"
+      + " reported");
 
-  record Row(String type, String meterId, String feederId, String districtId, Instant start, Instant end) {}
+  record Row(String type, String meterId, String feederId, String districtId, Instant start, Instant end,
+      String detail) {}
 
   private InjectedAnomalies() {}
 
@@ -35,14 +40,31 @@ final class InjectedAnomalies {
       String end = cells[header.indexOf("end")];
       rows.add(new Row(cells[header.indexOf("type")], meter.isEmpty() ? null : meter,
           cells[header.indexOf("feeder_id")], cells[header.indexOf("district_id")],
-          Instant.parse(cells[header.indexOf("start")]), end.isEmpty() ? null : Instant.parse(end)));
+          Instant.parse(cells[header.indexOf("start")]), end.isEmpty() ? null : Instant.parse(end),
+          unquote(cells[header.indexOf("detail")])));
     }
     return rows;
   }
 
-  static Map<String, Long> countByType(List<Row> rows) {
-    Map<String, Long> counts = new TreeMap<>();
-    rows.forEach(row -> counts.merge(row.type(), 1L, Long::sum));
-    return counts;
+  /**
+   * Energy used but never reported, per district: a meter silent to the end of the run (METER_SILENT, whose detail
+   * then says "the N Wh used meanwhile are never reported"). The ground truth has it; no reading ever will.
+   */
+  static Map<String, Double> neverReportedKwhByDistrict(List<Row> rows) {
+    Map<String, Double> kwh = new TreeMap<>();
+    for (Row row : rows) {
+      Matcher matcher = NEVER_REPORTED.matcher(row.detail());
+      if (matcher.find()) {
+        kwh.merge(row.districtId(), Double.parseDouble(matcher.group(1)) / 1000, Double::sum);
+      }
+    }
+    return kwh;
+  }
+
+  /** A CSV cell as written (RFC 4180): quotes around it dropped, doubled quotes inside made single. */
+  private static String unquote(String cell) {
+    return cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")
+        ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"")
+        : cell;
   }
 }

@@ -53,20 +53,35 @@ class AnomalyReportTest {
     assertThat(rows).hasSize(3);
     assertThat(rows.get(2).meterId()).isNull();
     assertThat(rows.get(0).end()).isEqualTo(Instant.parse("2026-01-12T10:15:00Z"));
-    assertThat(InjectedAnomalies.countByType(rows)).containsExactly(Map.entry("FEEDER_OUTAGE", 1L),
-        Map.entry("SPIKE", 2L));
+    assertThat(rows.get(0).detail()).isEqualTo("kettle, oven and sauna");
+    assertThat(rows.get(1).detail()).isEqualTo("oven");
+    assertThat(rows).extracting(InjectedAnomalies.Row::type).containsExactly("SPIKE", "SPIKE", "FEEDER_OUTAGE");
   }
 
   @Test
-  void shouldPrintFoundNextToInjectedPerType() {
+  void shouldSumTheEnergyOfMetersSilentToTheEndPerDistrict(@TempDir Path truth) throws Exception {
+    Files.writeString(truth.resolve(InjectedAnomalies.FILE), String.join("\n",
+        "type,meter_id,feeder_id,district_id,start,end,extra_w,detail",
+        "METER_SILENT,M000145,D01-F02,D01,2026-01-28T19:50:00Z,2026-01-29T00:30:00Z,0.0,\"no readings for 4.67 h: the"
+            + " 9228.106 Wh used meanwhile arrive with the reading at 2026-01-29T00:35:00Z\"",
+        "METER_SILENT,M000186,D02-F02,D02,2026-02-07T23:25:00Z,2026-02-08T22:00:00Z,0.0,\"no readings from then to the"
+            + " end of the run (22.58 h): the 48688.935 Wh used meanwhile are never reported\"",
+        ""));
+
+    assertThat(InjectedAnomalies.neverReportedKwhByDistrict(InjectedAnomalies.read(truth)))
+        .containsOnlyKeys("D02").hasEntrySatisfying("D02", kwh -> assertThat(kwh).isCloseTo(48.688935,
+            org.assertj.core.data.Offset.offset(1e-9)));
+  }
+
+  @Test
+  void shouldPrintFoundPerTypeOpenAndResolvedWithoutALedger() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-    DemoSummary.printAnomalies(out, Map.of("SPIKE", new long[] {1, 2}), Map.of("SPIKE", 3L, "VOLTAGE", 1L));
+    DemoSummary.printAnomalies(out, new java.util.TreeMap<>(Map.of("SPIKE", new long[] {1, 2})), null, HELSINKI);
 
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .contains("Anomalies (InfluxDB anomaly): 3, 1 open, 2 resolved")
-        .containsPattern("SPIKE +3 +3 +1 +2")
-        .containsPattern("VOLTAGE +1 +0 +0 +0");
+        .containsPattern("SPIKE +3 +1 +2");
   }
 }
