@@ -32,7 +32,8 @@ final class Report {
     notes.add(text);
   }
 
-  String render(String command, long readings, int meters, int runs) {
+  /** The whole report; {@code throughput} says whether the N readings were used (else only their meters are). */
+  String render(String command, long readings, int meters, int runs, boolean throughput) {
     StringBuilder out = new StringBuilder();
     out.append("# GridPulse benchmarks\n\n");
     out.append("Written by the benchmark itself; do not edit by hand. Rerun with:\n\n```\n").append(command)
@@ -48,10 +49,15 @@ final class Report {
     out.append("- run at ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
         .append("\n\n");
     out.append("## Input\n\n");
-    out.append(String.format(Locale.ROOT,
-        "N = %,d simulated readings of %,d meters (one reading per meter and minute), in a Kafka topic with 2"
-            + " partitions and in 2 Avro files; %d run(s) of each throughput figure, interleaved.%n%n",
-        readings, meters, runs));
+    if (throughput) {
+      out.append(String.format(Locale.ROOT,
+          "N = %,d simulated readings of %,d meters (one reading per meter and minute), in a Kafka topic with 2"
+              + " partitions and in 2 Avro files; %d run(s) of each throughput figure, interleaved.%n%n",
+          readings, meters, runs));
+    } else {
+      out.append(String.format(Locale.ROOT, "No throughput figure in this run: the runs below generate their own"
+          + " readings (%,d meters, %d run(s) of latency), as described under each figure.%n%n", meters, runs));
+    }
     out.append("## Results\n\n");
     out.append("| figure | min | median | max | unit | target | status |\n");
     out.append("|---|---:|---:|---:|---|---|---|\n");

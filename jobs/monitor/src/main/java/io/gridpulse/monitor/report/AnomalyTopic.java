@@ -32,7 +32,7 @@ public final class AnomalyTopic {
   }
 
   /** Every event in the topic, ordered by when it was decided (partitions interleave otherwise). */
-  static List<Anomaly> readAll(String bootstrapServers, String topic) throws IOException {
+  public static List<Anomaly> readAll(String bootstrapServers, String topic) throws IOException {
     return TopicReader.readAll(bootstrapServers, topic, record -> Anomaly.getDecoder().decode(record.value()))
         .stream()
         .sorted(Comparator.comparing(Anomaly::getDetectedAt).thenComparing(Anomaly::getState))
