@@ -2,6 +2,12 @@ package io.gridpulse.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpulse.core.anomaly.FeederState;
+import io.gridpulse.core.anomaly.MeterProfile;
+import io.gridpulse.core.anomaly.MeterVoice;
+import io.gridpulse.core.anomaly.MeterWatch;
+import io.gridpulse.core.anomaly.Run;
+import io.gridpulse.core.anomaly.SilenceSignal;
 import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.meter.MeterQuarter;
 import io.gridpulse.core.meter.MeterState;
@@ -27,7 +33,8 @@ class FlinkTypesTest {
   @Test
   void shouldSerializeStateAndRecordsAsPojosNotWithKryo() {
     for (Class<?> type : List.of(MeterState.class, PendingReadings.class, RecentQuarters.class, MeterQuarter.class,
-        MeterGap.class, QualityEvent.class, GroupSlots.class, FeederSlots.Feeders.class, MeterRollup.Sums.class)) {
+        MeterGap.class, QualityEvent.class, GroupSlots.class, FeederSlots.Feeders.class, MeterRollup.Sums.class,
+        MeterWatch.class, MeterProfile.class, Run.class, SilenceSignal.class, MeterVoice.class, FeederState.class)) {
       TypeInformation<?> info = TypeInformation.of(type);
       assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
       PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) info;
