@@ -11,7 +11,9 @@ import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.util.MiniClusterWithClientResource;
 import org.apache.flink.util.CloseableIterator;
 
 /**
@@ -24,6 +26,21 @@ final class DetectionRun {
   private DetectionRun() {}
 
   static List<Anomaly> anomalies(Path readingsFile, Configuration config) throws Exception {
+    MiniClusterWithClientResource cluster = new MiniClusterWithClientResource(
+        new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(config)
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+    cluster.before();
+    try {
+      return run(readingsFile, config);
+    } finally {
+      cluster.after();
+    }
+  }
+
+  private static List<Anomaly> run(Path readingsFile, Configuration config) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
     env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs the jobs
@@ -33,8 +50,8 @@ final class DetectionRun {
             .withTimestampAssigner((reading, previous) -> reading.getTimestamp().toEpochMilli()),
         "simulated readings");
     List<Anomaly> events = new ArrayList<>();
-    try (CloseableIterator<Anomaly> it = EnergyPipeline.build(readings, settings).anomalies().collectAsync()) {
-      env.executeAsync("anomaly evaluation");
+    try (CloseableIterator<Anomaly> it = EnergyPipeline.build(readings, settings).anomalies()
+        .executeAndCollect("anomaly evaluation")) {
       it.forEachRemaining(events::add);
     }
     return events;
