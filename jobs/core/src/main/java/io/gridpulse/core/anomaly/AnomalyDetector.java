@@ -139,6 +139,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     if (!measured) {
       return;
     }
+    profile.notePeak(energyWh);
     if (!profile.isWarm(end, warmUpMillis) || (spike == null && high == null && zero == null)) {
       profile.learn(at, end, energyWh);
     } else if (spike == null && zero == null) {

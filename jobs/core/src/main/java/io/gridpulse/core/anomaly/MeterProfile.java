@@ -73,7 +73,6 @@ public class MeterProfile {
     double residual = energyWh - mean - levelWh;
     meanUnits[slot] = units(mean + rate(age / WEEK_MILLIS * 4 + at.quarterOfHour() + 1, SLOT_RATE_FLOOR)
         * (energyWh - mean));
-    peakWh = (float) Math.max(energyWh, peakWh * PEAK_FADE);
     if (age < WEEK_MILLIS) {
       return; // until every hour of the week has a mean, residuals say nothing about deviation or level
     }
@@ -81,6 +80,14 @@ public class MeterProfile {
     spreadUnits[hour] = units(spread + rate(settledDays * 4 + at.quarterOfHour() + 1, SPREAD_RATE_FLOOR)
         * (Math.abs(residual) - spread));
     moveLevel(residual, spread);
+  }
+
+  /**
+   * Every measured quarter hour, normal or not, sets the usual peak: once a household has done it and been told,
+   * it is something the household does (a new sauna must not alert every Saturday).
+   */
+  void notePeak(double energyWh) {
+    peakWh = (float) Math.max(energyWh, peakWh * PEAK_FADE);
   }
 
   /** Learns only the level from a quarter hour that is above profile but may be the weather. */

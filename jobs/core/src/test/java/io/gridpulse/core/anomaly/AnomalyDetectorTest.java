@@ -103,6 +103,17 @@ class AnomalyDetectorTest {
   }
 
   @Test
+  void shouldAlertOnceWhenAHouseholdStartsDoingSomethingBigAndThenLearnIt() throws Exception {
+    for (long day = 0; day < 29; day++) {
+      normalUntil(day * DAY + 19 * HOUR);
+      quarter(day >= 15 && day % 7 == 5 ? 3_000 : normalAt(now)); // a new sauna, every Saturday from day 19
+    }
+
+    assertThat(anomalies()).filteredOn(a -> a.getState() == AnomalyState.OPEN).extracting(Anomaly::getType)
+        .containsExactly(AnomalyType.SPIKE);
+  }
+
+  @Test
   void shouldOpenSustainedHighAfterThreeHoursAndResolveWhenItEnds() throws Exception {
     normalUntil(WARM + 2 * HOUR);
     long start = now;
