@@ -41,7 +41,6 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
   private final long warmUpMillis;
   private final long silentAfterMillis;
   private final int nightQuartersNeeded;
-  private static final int SUSTAINED_TOLERATED_QUARTERS = 2;
   /** A sustained high this long is an always-on load. */
   private static final long ALWAYS_ON_MILLIS = 24 * 3_600_000L;
   private transient ValueState<MeterWatch> state;
@@ -107,9 +106,14 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
           && energyWh - Math.max(0, profile.levelWh) >= settings.spikePeakFactor() * profile.peakWh()) {
         spike = new Finding(sigmas, expected, energyWh);
       }
-      if (sigmas >= settings.sustainedSigmas()
-          && excess >= Math.max(settings.sustainedMinExcessWh(), settings.sustainedPeakShare() * profile.peakWh())) {
-        high = new Finding(sigmas, expected, energyWh);
+      // Within a run, measured against the level from before it: the level would soon learn the extra load itself.
+      double runExpected = watch.sustained.isActive()
+          ? Math.max(0, expected - profile.levelWh + Math.min(profile.levelWh, watch.sustained.level)) : expected;
+      double runExcess = energyWh - runExpected;
+      double runSigmas = runExcess / spread;
+      if (runSigmas >= settings.sustainedSigmas()
+          && runExcess >= Math.max(settings.sustainedMinExcessWh(), settings.sustainedPeakShare() * profile.peakWh())) {
+        high = new Finding(runSigmas, runExpected, energyWh);
         // At the household's own peak level it is its own big appliances (an evening of sauna), not an extra
         // load: such a quarter hour neither counts towards the run nor breaks it.
         atPeak = energyWh - Math.max(0, profile.levelWh) >= profile.peakWh();
@@ -123,9 +127,12 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
       high = null; // the always-on load explains it
     }
     if (!atPeak) {
-      // A quarter hour or two of an evening's noise does not end an extra load that runs for hours.
-      step(watch.sustained, high, start, end, settings.sustainedQuarters(), 0, SUSTAINED_TOLERATED_QUARTERS,
-          AnomalyType.SUSTAINED_HIGH, watch, meterId, end, out);
+      boolean wasActive = watch.sustained.isActive();
+      step(watch.sustained, high, start, settings.sustainedQuarters(), 0, AnomalyType.SUSTAINED_HIGH, watch, meterId,
+          end, out);
+      if (!wasActive && watch.sustained.isActive()) {
+        watch.sustained.level = profile.levelWh;
+      }
     }
     if (watch.sustained.open && end - watch.sustained.start >= ALWAYS_ON_MILLIS) {
       alwaysOn(watch, meterId, end, out);
@@ -235,17 +242,12 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
 
   private void step(Run run, Finding finding, long unitStart, int minUnits, double minExpectedSum, AnomalyType type,
       MeterWatch watch, String meterId, long now, Collector<Anomaly> out) {
-    step(run, finding, unitStart, now, minUnits, minExpectedSum, 0, type, watch, meterId, now, out);
-  }
-
-  private void step(Run run, Finding finding, long unitStart, long unitEnd, int minUnits, double minExpectedSum,
-      int tolerated, AnomalyType type, MeterWatch watch, String meterId, long now, Collector<Anomaly> out) {
-    switch (run.next(finding, unitStart, unitEnd, minUnits, minExpectedSum, tolerated)) {
+    switch (run.next(finding, unitStart, minUnits, minExpectedSum)) {
       case OPENED -> out.collect(describe(run, type, AnomalyEvents.open(type, severityOf(type, run.score), meterId,
           watch.feederId, watch.districtId, run.start, now)).build());
       case RESOLVED -> {
         out.collect(describe(run, type, AnomalyEvents.resolved(type, severityOf(type, run.score), meterId,
-            watch.feederId, watch.districtId, run.start, tolerated > 0 ? run.lastEnd : unitStart, now)).build());
+            watch.feederId, watch.districtId, run.start, unitStart, now)).build());
         run.reset();
       }
       case NONE -> { }

@@ -24,7 +24,7 @@ public final class AnomalyOptions {
 
   public static final ConfigOption<Double> SPIKE_PEAK_FACTOR = key("anomaly.spike.peak-factor")
       .doubleType()
-      .defaultValue(1.5)
+      .defaultValue(1.4)
       .withDescription("...and at least this times the household's usual peak quarter hour (a slowly fading"
           + " maximum), so that the household's own big appliances at an unusual hour do not alert.");
 
@@ -53,8 +53,7 @@ public final class AnomalyOptions {
   public static final ConfigOption<Duration> SUSTAINED_MIN_DURATION = key("anomaly.sustained.min-duration")
       .durationType()
       .defaultValue(Duration.ofHours(3))
-      .withDescription("...for at least this long (longer than a sauna evening); up to two quarter hours in a row"
-          + " below the bar do not break the run.");
+      .withDescription("...for at least this long (longer than a sauna evening).");
 
   public static final ConfigOption<Double> BASE_LOAD_RATIO = key("anomaly.base-load.ratio")
       .doubleType()

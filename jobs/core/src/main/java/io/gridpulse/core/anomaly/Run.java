@@ -18,9 +18,8 @@ public class Run {
   public float actual;
   public float expectedSum;
   public float actualSum;
-  /** End of the last anomalous unit, and normal units since (tolerated within a run up to a limit). */
-  public long lastEnd;
-  public int misses;
+  /** The profile's level when the run began (runs of extra load are measured against it). */
+  public float level;
 
   public Run() {}
 
@@ -28,18 +27,11 @@ public class Run {
   enum Step { NONE, OPENED, RESOLVED }
 
   /**
-   * Adds the unit {@code [unitStart, unitEnd)}: a finding extends the run (opening it once it has {@code minUnits}
-   * anomalous units and the expected sum), a normal unit ends it unless fewer than {@code tolerated} normal units in
-   * a row interrupt it. A resolved run ends where its last anomalous unit ended ({@link #lastEnd}).
+   * Adds the unit {@code [unitStart, ...)}: a finding extends the run (opening it once it has {@code minUnits}
+   * anomalous units and the expected sum), a normal unit ends it.
    */
-  Step next(Finding finding, long unitStart, long unitEnd, int minUnits, double minExpectedSum, int tolerated) {
+  Step next(Finding finding, long unitStart, int minUnits, double minExpectedSum) {
     if (finding == null) {
-      if (start == NONE) {
-        return Step.NONE;
-      }
-      if (++misses <= tolerated) {
-        return Step.NONE;
-      }
       boolean wasOpen = open;
       if (!wasOpen) {
         reset();
@@ -54,8 +46,6 @@ public class Run {
       actualSum = 0;
     }
     units++;
-    misses = 0;
-    lastEnd = unitEnd;
     expectedSum += (float) finding.expected();
     actualSum += (float) finding.actual();
     if (finding.score() > score) {
@@ -74,7 +64,6 @@ public class Run {
   void reset() {
     start = NONE;
     units = 0;
-    misses = 0;
     open = false;
   }
 
