@@ -142,7 +142,7 @@ public final class SimulatorMain implements Callable<Integer> {
 
     @Option(names = "--anomaly-warm-up", paramLabel = "DURATION",
             description = "Time from the start without anomalies, in which each household's usual peak and night"
-                    + " minimum are observed, with --anomalies (default: P14D; the run must last about 26 hours longer"
+                    + " minimum are observed, with --anomalies (default: P21D; the run must last about 26 hours longer"
                     + " than that).")
     private Duration anomalyWarmUp;
 

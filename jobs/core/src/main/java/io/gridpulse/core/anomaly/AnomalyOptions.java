@@ -13,9 +13,9 @@ public final class AnomalyOptions {
 
   public static final ConfigOption<Duration> WARM_UP = key("anomaly.warm-up")
       .durationType()
-      .defaultValue(Duration.ofDays(14))
+      .defaultValue(Duration.ofDays(21))
       .withDescription("How long a meter's profile learns before its energy detectors may alert (every hour of the"
-          + " week seen at least twice). Silence, outage and voltage alerts need no warm-up.");
+          + " week seen three times, weekends included). Silence, outage and voltage alerts need no warm-up.");
 
   public static final ConfigOption<Double> SPIKE_SIGMAS = key("anomaly.spike.sigmas")
       .doubleType()

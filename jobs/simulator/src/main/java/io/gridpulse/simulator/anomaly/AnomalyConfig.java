@@ -36,7 +36,7 @@ public record AnomalyConfig(
 
     /** Households per anomalous meter of one kind by default: 1 % of the meters get each kind. */
     public static final int HOUSEHOLDS_PER_ANOMALOUS_METER = 100;
-    public static final Duration DEFAULT_WARM_UP = Duration.ofDays(14);
+    public static final Duration DEFAULT_WARM_UP = Duration.ofDays(21);
     /** Anomalies end at least this long before the run's last reading (except those that may last to the end). */
     static final Duration END_MARGIN = Duration.ofHours(1);
     // Mixed into the simulation seed so that the anomaly plan is neither a replay of the households' draws nor of the

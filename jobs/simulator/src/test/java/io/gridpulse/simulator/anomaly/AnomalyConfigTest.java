@@ -19,7 +19,7 @@ class AnomalyConfigTest {
         assertThat(defaults.metersPerType()).isEqualTo(10);
         assertThat(defaults.outageFeeders()).isEqualTo(2);
         assertThat(defaults.anomalousMeters()).isEqualTo(60);
-        assertThat(defaults.warmUp()).isEqualTo(Duration.ofDays(14));
+        assertThat(defaults.warmUp()).isEqualTo(Duration.ofDays(21));
         assertThat(defaults.kinds()).containsExactly(AnomalyKind.values());
         assertThat(AnomalyConfig.defaultMetersPerType(40)).isEqualTo(1);
         assertThat(AnomalyConfig.defaults(SIXTEEN_DAYS).outageFeeders()).isEqualTo(1);
