@@ -35,7 +35,7 @@ class AnomalyDetectorTest {
   private static final long Q = Duration.ofMinutes(15).toMillis();
   private static final long HOUR = 4 * Q;
   private static final long DAY = 96 * Q;
-  private static final long WARM = 15 * DAY;
+  private static final long WARM = 22 * DAY;
 
   private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> harness;
   private long now = T0;
@@ -90,23 +90,23 @@ class AnomalyDetectorTest {
   @Test
   void shouldNotTakeTheHouseholdsOwnUsualPeakAtAnOddHourForASpike() throws Exception {
     // A 2.5 kWh quarter hour (the sauna) every Saturday evening sets the household's usual peak...
-    for (long day = 0; day < 21; day++) {
+    for (long day = 0; day < 22; day++) {
       normalUntil(day * DAY + 19 * HOUR);
       quarter(day % 7 == 5 ? 2_500 : normalAt(now));
     }
     // ...so the same on a Tuesday afternoon is unusual for the hour, but not for the household.
-    normalUntil(22 * DAY + 14 * HOUR);
+    normalUntil(23 * DAY + 14 * HOUR);
     quarter(2_500);
-    normalUntil(23 * DAY);
+    normalUntil(24 * DAY);
 
     assertThat(anomalies()).extracting(Anomaly::getType).doesNotContain(AnomalyType.SPIKE);
   }
 
   @Test
   void shouldAlertOnceWhenAHouseholdStartsDoingSomethingBigAndThenLearnIt() throws Exception {
-    for (long day = 0; day < 29; day++) {
+    for (long day = 0; day < 36; day++) {
       normalUntil(day * DAY + 19 * HOUR);
-      quarter(day >= 15 && day % 7 == 5 ? 3_000 : normalAt(now)); // a new sauna, every Saturday from day 19
+      quarter(day >= 22 && day % 7 == 5 ? 3_000 : normalAt(now)); // a new sauna, every Saturday from day 26
     }
 
     assertThat(anomalies()).filteredOn(a -> a.getState() == AnomalyState.OPEN).extracting(Anomaly::getType)

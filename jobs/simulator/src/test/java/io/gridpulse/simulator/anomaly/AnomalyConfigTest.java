@@ -43,7 +43,7 @@ class AnomalyConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("36 meters needed");
         assertThatThrownBy(() -> AnomalyConfig.defaults(SIXTEEN_DAYS.withDistricts(1).withFeeders(1)).requireFitsRun())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FEEDER_OUTAGE");
-        assertThat(AnomalyConfig.defaults(SIXTEEN_DAYS.withDistricts(1).withFeeders(1))
+        assertThat(AnomalyConfig.defaults(SIXTEEN_DAYS.withDistricts(1).withFeeders(1)).withWarmUp(Duration.ofDays(14))
                 .withKinds(EnumSet.of(AnomalyKind.SPIKE, AnomalyKind.METER_SILENT)).requireFitsRun()).isNotNull();
         assertThat(AnomalyConfig.defaults(SIXTEEN_DAYS).withWarmUp(Duration.ofDays(2))
                 .withKinds(EnumSet.of(AnomalyKind.SPIKE)).requireFitsRun()).isNotNull();
