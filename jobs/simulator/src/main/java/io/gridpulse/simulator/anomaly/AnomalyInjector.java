@@ -248,13 +248,18 @@ public final class AnomalyInjector implements HouseholdEffects {
         quarterReadings = 0;
     }
 
+    /** Natural peak plus spike stay below this, well under a household's plausible maximum power. */
+    static final double SPIKE_CEILING_W = 26_000.0;
+
     /** The end of the warm-up: sizes the extra loads from what the households did in it. */
     private void size() {
         for (Active a : observed) {
             double peak = a.peakW == Double.NEGATIVE_INFINITY ? 0 : a.peakW;
             double nightMin = a.nightMinW == Double.POSITIVE_INFINITY ? 0 : a.nightMinW;
             a.extraW = Math.ceil(switch (a.plan.kind()) {
-                case SPIKE -> Math.max(4000.0, 1.5 * peak);
+                // What a household connection can carry caps it: beyond the job's plausible maximum (30 kW) the
+                // readings would be rejected as POWER_TOO_HIGH instead of showing a spike.
+                case SPIKE -> Math.max(4000.0, Math.min(1.5 * peak, SPIKE_CEILING_W - peak));
                 case SUSTAINED_HIGH -> Math.max(1500.0, 0.35 * peak);
                 case HIGH_BASE_LOAD -> Math.max(500.0, 0.8 * nightMin);
                 default -> 0.0;
@@ -275,8 +280,8 @@ public final class AnomalyInjector implements HouseholdEffects {
         switch (p.kind()) {
             case SPIKE -> {
                 extraW = a.extraW;
-                detail = format("%.2f h of +%.0f W: 1.5 x the natural peak quarter-hour average %.1f W, at least 4000 W",
-                        hours, a.extraW, a.peakW);
+                detail = format("%.2f h of +%.0f W: 1.5 x the natural peak quarter-hour average %.1f W, at least 4000 W,"
+                        + " at most %.0f W minus that peak", hours, a.extraW, a.peakW, SPIKE_CEILING_W);
             }
             case SUSTAINED_HIGH -> {
                 extraW = a.extraW;

@@ -22,7 +22,8 @@ public enum AnomalyKind {
 
     /**
      * 1 or 2 whole quarter hours in which the household uses extra_w more: 1.5 x its natural peak quarter-hour average
-     * power (the highest of the warm-up), at least 4000 W. At a random time of day.
+     * power (the highest of the warm-up), at least 4000 W, and at most what keeps peak plus spike under 26 kW (above
+     * the job's 30 kW plausibility limit the readings would be rejected). At a random time of day.
      */
     SPIKE,
     /** 4 to 8 hours in which the household uses extra_w more: 0.35 x its natural peak, at least 1500 W. */
