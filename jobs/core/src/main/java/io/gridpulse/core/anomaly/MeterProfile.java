@@ -3,7 +3,7 @@ package io.gridpulse.core.anomaly;
 /**
  * What a household normally uses: mean energy per quarter hour for each of the 168 local hours of the week, the
  * typical deviation from it per hour of day, a slowly moving level (weather: a cold spell lifts every hour), and its
- * usual peak quarter hour. A Flink POJO of about 400 bytes.
+ * usual peak quarter hour. A Flink POJO of about 450 bytes.
  *
  * <p>Means and deviations are exponentially weighted, stored as 16-bit fixed point (a quarter of a watt-hour: far
  * finer than a household's quarter-hour noise, half the bytes of a float). The learning rate starts as a plain

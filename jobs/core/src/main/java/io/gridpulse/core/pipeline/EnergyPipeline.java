@@ -37,6 +37,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                              +-- quarter-hour additions --keyBy feeder--> feeder 15 min --(same keys)--> 1 h, day
  *                                                                               +--keyBy district--> district 15 min
  *                                                                                     --(same keys)--> 1 h, day
+ *                              +-- meter 15 min --(same keys)--> AnomalyDetector --> anomalies
+ *                                                                   +-- silences --keyBy feeder--> FeederWatch --^
  * </pre>
  *
  * Only the readings are shuffled at full rate; per meter, the roll-ups see one addition per quarter hour (plus the
