@@ -225,15 +225,11 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
 
   /**
    * A sustained high that has lasted a whole day, or a whole night at a raised minimum, is an always-on load: it is
-   * resolved and a HIGH_BASE_LOAD opens
-   * from its start, which the nights then keep open or resolve.
+   * resolved and a HIGH_BASE_LOAD opens from its start, which the nights then keep open or resolve.
    */
   private void alwaysOn(MeterWatch watch, String meterId, long now, Collector<Anomaly> out) {
-    Run sustained = watch.sustained;
-    long since = sustained.start;
-    out.collect(describe(sustained, AnomalyType.SUSTAINED_HIGH, AnomalyEvents.resolved(AnomalyType.SUSTAINED_HIGH,
-        Severity.WARNING, meterId, watch.feederId, watch.districtId, since, now, now)).build());
-    sustained.reset();
+    long since = watch.sustained.start;
+    resolve(watch.sustained, AnomalyType.SUSTAINED_HIGH, watch, meterId, now, now, out);
     double usual = Float.isNaN(watch.usualNightMinWh) ? 0 : watch.usualNightMinWh;
     double min = Math.max(usual, watch.nightMinWh == Float.MAX_VALUE ? usual : watch.nightMinWh);
     step(watch.baseLoad, new Finding(min / Math.max(usual, 1.0), usual, min), since, 1, 0,
@@ -245,16 +241,20 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     switch (run.next(finding, unitStart, minUnits, minExpectedSum)) {
       case OPENED -> out.collect(describe(run, type, AnomalyEvents.open(type, severityOf(type, run.score), meterId,
           watch.feederId, watch.districtId, run.start, now)).build());
-      case RESOLVED -> {
-        out.collect(describe(run, type, AnomalyEvents.resolved(type, severityOf(type, run.score), meterId,
-            watch.feederId, watch.districtId, run.start, unitStart, now)).build());
-        run.reset();
-      }
+      case RESOLVED -> resolve(run, type, watch, meterId, unitStart, now, out);
       case NONE -> { }
     }
   }
 
-  private static Anomaly.Builder describe(Run run, AnomalyType type, Anomaly.Builder event) {
+  /** Sends the run's RESOLVED event, ending at {@code end}, and forgets the run. */
+  private void resolve(Run run, AnomalyType type, MeterWatch watch, String meterId, long end, long now,
+      Collector<Anomaly> out) {
+    out.collect(describe(run, type, AnomalyEvents.resolved(type, severityOf(type, run.score), meterId,
+        watch.feederId, watch.districtId, run.start, end, now)).build());
+    run.reset();
+  }
+
+  private Anomaly.Builder describe(Run run, AnomalyType type, Anomaly.Builder event) {
     return switch (type) {
       case ZERO_CONSUMPTION -> event.setScore(run.units / 4.0).setExpected(run.expectedSum / 1000.0)
           .setActual(run.actualSum / 1000.0).setUnit("kWh")
@@ -262,8 +262,8 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
               run.units / 4.0, run.expectedSum / 1000.0));
       case VOLTAGE -> event.setScore(run.score).setExpected(run.expected).setActual(run.actual).setUnit("V")
           .setMessage(String.format(Locale.ROOT, "every reading %s %.1f V for %d quarter hour(s), worst %.1f V",
-              run.actual > run.expected ? "above" : "below", run.actual > run.expected ? run.expected * 1.1
-                  : run.expected * 0.9, run.units, run.actual));
+              run.actual > run.expected ? "above" : "below",
+              run.actual > run.expected ? settings.voltageHighV() : settings.voltageLowV(), run.units, run.actual));
       case HIGH_BASE_LOAD -> event.setScore(run.score).setExpected(run.expected * 4).setActual(run.actual * 4)
           .setUnit("W").setMessage(String.format(Locale.ROOT,
               "night minimum %.0f W, usually %.0f W (%.1f x) for %d night(s)",

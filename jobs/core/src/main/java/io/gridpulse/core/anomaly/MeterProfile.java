@@ -38,10 +38,6 @@ public class MeterProfile {
 
   public MeterProfile() {}
 
-  boolean isEmpty() {
-    return since == 0;
-  }
-
   boolean isWarm(long quarterEnd, long warmUpMillis) {
     return since != 0 && quarterEnd - since >= warmUpMillis;
   }
