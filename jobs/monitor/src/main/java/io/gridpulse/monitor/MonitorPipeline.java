@@ -36,11 +36,18 @@ public final class MonitorPipeline {
         .name("route dead letters").uid("dead-letter-router");
 
     EnergyStreams energy = EnergyPipeline.build(readings, settings);
+    writeTo(sinks, energy, readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS));
+  }
 
+  /**
+   * Sends every output of the energy pipeline to its sink: what the live job writes, and what a replay writes. Input
+   * dead letters (undecodable records) and the pipeline's own rejections share one dead-letter sink and are counted
+   * as data quality.
+   */
+  public static void writeTo(MonitorSinks sinks, EnergyStreams energy, DataStream<DeadLetter> inputDeadLetters) {
     energy.meterAggregates().sinkTo(sinks.meterAggregates()).name("meter aggregates sink").uid("meter-sink");
     energy.groupAggregates().sinkTo(sinks.groupAggregates()).name("group aggregates sink").uid("group-sink");
-    DataStream<DeadLetter> deadLetters =
-        readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS).union(energy.rejectedReadings());
+    DataStream<DeadLetter> deadLetters = inputDeadLetters.union(energy.rejectedReadings());
     deadLetters.sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
     DataQuality.counts(deadLetters, energy.repairs())
         .sinkTo(sinks.dataQuality()).name("data-quality sink").uid("data-quality-sink");

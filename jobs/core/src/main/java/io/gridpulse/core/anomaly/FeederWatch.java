@@ -24,17 +24,30 @@ import org.apache.flink.util.Collector;
  * own METER_SILENT alerts are suppressed (an operator wants one call, not fifty). Otherwise each silent meter gets
  * its METER_SILENT. The outage resolves when the share of silent meters falls below the threshold; a meter still
  * silent a grace period later gets its own METER_SILENT.
+ *
+ * <p>In a BATCH run timers fire only after all of a feeder's signals, so with {@code sortedInput} the decisions
+ * are taken as the signals pass their time instead: signals arrive sorted by event time (the time of the silence,
+ * see {@link SilenceSignalTime}), and before each one every decision due earlier is taken, as the watermark would
+ * have taken it live.
  */
 public final class FeederWatch extends KeyedProcessFunction<String, SilenceSignal, Anomaly> {
 
   private final AnomalySettings settings;
   private final long graceMillis;
+  private final boolean sortedInput;
   private transient MapState<String, MeterVoice> meters;
   private transient ValueState<FeederState> feeder;
 
+  /** Live: decisions on event-time timers. */
   public FeederWatch(AnomalySettings settings) {
+    this(settings, false);
+  }
+
+  /** {@code sortedInput}: each feeder's signals arrive sorted by event time, before its timers fire (BATCH). */
+  public FeederWatch(AnomalySettings settings, boolean sortedInput) {
     this.settings = settings;
     this.graceMillis = settings.outageGrace().toMillis();
+    this.sortedInput = sortedInput;
   }
 
   @Override
@@ -47,6 +60,9 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
 
   @Override
   public void processElement(SilenceSignal signal, Context ctx, Collector<Anomaly> out) throws Exception {
+    if (sortedInput) {
+      decideBefore(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), out);
+    }
     MeterVoice voice = meters.get(signal.meterId);
     if (voice == null) {
       voice = new MeterVoice();
@@ -91,7 +107,33 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out) throws Exception {
-    String feederId = ctx.getCurrentKey();
+    decide(timestamp, ctx.getCurrentKey(), ctx.timerService(), out);
+  }
+
+  /** Takes, in time order, every decision due before {@code time}. */
+  private void decideBefore(long time, String feederId, TimerService timers, Collector<Anomaly> out)
+      throws Exception {
+    while (true) {
+      long next = Long.MAX_VALUE;
+      for (MeterVoice voice : meters.values()) {
+        if (isWaiting(voice) && voice.decideAt < time) {
+          next = Math.min(next, voice.decideAt);
+        }
+      }
+      if (next == Long.MAX_VALUE) {
+        return;
+      }
+      decide(next, feederId, timers, out);
+    }
+  }
+
+  private static boolean isWaiting(MeterVoice voice) {
+    return voice.status == MeterVoice.PENDING || voice.status == MeterVoice.PENDING_ENDED
+        || voice.status == MeterVoice.AFTER_OUTAGE;
+  }
+
+  private void decide(long timestamp, String feederId, TimerService timers, Collector<Anomaly> out)
+      throws Exception {
     long decision = timestamp - graceMillis;
     int total = 0;
     int silentNow = 0;
@@ -104,8 +146,7 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
         silentNow++;
         earliest = Math.min(earliest, voice.since);
       }
-      if ((voice.status == MeterVoice.PENDING || voice.status == MeterVoice.PENDING_ENDED
-          || voice.status == MeterVoice.AFTER_OUTAGE) && voice.decideAt <= timestamp) {
+      if (isWaiting(voice) && voice.decideAt <= timestamp) {
         due.add(e);
       }
     }
@@ -135,7 +176,7 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
       meters.put(e.getKey(), voice);
     }
     if (state.hasOutage()) {
-      resolveIfOver(state, feederId, timestamp, ctx.timerService(), out);
+      resolveIfOver(state, feederId, timestamp, timers, out);
     }
   }
 

@@ -31,6 +31,7 @@ import org.apache.flink.util.OutputTag;
  *       first one wins) and flagged if its values differ; both go to the dead-letter output, so nothing vanishes;
  *   <li>interval energy is the register delta to the previous accepted reading, with rollovers repaired and resets
  *       starting a new epoch ({@link RegisterRules}); a register that stays put while power flows is flagged;
+ *   <li>an interval that spans several quarter hours (hourly meters) is spread over them in proportion to time;
  *   <li>missing readings up to {@code vee.max-gap} are filled by linear interpolation of the register across the gap,
  *       the energy spread over the quarter hours it spans and flagged as estimated; a longer gap stays missing and is
  *       reported ({@link #GAPS});
@@ -117,7 +118,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     MeterState meter = stateOf(reading);
     PendingReadings pending = meter.pending;
     boolean timerAlreadySet = pending.size > 0
-        && QuarterHours.endOf(pending.timestamps[pending.size - 1]) == quarterEnd;
+        && QuarterHours.endOf(pending.timestamp(pending.size - 1)) == quarterEnd;
     pending.add(reading);
     if (!timerAlreadySet) {
       ctx.timerService().registerEventTimeTimer(quarterEnd);
@@ -181,10 +182,10 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     MeterQuarter quarter = new MeterQuarter(meterId, meter.feederId, meter.districtId, quarterEnd, true);
     RepairCounts repairs = new RepairCounts();
     for (int i = 0; i < due; i++) {
-      if (meter.hasAcceptedReading() && pending.timestamps[i] == meter.lastTimestamp) {
+      if (meter.hasAcceptedReading() && pending.timestamp(i) == meter.lastTimestamp) {
         rejectDuplicate(meter, meterId, pending, i, ctx);
       } else {
-        accept(meter, pending.timestamps[i], pending.registersWh[i], pending.powersW[i], pending.voltagesV[i],
+        accept(meter, pending.timestamp(i), pending.registerWh(i), pending.powerW(i), pending.voltageV(i),
             quarter, repairs, ctx, out);
       }
     }
@@ -208,9 +209,11 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
       repairs.count(delta.kind());
       steps = (int) Math.min(Integer.MAX_VALUE, Math.round((timestamp - meter.lastTimestamp) / (double) intervalMillis));
       long missing = Math.max(0, steps - 1);
-      if (missing == 0) {
+      boolean withinQuarter = QuarterHours.endOf(meter.lastTimestamp + 1) == quarter.end;
+      if (missing == 0 && withinQuarter) {
         quarter.addEnergy(delta.energyWh(), delta.estimated() ? delta.energyWh() : 0);
-      } else if (timestamp - meter.lastTimestamp - intervalMillis <= maxGapMillis) {
+      } else if (missing == 0 || timestamp - meter.lastTimestamp - intervalMillis <= maxGapMillis) {
+        // A gap to fill, or one interval longer than a quarter hour (hourly data): spread over the quarters it spans.
         interpolate(meter, timestamp, delta, quarter, ctx, out);
         interpolated = missing;
       } else {
@@ -350,8 +353,8 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
   }
 
   private void rejectDuplicate(MeterState meter, String meterId, PendingReadings pending, int i, Context ctx) {
-    boolean identical = pending.registersWh[i] == meter.lastRegisterWh && pending.powersW[i] == meter.lastPowerW
-        && Double.compare(pending.voltagesV[i], meter.lastVoltageV) == 0;
+    boolean identical = pending.registerWh(i) == meter.lastRegisterWh && pending.powerW(i) == meter.lastPowerW
+        && Double.compare(pending.voltageV(i), meter.lastVoltageV) == 0;
     MeterReading reading = pending.toReading(i, meterId, meter.feederId, meter.districtId);
     if (identical) {
       counters.duplicates().inc();

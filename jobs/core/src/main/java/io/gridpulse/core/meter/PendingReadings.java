@@ -17,24 +17,23 @@ public class PendingReadings {
   public double[] powersW = new double[0];
   /** NaN where the reading had no voltage. */
   public double[] voltagesV = new double[0];
+  /** Index of the oldest reading: dropping the oldest moves it instead of copying what follows. */
+  public int first;
   public int size;
 
   public PendingReadings() {}
 
   public void add(MeterReading reading) {
-    if (size == timestamps.length) {
-      int capacity = Math.max(4, size * 2);
-      timestamps = Arrays.copyOf(timestamps, capacity);
-      registersWh = Arrays.copyOf(registersWh, capacity);
-      powersW = Arrays.copyOf(powersW, capacity);
-      voltagesV = Arrays.copyOf(voltagesV, capacity);
+    if (first + size == timestamps.length) {
+      makeRoom();
     }
     long timestamp = reading.getTimestamp().toEpochMilli();
-    int at = size;
-    while (at > 0 && timestamps[at - 1] > timestamp) {
+    int end = first + size;
+    int at = end;
+    while (at > first && timestamps[at - 1] > timestamp) {
       at--;
     }
-    int tail = size - at;
+    int tail = end - at;
     System.arraycopy(timestamps, at, timestamps, at + 1, tail);
     System.arraycopy(registersWh, at, registersWh, at + 1, tail);
     System.arraycopy(powersW, at, powersW, at + 1, tail);
@@ -46,23 +45,64 @@ public class PendingReadings {
     size++;
   }
 
+  public long timestamp(int i) {
+    return timestamps[first + i];
+  }
+
+  public double registerWh(int i) {
+    return registersWh[first + i];
+  }
+
+  public double powerW(int i) {
+    return powersW[first + i];
+  }
+
+  /** NaN where the reading had no voltage. */
+  public double voltageV(int i) {
+    return voltagesV[first + i];
+  }
+
   /** How many of the oldest readings have a timestamp at or before {@code timestamp}. */
   public int countUpTo(long timestamp) {
     int n = 0;
-    while (n < size && timestamps[n] <= timestamp) {
+    while (n < size && timestamps[first + n] <= timestamp) {
       n++;
     }
     return n;
   }
 
-  /** Forgets the {@code n} oldest readings. */
+  /**
+   * Forgets the {@code n} oldest readings. Live, a meter has a few pending readings and they move to the front at
+   * once; in a BATCH run a meter's whole history is pending before its first quarter closes, and moving the rest
+   * forward after every quarter would cost its length squared, so the front moves instead and the arrays are
+   * compacted only once the dropped part outweighs the rest.
+   */
   public void dropOldest(int n) {
-    int rest = size - n;
-    System.arraycopy(timestamps, n, timestamps, 0, rest);
-    System.arraycopy(registersWh, n, registersWh, 0, rest);
-    System.arraycopy(powersW, n, powersW, 0, rest);
-    System.arraycopy(voltagesV, n, voltagesV, 0, rest);
-    size = rest;
+    first += n;
+    size -= n;
+    if (size <= first) {
+      compact();
+    }
+  }
+
+  private void makeRoom() {
+    if (first > 0) {
+      compact();
+      return;
+    }
+    int capacity = Math.max(4, size * 2);
+    timestamps = Arrays.copyOf(timestamps, capacity);
+    registersWh = Arrays.copyOf(registersWh, capacity);
+    powersW = Arrays.copyOf(powersW, capacity);
+    voltagesV = Arrays.copyOf(voltagesV, capacity);
+  }
+
+  private void compact() {
+    System.arraycopy(timestamps, first, timestamps, 0, size);
+    System.arraycopy(registersWh, first, registersWh, 0, size);
+    System.arraycopy(powersW, first, powersW, 0, size);
+    System.arraycopy(voltagesV, first, voltagesV, 0, size);
+    first = 0;
   }
 
   /** The i-th pending reading rebuilt as a record, for dead letters. */
@@ -71,10 +111,10 @@ public class PendingReadings {
         .setMeterId(meterId)
         .setFeederId(feederId)
         .setDistrictId(districtId)
-        .setTimestamp(Instant.ofEpochMilli(timestamps[i]))
-        .setActiveEnergyWh(registersWh[i])
-        .setAveragePowerW(powersW[i])
-        .setVoltageV(Double.isNaN(voltagesV[i]) ? null : voltagesV[i])
+        .setTimestamp(Instant.ofEpochMilli(timestamp(i)))
+        .setActiveEnergyWh(registerWh(i))
+        .setAveragePowerW(powerW(i))
+        .setVoltageV(Double.isNaN(voltageV(i)) ? null : voltageV(i))
         .build();
   }
 }

@@ -3,6 +3,7 @@ package io.gridpulse.core.pipeline;
 import io.gridpulse.core.anomaly.AnomalyDetector;
 import io.gridpulse.core.anomaly.FeederWatch;
 import io.gridpulse.core.anomaly.SilenceSignal;
+import io.gridpulse.core.anomaly.SilenceSignalTime;
 import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.meter.MeterProcessor;
@@ -21,7 +22,9 @@ import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
 import java.time.Duration;
 import java.util.Locale;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
@@ -39,6 +42,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                                                                     --(same keys)--> 1 h, day
  *                              +-- meter 15 min --(same keys)--> AnomalyDetector --> anomalies
  *                                                                   +-- silences --keyBy feeder--> FeederWatch --^
+ *
+ * In BATCH mode (replays) the same code runs; each keyed stage sees its keys one after the other with their input
+ * sorted by event time, and timers fire after a key's input. The feeder stage, which must weigh silences of many
+ * meters against each other in time, is told so and decides as its sorted input passes each decision's time.
  * </pre>
  *
  * Only the readings are shuffled at full rate; per meter, the roll-ups see one addition per quarter hour (plus the
@@ -103,9 +110,13 @@ public final class EnergyPipeline {
             .process(new AnomalyDetector(settings.anomaly(), settings.zones()))
             .returns(ReadingTypes.ANOMALY)
             .name("meter anomalies").uid("meter-anomalies");
+    boolean batch = quarters.getExecutionEnvironment().getConfiguration().get(ExecutionOptions.RUNTIME_MODE)
+        == RuntimeExecutionMode.BATCH;
     DataStream<Anomaly> feederAnomalies = meterAnomalies.getSideOutput(AnomalyDetector.SILENCE)
+        .transform("silence time", TypeInformation.of(SilenceSignal.class), new SilenceSignalTime())
+        .uid("silence-time")
         .keyBy(SilenceSignal::feederId, Types.STRING)
-        .process(new FeederWatch(settings.anomaly()))
+        .process(new FeederWatch(settings.anomaly(), batch))
         .returns(ReadingTypes.ANOMALY)
         .name("feeder silences").uid("feeder-silences");
     return meterAnomalies.union(feederAnomalies);

@@ -138,6 +138,32 @@ class FeederWatchTest {
         tuple(AnomalyType.FEEDER_OUTAGE, AnomalyState.RESOLVED));
   }
 
+  /** BATCH: no watermark until the end; the signals come sorted by event time, before any timer fires. */
+  @Test
+  void shouldDecideAsSortedInputPassesTheDecisionTimeWithoutTimers() throws Exception {
+    harness.close();
+    harness = newHarness(null, true);
+    for (String meter : List.of("m1", "m2", "m3", "m4")) {
+      signal(SilenceSignal.Kind.SEEN, meter, 0, 0);
+    }
+    for (String meter : List.of("m1", "m2", "m3")) {
+      signal(SilenceSignal.Kind.SILENT, meter, SILENT_AT - 60 * MIN, SILENT_AT);
+    }
+    assertThat(events()).isEmpty();
+    signal(SilenceSignal.Kind.BACK, "m1", SILENT_AT - 60 * MIN, SILENT_AT + 100 * MIN);
+    List<Anomaly> afterOne = events();
+    signal(SilenceSignal.Kind.BACK, "m2", SILENT_AT - 60 * MIN, SILENT_AT + 101 * MIN);
+    List<Anomaly> afterTwo = events();
+    harness.processWatermark(Long.MAX_VALUE);
+
+    assertThat(afterOne).extracting(Anomaly::getType, Anomaly::getState, a -> a.getDetectedAt().toEpochMilli())
+        .containsExactly(tuple(AnomalyType.FEEDER_OUTAGE, AnomalyState.OPEN, DECIDED_AT));
+    assertThat(afterTwo).extracting(Anomaly::getType, Anomaly::getState).containsExactly(
+        tuple(AnomalyType.FEEDER_OUTAGE, AnomalyState.RESOLVED));
+    assertThat(events()).extracting(Anomaly::getType, Anomaly::getState, Anomaly::getMeterId).containsExactly(
+        tuple(AnomalyType.METER_SILENT, AnomalyState.OPEN, "m3"));
+  }
+
   private void signal(SilenceSignal.Kind kind, String meter, long since, long at) throws Exception {
     harness.processElement(new SilenceSignal(kind, meter, "F1", "D1", since, at), at);
   }
@@ -150,9 +176,14 @@ class FeederWatchTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, SilenceSignal, Anomaly> newHarness(
       OperatorSubtaskState restoreFrom) throws Exception {
+    return newHarness(restoreFrom, false);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, SilenceSignal, Anomaly> newHarness(
+      OperatorSubtaskState restoreFrom, boolean sortedInput) throws Exception {
     KeyedOneInputStreamOperatorTestHarness<String, SilenceSignal, Anomaly> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new FeederWatch(AnomalySettings.defaults())),
+            new KeyedProcessOperator<>(new FeederWatch(AnomalySettings.defaults(), sortedInput)),
             SilenceSignal::feederId, Types.STRING);
     if (restoreFrom != null) {
       h.initializeState(restoreFrom);

@@ -31,6 +31,7 @@ class MeterProcessorTest {
   private static final Duration ALLOWED_LATENESS = Duration.ofHours(1);
 
   private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> harness;
+  private Duration readingInterval = Duration.ofMinutes(1);
 
   @BeforeEach
   void openHarness() throws Exception {
@@ -54,6 +55,24 @@ class MeterProcessorTest {
     Totals quarter = total(T0);
     assertThat(quarter.energyWh).isCloseTo(300, within(1e-9));
     assertThat(quarter.samples).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSpreadAnHourlyReadingOverTheFourQuarterHoursOfItsHourAsMeasured() throws Exception {
+    harness.close();
+    readingInterval = Duration.ofHours(1);
+    harness = newHarness(null);
+    send(reading("m1", minutes(0), 1_000));
+    send(reading("m1", minutes(60), 1_400));
+
+    watermark(minutes(60));
+
+    for (int quarter = 0; quarter < 4; quarter++) {
+      Totals totals = total(T0.plus(QUARTER.multipliedBy(quarter)));
+      assertThat(totals.energyWh).isCloseTo(100, within(1e-9));
+      assertThat(totals.estimatedWh).isZero();
+    }
+    assertThat(total(T0.plus(QUARTER.multipliedBy(3))).samples).isEqualTo(1);
   }
 
   @Test
@@ -325,7 +344,7 @@ class MeterProcessorTest {
 
   private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> newHarness(
       OperatorSubtaskState restoreFrom, org.apache.flink.runtime.state.StateBackend backend) throws Exception {
-    MeterSettings settings = new MeterSettings(Duration.ofMinutes(1), 30_000, REGISTER_WIDTH_WH, 15, 50,
+    MeterSettings settings = new MeterSettings(readingInterval, 30_000, REGISTER_WIDTH_WH, 15, 50,
         ALLOWED_LATENESS, Duration.ofHours(1));
     KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> h =
         new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MeterProcessor(settings)),

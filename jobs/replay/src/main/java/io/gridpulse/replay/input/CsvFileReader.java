@@ -1,0 +1,98 @@
+package io.gridpulse.replay.input;
+
+import io.gridpulse.replay.csv.CsvLayout;
+import io.gridpulse.replay.csv.CsvLineException;
+import io.gridpulse.replay.csv.ReadingMapping;
+import io.gridpulse.replay.csv.ReadingRow;
+import io.gridpulse.replay.csv.ReadingRowParser;
+import io.gridpulse.replay.csv.ValueKind;
+import io.gridpulse.replay.progress.Counters;
+import io.gridpulse.replay.progress.Tally;
+import io.gridpulse.schema.DeadLetter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.types.Either;
+import org.apache.flink.util.Collector;
+
+/**
+ * Reads one CSV file of meter data per call, line by line under the mapping: each data line becomes a row, or is
+ * counted (missing value, outside the time range), or becomes a dead letter naming the file and line. A bad line
+ * never stops the file.
+ */
+public final class CsvFileReader extends RichFlatMapFunction<String, Either<DeadLetter, MeterRow>> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final ReadingMapping mapping;
+  private final TimeRange range;
+  private transient Tally.Accumulators counters;
+
+  public CsvFileReader(ReadingMapping mapping, TimeRange range) {
+    this.mapping = mapping;
+    this.range = range;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    counters = new Tally.Accumulators(getRuntimeContext());
+  }
+
+  @Override
+  public void flatMap(String file, Collector<Either<DeadLetter, MeterRow>> out) throws Exception {
+    CsvLayout layout = mapping.layout();
+    try (CsvLines lines = CsvLines.open(file, layout, counters.get(Counters.BYTES))) {
+      ReadingRowParser parser = mapping.parser(lines.header());
+      for (String line = lines.next(); line != null; line = lines.next()) {
+        counters.add(Counters.RECORDS, 1);
+        ReadingRow row;
+        try {
+          row = parser.parse(line);
+        } catch (CsvLineException e) {
+          out.collect(Either.Left(FileDeadLetters.malformed(file, "line", lines.number(), line, e.getMessage())));
+          continue;
+        }
+        if (row.missing()) {
+          counters.add(Counters.MISSING_VALUE, 1);
+        } else if (!inRange(row)) {
+          counters.add(Counters.OUTSIDE_RANGE, 1);
+        } else {
+          out.collect(Either.Right(toMeterRow(row, file, lines.number())));
+        }
+      }
+    }
+  }
+
+  private boolean inRange(ReadingRow row) {
+    return row.kind() == ValueKind.REGISTER ? range.contains(row.endMillis())
+        : range.containsInterval(row.startMillis(), row.endMillis());
+  }
+
+  private static MeterRow toMeterRow(ReadingRow row, String file, long line) {
+    MeterRow meterRow = new MeterRow();
+    meterRow.meterId = row.meterId();
+    meterRow.feederId = row.feederId();
+    meterRow.districtId = row.districtId();
+    meterRow.startMillis = row.startMillis();
+    meterRow.endMillis = row.endMillis();
+    meterRow.register = row.kind() == ValueKind.REGISTER;
+    double hours = (row.endMillis() - row.startMillis()) / 3_600_000.0;
+    switch (row.kind()) {
+      case REGISTER -> {
+        meterRow.energyWh = row.value();
+        meterRow.powerW = Double.NaN;
+      }
+      case INTERVAL_ENERGY -> {
+        meterRow.energyWh = row.value();
+        meterRow.powerW = hours > 0 ? row.value() / hours : 0.0;
+      }
+      case AVERAGE_POWER -> {
+        meterRow.energyWh = row.value() * hours;
+        meterRow.powerW = row.value();
+      }
+    }
+    meterRow.voltageV = row.voltageV() == null ? Double.NaN : row.voltageV();
+    meterRow.file = file;
+    meterRow.line = line;
+    return meterRow;
+  }
+}
