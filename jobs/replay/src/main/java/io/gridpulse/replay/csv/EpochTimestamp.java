@@ -5,11 +5,11 @@ enum EpochTimestamp implements TimestampFormat {
   SECONDS("epoch-seconds", 1000),
   MILLIS("epoch-millis", 1);
 
-  private final String name;
+  private final String key;
   private final long millisPerUnit;
 
-  EpochTimestamp(String name, long millisPerUnit) {
-    this.name = name;
+  EpochTimestamp(String key, long millisPerUnit) {
+    this.key = key;
     this.millisPerUnit = millisPerUnit;
   }
 
@@ -27,7 +27,7 @@ enum EpochTimestamp implements TimestampFormat {
 
   @Override
   public String describe() {
-    return name;
+    return key;
   }
 
   @Override

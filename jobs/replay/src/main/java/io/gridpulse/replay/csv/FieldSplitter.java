@@ -73,7 +73,8 @@ final class FieldSplitter implements Serializable {
     while (true) {
       int quote = line.indexOf(QUOTE, from);
       if (quote < 0) {
-        throw new CsvLineException("field " + fieldNumber + ": the quote is not closed: " + line.substring(openingQuote));
+        throw new CsvLineException("field " + fieldNumber + ": the quote is not closed: "
+            + line.substring(openingQuote));
       }
       if (quote + 1 < line.length() && line.charAt(quote + 1) == QUOTE) {
         from = quote + 2;

@@ -25,7 +25,7 @@ final class Header {
   static Header read(CsvLayout layout, String line) {
     if (!layout.header()) {
       if (line != null) {
-        throw new IllegalArgumentException("the mapping has header=false, so there is no header line to give: pass null");
+        throw new IllegalArgumentException("the mapping has header=false, so there is no header line: pass null");
       }
       return new Header(null);
     }

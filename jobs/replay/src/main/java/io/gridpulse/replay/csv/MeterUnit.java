@@ -41,8 +41,8 @@ public enum MeterUnit {
   }
 
   /**
-   * Case-insensitive, as exports write {@code KWH} or {@code kwh}; no unit of this list differs from another by case
-   * only in a way that matters here (nobody meters milliwatts).
+   * Case-insensitive, as exports write {@code KWH} or {@code kwh}. That reads {@code mW} as megawatts, which is
+   * harmless: nobody meters milliwatts.
    *
    * @throws CsvMappingException when the unit is unknown or does not fit the kind of value
    */

@@ -75,6 +75,7 @@ public final class ReadingMapping implements Serializable {
    *
    * @param headerLine the file's header line when the layout has a header, else null
    * @throws CsvMappingException when a column is not in the header, or the header is missing
+   * @throws IllegalArgumentException when a header line is given though the mapping has header=false
    */
   public ReadingRowParser parser(String headerLine) {
     return new ReadingRowParser(this, Header.read(layout, headerLine));

@@ -20,8 +20,8 @@ interface TimestampFormat extends Serializable {
   boolean usesZone();
 
   /**
-   * @param format {@code iso}, {@code epoch-seconds}, {@code epoch-millis} or a {@link java.time.format.DateTimeFormatter}
-   *               pattern
+   * @param format {@code iso}, {@code epoch-seconds}, {@code epoch-millis} or a
+   *               {@link java.time.format.DateTimeFormatter} pattern
    * @param zone   the zone of times without an offset
    * @throws IllegalArgumentException when the pattern is not valid
    */

@@ -35,8 +35,9 @@ public enum ValueKind {
   }
 
   static ValueKind parse(String text) {
+    String key = text.toLowerCase(Locale.ROOT);
     for (ValueKind kind : values()) {
-      if (kind.key.equals(text.toLowerCase(Locale.ROOT))) {
+      if (kind.key.equals(key)) {
         return kind;
       }
     }

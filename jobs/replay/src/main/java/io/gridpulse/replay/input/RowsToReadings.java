@@ -22,9 +22,10 @@ import org.apache.flink.util.Collector;
  * interval. Runs keyed by meter on rows sorted by time (BATCH), so a meter may be spread over several files.
  *
  * <ul>
- *   <li>interval energy and average power add up into a register that starts at 0; where a meter's data starts,
- *       or starts again after missing rows, a reading at the interval's start anchors it, so each interval's energy
- *       lands in its own quarter hours and a gap is a gap (estimated or reported), not energy moved into it;
+ *   <li>interval energy and average power add up into a register that starts at 0, with a reading at the start of
+ *       a meter's first interval so that its energy counts too. Missing rows are missing readings to the pipeline,
+ *       exactly as when a live meter skips some: short gaps are filled by interpolation and flagged as estimated,
+ *       long ones reported; the energy of the known intervals is all counted and nothing is invented for the gap;
  *   <li>a register row passes as it is, with the average power since the previous row;
  *   <li>a second row for an interval already counted is a duplicate (identical) or a conflicting duplicate (the
  *       first one counts), as the pipeline treats readings; both are kept as dead letters;
@@ -84,7 +85,7 @@ public final class RowsToReadings
       out.collect(Either.Left(FileDeadLetters.rejected(row.file, "line", row.line, null, rejection, end)));
       return;
     }
-    if (last == null || last.f0 != row.startMillis) {
+    if (last == null) {
       counters.add(Counters.BOUNDARY_READINGS, 1);
       out.collect(Either.Right(reading(row, row.startMillis, registerWh, 0.0, Double.NaN)));
     }

@@ -24,7 +24,7 @@ public final class Counters {
   public static final String WEATHER_OUTSIDE_RANGE = "weather.outside-range";
   /** Weather rows that did not parse (kept as dead letters). */
   public static final String WEATHER_DEAD_LETTERS = "weather.dead-letters";
-  /** Readings made up at the start of interval data (first row, or after a gap): not input records. */
+  /** Readings added at the start of each meter's interval data (the register before its first interval). */
   public static final String BOUNDARY_READINGS = "pipeline.boundary-readings";
   /** Readings in the meters' quarter-hour aggregates: how far the second (aggregating) stage has come. */
   public static final String AGGREGATED = "pipeline.aggregated";
