@@ -263,6 +263,11 @@ INFLUX_DIR="$RUN_DIR/influxdb"
 INFLUX_PID_FILE="$PID_DIR/influxd.pid"
 INFLUX_LOG_FILE="$LOG_DIR/influxd.log"
 
+# True if the InfluxDB at <url> (default $INFLUX_URL) answers its /ping, i.e. is up and ready for writes.
+influx_ready() { # [url]
+  curl -sf -o /dev/null --max-time 2 "${1:-$INFLUX_URL}/ping"
+}
+
 # --- Maven ----------------------------------------------------------------------------------------------------------
 
 # Quiet Maven: Debian's Maven prints bare colour resets (ESC[0m) even in batch mode; drop them. Fails as Maven fails.

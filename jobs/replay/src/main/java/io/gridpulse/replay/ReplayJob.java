@@ -7,6 +7,7 @@ import io.gridpulse.core.influx.InfluxSettings;
 import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.core.vee.VeeOptions;
 import io.gridpulse.monitor.KafkaOptions;
+import io.gridpulse.replay.csv.CsvMappingException;
 import io.gridpulse.replay.csv.ReadingMapping;
 import io.gridpulse.replay.csv.WeatherMapping;
 import io.gridpulse.replay.input.KafkaRange;
@@ -26,9 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -113,12 +112,22 @@ public final class ReplayJob implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
+  private ReadingMapping readingMapping;
+  private WeatherMapping weatherMapping;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new ReplayJob()).execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
+    try {
+      readingMapping = csv.isEmpty() ? null : ReadingMapping.parse(MappingFiles.merge(mappingFile, map));
+      weatherMapping = weather.isEmpty() ? null
+          : WeatherMapping.parse(MappingFiles.merge(weatherMappingFile, weatherMap));
+    } catch (CsvMappingException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "Mapping: " + e.getMessage());
+    }
     Configuration config = configuration();
     ReplayInputs inputs = inputs(config);
     if (!inputs.hasReadings() && inputs.weatherFiles().isEmpty()) {
@@ -156,12 +165,10 @@ public final class ReplayJob implements Callable<Integer> {
     Configuration config = System.getenv("FLINK_CONF_DIR") != null
         ? GlobalConfiguration.loadConfiguration() : new Configuration();
     config.set(VeeOptions.MAX_AGE, REPLAY_MAX_AGE);
-    Map<String, String> mapping = csv.isEmpty() ? Map.of() : MappingFiles.merge(mappingFile, map);
-    ReadingMapping readingMapping = csv.isEmpty() ? null : ReadingMapping.parse(mapping);
     if (readingMapping != null && readingMapping.interval() != null) {
       config.set(PipelineOptions.READING_INTERVAL, readingMapping.interval());
     }
-    if (readingMapping != null && mapping.containsKey("time-zone")) {
+    if (readingMapping != null && MappingFiles.merge(mappingFile, map).containsKey("time-zone")) {
       config.set(PipelineOptions.TIME_ZONE, readingMapping.timeZone().getId());
     }
     if (influxUrl != null) {
@@ -171,7 +178,7 @@ public final class ReplayJob implements Callable<Integer> {
       config.set(InfluxOptions.DATABASE, database);
     }
     config.addAll(Configuration.fromMap(set));
-    config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+    ReplayPipeline.batchMode(config);
     if (!config.contains(HeartbeatManagerOptions.HEARTBEAT_INTERVAL)) {
       // Accumulators reach the client with the task managers' heartbeats: often enough for a live progress line.
       config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
@@ -180,9 +187,6 @@ public final class ReplayJob implements Callable<Integer> {
   }
 
   private ReplayInputs inputs(Configuration config) throws IOException {
-    ReadingMapping readingMapping = csv.isEmpty() ? null : ReadingMapping.parse(MappingFiles.merge(mappingFile, map));
-    WeatherMapping weatherMapping = weather.isEmpty() ? null
-        : WeatherMapping.parse(MappingFiles.merge(weatherMappingFile, weatherMap));
     KafkaRange kafka = kafkaTopic == null ? null
         : new KafkaRange(config.get(KafkaOptions.BOOTSTRAP_SERVERS), kafkaTopic, kafkaSince, kafkaUntil);
     TimeRange range = TimeRange.of(Times.parse(from, config), Times.parse(to, config));

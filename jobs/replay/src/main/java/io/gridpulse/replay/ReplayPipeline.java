@@ -25,11 +25,15 @@ import io.gridpulse.schema.MeterReading;
 import io.gridpulse.schema.WeatherObservation;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.configuration.BatchExecutionOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -54,6 +58,17 @@ public final class ReplayPipeline {
   static final TypeInformation<WeatherObservation> WEATHER = new AvroTypeInfo<>(WeatherObservation.class);
 
   private ReplayPipeline() {}
+
+  /**
+   * BATCH execution with the parallelism as configured: the adaptive batch scheduler would pick each stage's
+   * parallelism from its data volume and turn the default forward edges into redistributions, and then an anomaly's
+   * OPEN and RESOLVED events could reach different sink writers, in either order.
+   */
+  public static Configuration batchMode(Configuration config) {
+    config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+    config.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
+    return config;
+  }
 
   public static void build(StreamExecutionEnvironment env, ReplayInputs inputs, MonitorSinks sinks,
       Sink<WeatherObservation> weatherSink, PipelineSettings settings, ReadingRules rules) {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +18,6 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,16 +110,13 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
   }
 
   private void writeWithRetry(List<Point> points) throws IOException, InterruptedException {
-    BatchPoints batch = BatchPoints.database(settings.database())
-        .precision(TimeUnit.MILLISECONDS)
-        .points(points)
-        .build();
+    String batch = lastOfEach(points);
     String what = "write " + points.size() + " points";
     Duration backoff = settings.initialBackoff();
     for (int attempt = 1; ; attempt++) {
       try {
         ensureDatabase();
-        influx.write(batch);
+        influx.write(settings.database(), null, InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, batch);
         if (attempt > 1) {
           LOG.info("InfluxDB at {} is back: {} succeeded after {} attempts", settings.url(), what, attempt);
         }
@@ -146,6 +144,30 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
       influx.query(new org.influxdb.dto.Query("CREATE DATABASE \"" + settings.database() + "\""));
       databaseReady = true;
     }
+  }
+
+  /**
+   * The batch in line protocol with one line per point identity (measurement, tags, time), the last one written: a
+   * point rewritten within one batch (an anomaly opened and resolved, a quarter hour updated by a gap filled just
+   * after it) must end as its latest version, and InfluxDB does not promise which of two equal points in one request
+   * wins.
+   */
+  static String lastOfEach(List<Point> points) {
+    Map<String, String> lines = new LinkedHashMap<>(points.size() * 2);
+    for (Point point : points) {
+      String line = point.lineProtocol(TimeUnit.MILLISECONDS);
+      lines.put(identity(line), line);
+    }
+    return String.join("\n", lines.values());
+  }
+
+  /** Series (up to the first unescaped space) and timestamp (after the last space) of a line-protocol line. */
+  static String identity(String line) {
+    int seriesEnd = 0;
+    while (seriesEnd < line.length() && line.charAt(seriesEnd) != ' ') {
+      seriesEnd += line.charAt(seriesEnd) == '\\' ? 2 : 1;
+    }
+    return line.substring(0, Math.min(seriesEnd, line.length())) + line.substring(line.lastIndexOf(' '));
   }
 
   private void logRetry(String what, int attempt, Duration backoff, Exception e) {

@@ -55,6 +55,22 @@ class InfluxSinkWriterTest {
   }
 
   @Test
+  void shouldSendOnlyTheLastVersionOfAPointRewrittenWithinOneBatch() {
+    Point open = Point.measurement("anomaly").time(1_000, TimeUnit.MILLISECONDS).tag("id", "SPIKE:m 1")
+        .addField("state", "OPEN").build();
+    Point other = Point.measurement("anomaly").time(1_000, TimeUnit.MILLISECONDS).tag("id", "SPIKE:m 2")
+        .addField("state", "OPEN").build();
+    Point resolved = Point.measurement("anomaly").time(1_000, TimeUnit.MILLISECONDS).tag("id", "SPIKE:m 1")
+        .addField("state", "RESOLVED").addField("note", "a b c").build();
+
+    String batch = InfluxSinkWriter.lastOfEach(List.of(open, other, resolved));
+
+    assertThat(batch.split("\n")).containsExactly(
+        "anomaly,id=SPIKE:m\\ 1 note=\"a b c\",state=\"RESOLVED\" 1000",
+        "anomaly,id=SPIKE:m\\ 2 state=\"OPEN\" 1000");
+  }
+
+  @Test
   void shouldHoldPointsUntilABatchIsFullOrFlushed() throws Exception {
     try (InfluxSinkWriter<Integer> writer = writer(3)) {
       writer.write(1, null);

@@ -16,7 +16,7 @@ import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 
 /**
- * Reads Avro container files of {@code MeterReading} (what {@code scripts/simulate --output-dir} writes): each
+ * Reads Avro container files of {@code MeterReading} (what {@code scripts/simulate --output-file} writes): each
  * reading is checked by the same rules as the live job's Kafka decoder. A file whose blocks cannot be decoded ends
  * with one dead letter naming the file and the record where decoding stopped; the replay goes on.
  */
@@ -41,11 +41,13 @@ public final class AvroFileReader extends RichFlatMapFunction<String, Either<Dea
   @Override
   public void flatMap(String file, Collector<Either<DeadLetter, MeterReading>> out) throws Exception {
     long record = 0;
+    long lastTime = 0;
     try (InputStream in = InputFile.open(file, counters.get(Counters.BYTES));
         DataFileStream<MeterReading> readings = new DataFileStream<>(in, new SpecificDatumReader<>(MeterReading.class))) {
       while (readings.hasNext()) {
         MeterReading reading = readings.next();
         record++;
+        lastTime = reading.getTimestamp().toEpochMilli();
         counters.add(Counters.RECORDS, 1);
         if (!range.contains(reading.getTimestamp().toEpochMilli())) {
           counters.add(Counters.OUTSIDE_RANGE, 1);
@@ -59,7 +61,7 @@ public final class AvroFileReader extends RichFlatMapFunction<String, Either<Dea
     } catch (RuntimeException | java.io.IOException e) {
       counters.add(Counters.RECORDS, 1);
       out.collect(Either.Left(FileDeadLetters.malformed(file, "record", record + 1, "",
-          "not readable as Avro MeterReading from here on: " + e.getMessage())));
+          "not readable as Avro MeterReading from here on: " + e.getMessage(), lastTime)));
     }
   }
 }

@@ -42,15 +42,18 @@ public final class CsvFileReader extends RichFlatMapFunction<String, Either<Dead
     CsvLayout layout = mapping.layout();
     try (CsvLines lines = CsvLines.open(file, layout, counters.get(Counters.BYTES))) {
       ReadingRowParser parser = mapping.parser(lines.header());
+      long lastTime = 0; // an unreadable line has no time of its own: it is booked at its predecessor's
       for (String line = lines.next(); line != null; line = lines.next()) {
         counters.add(Counters.RECORDS, 1);
         ReadingRow row;
         try {
           row = parser.parse(line);
         } catch (CsvLineException e) {
-          out.collect(Either.Left(FileDeadLetters.malformed(file, "line", lines.number(), line, e.getMessage())));
+          out.collect(Either.Left(
+              FileDeadLetters.malformed(file, "line", lines.number(), line, e.getMessage(), lastTime)));
           continue;
         }
+        lastTime = row.endMillis();
         if (row.missing()) {
           counters.add(Counters.MISSING_VALUE, 1);
         } else if (!inRange(row)) {

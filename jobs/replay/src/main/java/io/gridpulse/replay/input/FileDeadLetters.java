@@ -18,10 +18,13 @@ final class FileDeadLetters {
 
   private FileDeadLetters() {}
 
-  /** A line (or Avro record: {@code unit}) that does not parse. */
-  static DeadLetter malformed(String file, String unit, long position, String text, String why) {
+  /**
+   * A line (or Avro record: {@code unit}) that does not parse. Having no time of its own, it carries the time of the
+   * record before it in the file ({@code sourceTimestamp}), where its data-quality count is booked.
+   */
+  static DeadLetter malformed(String file, String unit, long position, String text, String why, long timeMillis) {
     return DeadLetters.of(DeadLetterReason.UNDECODABLE, where(file, unit, position) + ": " + why,
-        text.getBytes(StandardCharsets.UTF_8), file, FILE_PARTITION, position, 0);
+        text.getBytes(StandardCharsets.UTF_8), file, FILE_PARTITION, position, timeMillis);
   }
 
   /** A reading made from a file record ({@code unit} "line" or "record") that breaks a rule of the pipeline. */

@@ -37,15 +37,18 @@ public final class WeatherFileReader extends RichFlatMapFunction<String, Either<
   public void flatMap(String file, Collector<Either<DeadLetter, WeatherObservation>> out) throws Exception {
     try (CsvLines lines = CsvLines.open(file, mapping.layout(), counters.get(Counters.BYTES))) {
       WeatherRowParser parser = mapping.parser(lines.header());
+      long lastTime = 0;
       for (String line = lines.next(); line != null; line = lines.next()) {
         counters.add(Counters.WEATHER_RECORDS, 1);
         WeatherRow row;
         try {
           row = parser.parse(line);
         } catch (CsvLineException e) {
-          out.collect(Either.Left(FileDeadLetters.malformed(file, "line", lines.number(), line, e.getMessage())));
+          out.collect(Either.Left(
+              FileDeadLetters.malformed(file, "line", lines.number(), line, e.getMessage(), lastTime)));
           continue;
         }
+        lastTime = row.timeMillis();
         if (row.missing()) {
           counters.add(Counters.WEATHER_MISSING, 1);
         } else if (!range.contains(row.timeMillis())) {

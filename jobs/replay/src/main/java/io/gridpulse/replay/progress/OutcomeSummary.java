@@ -91,8 +91,8 @@ public final class OutcomeSummary {
     }
     long boundary = ProgressLine.value(counters, Counters.BOUNDARY_READINGS);
     if (boundary > 0) {
-      lines.add(String.format(Locale.ROOT, "Interval data: %,d readings added, one at the start of each meter's first"
-          + " interval (its register before any energy).", boundary));
+      lines.add(String.format(Locale.ROOT, "Interval data: %,d reading(s) added, one at the start of each meter's"
+          + " first interval (its register before any energy).", boundary));
     }
     long weatherRows = ProgressLine.value(counters, Counters.WEATHER_RECORDS);
     if (weatherRows > 0) {
