@@ -1,27 +1,21 @@
 package io.gridpulse.bench;
 
 import io.gridpulse.core.config.PipelineSettings;
-import io.gridpulse.core.influx.EnergyPoints;
 import io.gridpulse.core.influx.InfluxSettings;
-import io.gridpulse.core.influx.InfluxSink;
-import io.gridpulse.core.io.ReplaySources;
-import io.gridpulse.core.pipeline.EnergyPipeline;
-import io.gridpulse.core.pipeline.EnergyStreams;
-import io.gridpulse.schema.GroupAggregate;
-import io.gridpulse.schema.MeterAggregate;
-import io.gridpulse.schema.MeterReading;
+import io.gridpulse.core.vee.ReadingRules;
+import io.gridpulse.replay.ReplayInputs;
+import io.gridpulse.replay.ReplayPipeline;
+import io.gridpulse.replay.ReplaySinks;
+import io.gridpulse.replay.input.TimeRange;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * The replay path: Avro files -> the same energy pipeline in BATCH execution mode -> InfluxDB. (The analysts' replay
- * job, with CSV sources and progress, is its own issue; this is its core.)
+ * The replay path: the analysts' replay job (Avro files -> the monitor job's pipeline and sinks in BATCH mode ->
+ * InfluxDB), as {@code scripts/replay} builds it, without its progress line.
  */
 final class ReplayPath {
 
@@ -31,22 +25,17 @@ final class ReplayPath {
       throws Exception {
     String database = "bench_replay";
     Influx.recreateDatabase(influxUrl, database);
-    Configuration config = cluster.config();
+    Configuration config = ReplayPipeline.batchMode(cluster.config());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    PipelineSettings settings = PipelineSettings.from(config);
-    InfluxSettings influx = InfluxSettings.of(influxUrl, database);
-
-    EnergyStreams energy = EnergyPipeline.build(
-        env.fromSource(ReplaySources.avroFiles(files),
-            WatermarkStrategy.<MeterReading>noWatermarks()
-                .withTimestampAssigner((reading, previous) -> reading.getTimestamp().toEpochMilli()),
-            "avro files").uid("avro-files-source"),
-        settings);
-    energy.meterAggregates().sinkTo(new InfluxSink<MeterAggregate>(influx, EnergyPoints::meter)).uid("meter-sink");
-    energy.groupAggregates().sinkTo(new InfluxSink<GroupAggregate>(influx, EnergyPoints::group)).uid("group-sink");
-    energy.rejectedReadings().sinkTo(new DiscardingSink<>()).uid("late-sink");
+    ReplaySinks sinks = new ReplaySinks(InfluxSettings.of(influxUrl, database),
+        files.get(0).getParent().resolve("replay-output"), ReplaySinks.Target.INFLUX);
+    ReplayInputs inputs = new ReplayInputs(files.stream().map(Path::toString).toList(), List.of(), null, null,
+        List.of(), null, TimeRange.ALL);
+    ReplayPipeline.build(env, inputs, sinks.monitorSinks(), sinks.weather(), PipelineSettings.from(config),
+        ReadingRules.from(config));
+    sinks.prepare();
     JobExecutionResult result = env.execute("bench replay path " + run);
+    sinks.finish();
     double seconds = result.getNetRuntime() / 1000.0;
     Log.info("replay path run %d: %,d readings in %.2f s, %,d meter points in InfluxDB", run, readings, seconds,
         Influx.count(influxUrl, database, "meter_energy", "energy_kwh"));

@@ -28,10 +28,11 @@ final class Preflight {
     for (Path path : given) {
       if (Files.isDirectory(path)) {
         try (Stream<Path> inside = Files.list(path)) {
-          inside.filter(Files::isRegularFile).sorted().forEach(f -> files.add(f.toAbsolutePath().toString()));
+          inside.filter(Files::isRegularFile).sorted()
+              .forEach(f -> files.add(f.toAbsolutePath().normalize().toString()));
         }
       } else if (Files.isRegularFile(path)) {
-        files.add(path.toAbsolutePath().toString());
+        files.add(path.toAbsolutePath().normalize().toString());
       } else {
         throw new CommandLine.ParameterException(new CommandLine(new ReplayJob()), "No such file: " + path);
       }

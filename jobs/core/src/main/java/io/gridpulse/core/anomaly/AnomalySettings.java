@@ -2,6 +2,7 @@ package io.gridpulse.core.anomaly;
 
 import static io.gridpulse.core.anomaly.AnomalyOptions.*;
 
+import io.gridpulse.core.config.PipelineOptions;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -30,8 +31,17 @@ public record AnomalySettings(
         config.get(BASE_LOAD_RATIO), config.get(BASE_LOAD_MIN_EXCESS_W) * QUARTER_HOURS,
         config.get(NIGHT_START_HOUR), config.get(NIGHT_END_HOUR),
         quarters(config.get(ZERO_MIN_DURATION)), config.get(ZERO_MIN_EXPECTED_KWH) * 1000,
-        config.get(SILENT_AFTER), config.get(OUTAGE_SHARE), config.get(OUTAGE_MIN_METERS), config.get(OUTAGE_GRACE),
+        silentAfter(config), config.get(OUTAGE_SHARE), config.get(OUTAGE_MIN_METERS), config.get(OUTAGE_GRACE),
         nominal * (1 - tolerance), nominal * (1 + tolerance), nominal, quarters(config.get(VOLTAGE_MIN_DURATION)));
+  }
+
+  /** As configured, or by default the larger of one hour and three reading intervals. */
+  static Duration silentAfter(ReadableConfig config) {
+    if (config.getOptional(SILENT_AFTER).isPresent()) {
+      return config.get(SILENT_AFTER);
+    }
+    Duration threeReadings = config.get(PipelineOptions.READING_INTERVAL).multipliedBy(3);
+    return threeReadings.compareTo(SILENT_AFTER.defaultValue()) > 0 ? threeReadings : SILENT_AFTER.defaultValue();
   }
 
   public static AnomalySettings defaults() {
