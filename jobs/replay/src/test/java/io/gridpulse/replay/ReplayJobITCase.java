@@ -35,6 +35,10 @@ class ReplayJobITCase {
   @TempDir static Path work;
   private static Path csv;
   private static double expectedKwh;
+  /** 27 March 2016 in Chicago (CDT, UTC-5): the range of the --from/--to run. */
+  private static final Instant DAY_START = Instant.parse("2016-03-27T05:00:00Z");
+  private static final Instant DAY_END = Instant.parse("2016-03-28T05:00:00Z");
+  private static double expectedDayKwh;
   private static long meterPointsAfterFirstRun;
 
   @BeforeAll
@@ -51,7 +55,12 @@ class ReplayJobITCase {
           continue;
         }
         lines.add(meter + "," + time + "," + String.format(Locale.ROOT, "%.3f", kwh));
-        expectedKwh += Double.parseDouble(String.format(Locale.ROOT, "%.3f", kwh));
+        double rounded = Double.parseDouble(String.format(Locale.ROOT, "%.3f", kwh));
+        expectedKwh += rounded;
+        Instant start = START.plusSeconds(3600L * h);
+        if (!start.isBefore(DAY_START) && !start.plusSeconds(3600).isAfter(DAY_END)) {
+          expectedDayKwh += rounded;
+        }
         if (meter.equals("A-2") && h == 20) {
           lines.add(lines.get(lines.size() - 1)); // the same row again
         }
@@ -60,9 +69,19 @@ class ReplayJobITCase {
     lines.add(5, "A-1,yesterday,0.5"); // line 6 of the file
     Files.write(csv, lines, StandardCharsets.UTF_8);
 
-    assertThat(replay()).isZero();
+    assertThat(replay(DATABASE, "out")).isZero();
     meterPointsAfterFirstRun = count("meter_energy");
-    assertThat(replay()).isZero();
+    assertThat(replay(DATABASE, "out")).isZero();
+    assertThat(replay(DATABASE + "_day", "out-day", "--from", "2016-03-27", "--to", "2016-03-28")).isZero();
+  }
+
+  @Test
+  void shouldReplayOnlyTheIntervalsInsideFromAndTo() {
+    double dayKwh = ((Number) INFLUX.query(DATABASE + "_day",
+        "SELECT SUM(energy_kwh) FROM meter_energy WHERE \"window\" = '1h'").get(0).get("sum")).doubleValue();
+
+    assertThat(expectedDayKwh).isPositive();
+    assertThat(dayKwh).isCloseTo(expectedDayKwh, within(1e-6));
   }
 
   @Test
@@ -105,15 +124,17 @@ class ReplayJobITCase {
     assertThat(deadLetters).anyMatch(line -> line.startsWith("DUPLICATE,usage.csv line "));
   }
 
-  private static int replay() {
-    return new CommandLine(new ReplayJob()).execute(
+  private static int replay(String database, String output, String... more) {
+    List<String> args = new ArrayList<>(List.of(
         "--csv", csv.toString(),
         "--map", "meter=meter", "--map", "timestamp=start", "--map", "timestamp-marks=start",
         "--map", "interval=PT1H", "--map", "value=kwh", "--map", "value-kind=interval-energy",
         "--map", "unit=kWh", "--map", "missing=?", "--map", "district-id=chicago",
         "--set", "pipeline.time-zone=America/Chicago",
-        "--influx", INFLUX.url(), "--database", DATABASE, "--write", "both",
-        "--output", work.resolve("out").toString(), "--quiet");
+        "--influx", INFLUX.url(), "--database", database, "--write", "both",
+        "--output", work.resolve(output).toString(), "--quiet"));
+    args.addAll(List.of(more));
+    return new CommandLine(new ReplayJob()).execute(args.toArray(String[]::new));
   }
 
   private static long count(String measurement) {

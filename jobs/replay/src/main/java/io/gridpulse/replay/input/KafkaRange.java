@@ -22,8 +22,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * A topic's records between two Kafka timestamps (when the broker or producer stamped them, not the readings' own
- * time), decoded and checked like the live job does, under a group id of its own that commits nothing: a replay
+ * A topic's records between two Kafka timestamps (what the producer stamped them with, or the broker's append time
+ * on a topic with {@code message.timestamp.type=LogAppendTime}; GridPulse's simulator stamps each record with its
+ * reading's time), decoded and checked like the live job does, under a group id of its own that commits nothing: a replay
  * never moves the live job's offsets.
  */
 public record KafkaRange(String bootstrapServers, String topic, Instant since, Instant until) {

@@ -22,25 +22,15 @@ public interface CsvColumns<T> extends Serializable {
   static <T extends SpecificRecord> CsvColumns<T> avro(Class<T> type) {
     Schema schema = SpecificData.get().getSchema(type);
     String header = String.join(",", schema.getFields().stream().map(Schema.Field::name).toList());
-    return new CsvColumns<>() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public String header() {
-        return header;
-      }
-
-      @Override
-      public void append(T record, StringBuilder line) {
-        int fields = record.getSchema().getFields().size();
-        for (int i = 0; i < fields; i++) {
-          if (i > 0) {
-            line.append(',');
-          }
-          appendValue(record.get(i), line);
+    return columns(header, (record, line) -> {
+      int fields = record.getSchema().getFields().size();
+      for (int i = 0; i < fields; i++) {
+        if (i > 0) {
+          line.append(',');
         }
+        appendValue(record.get(i), line);
       }
-    };
+    });
   }
 
   static CsvColumns<QualityEvent> quality() {
