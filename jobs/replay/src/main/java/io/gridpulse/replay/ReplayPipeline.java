@@ -106,7 +106,7 @@ public final class ReplayPipeline {
     if (!inputs.csvFiles().isEmpty()) {
       DataStream<Either<DeadLetter, MeterRow>> rows = env.fromData(inputs.csvFiles()).name("csv files").uid("csv-files")
           .rebalance()
-          .flatMap(new CsvFileReader(inputs.csvMapping(), inputs.range()))
+          .flatMap(new CsvFileReader(inputs.csvMapping(), inputs.csvFiles(), inputs.range()))
           .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, ROW))
           .name("parse csv").uid("parse-csv");
       parts.add(rows.filter(Either::isLeft).name("csv dead letters").uid("csv-dead-letters")
@@ -118,7 +118,7 @@ public final class ReplayPipeline {
               .withTimestampAssigner((row, t) -> row.endMillis))
           .name("csv event time").uid("csv-event-time")
           .keyBy(MeterRow::meterId, Types.STRING)
-          .process(new RowsToReadings(rules)).returns(ReadingTypes.DECODED)
+          .process(new RowsToReadings(rules, inputs.csvFiles())).returns(ReadingTypes.DECODED)
           .name("rows to readings").uid("rows-to-readings"));
     }
     if (inputs.kafka() != null) {

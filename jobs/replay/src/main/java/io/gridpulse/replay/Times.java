@@ -45,6 +45,9 @@ final class Times {
   }
 
   static String show(long millis) {
-    return millis == Long.MIN_VALUE ? "start" : millis == Long.MAX_VALUE ? "end" : Instant.ofEpochMilli(millis).toString();
+    if (millis == Long.MIN_VALUE || millis == Long.MAX_VALUE) {
+      return millis == Long.MIN_VALUE ? "start" : "end";
+    }
+    return Instant.ofEpochMilli(millis).toString();
   }
 }

@@ -43,7 +43,8 @@ public final class AvroFileReader extends RichFlatMapFunction<String, Either<Dea
     long record = 0;
     long lastTime = 0;
     try (InputStream in = InputFile.open(file, counters.get(Counters.BYTES));
-        DataFileStream<MeterReading> readings = new DataFileStream<>(in, new SpecificDatumReader<>(MeterReading.class))) {
+        DataFileStream<MeterReading> readings =
+            new DataFileStream<>(in, new SpecificDatumReader<>(MeterReading.class))) {
       while (readings.hasNext()) {
         MeterReading reading = readings.next();
         record++;

@@ -9,6 +9,7 @@ import io.gridpulse.replay.csv.ValueKind;
 import io.gridpulse.replay.progress.Counters;
 import io.gridpulse.replay.progress.Tally;
 import io.gridpulse.schema.DeadLetter;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.types.Either;
@@ -24,11 +25,14 @@ public final class CsvFileReader extends RichFlatMapFunction<String, Either<Dead
   private static final long serialVersionUID = 1L;
 
   private final ReadingMapping mapping;
+  private final List<String> files;
   private final TimeRange range;
   private transient Tally.Accumulators counters;
 
-  public CsvFileReader(ReadingMapping mapping, TimeRange range) {
+  /** {@code files}: all CSV files of the replay; rows name theirs by its index. */
+  public CsvFileReader(ReadingMapping mapping, List<String> files, TimeRange range) {
     this.mapping = mapping;
+    this.files = List.copyOf(files);
     this.range = range;
   }
 
@@ -59,7 +63,7 @@ public final class CsvFileReader extends RichFlatMapFunction<String, Either<Dead
         } else if (!inRange(row)) {
           counters.add(Counters.OUTSIDE_RANGE, 1);
         } else {
-          out.collect(Either.Right(toMeterRow(row, file, lines.number())));
+          out.collect(Either.Right(toMeterRow(row, files.indexOf(file), lines.number())));
         }
       }
     }
@@ -70,7 +74,7 @@ public final class CsvFileReader extends RichFlatMapFunction<String, Either<Dead
         : range.containsInterval(row.startMillis(), row.endMillis());
   }
 
-  private static MeterRow toMeterRow(ReadingRow row, String file, long line) {
+  private static MeterRow toMeterRow(ReadingRow row, int file, long line) {
     MeterRow meterRow = new MeterRow();
     meterRow.meterId = row.meterId();
     meterRow.feederId = row.feederId();

@@ -24,8 +24,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * A topic's records between two Kafka timestamps (what the producer stamped them with, or the broker's append time
  * on a topic with {@code message.timestamp.type=LogAppendTime}; GridPulse's simulator stamps each record with its
- * reading's time), decoded and checked like the live job does, under a group id of its own that commits nothing: a replay
- * never moves the live job's offsets.
+ * reading's time), decoded and checked like the live job does, under a group id of its own that commits nothing:
+ * a replay never moves the live job's offsets.
  */
 public record KafkaRange(String bootstrapServers, String topic, Instant since, Instant until) {
 
@@ -34,11 +34,15 @@ public record KafkaRange(String bootstrapServers, String topic, Instant since, I
         .setBootstrapServers(bootstrapServers)
         .setTopics(topic)
         .setGroupId("gridpulse-replay-" + UUID.randomUUID())
-        .setStartingOffsets(since == null ? OffsetsInitializer.earliest() : OffsetsInitializer.timestamp(since.toEpochMilli()))
-        .setBounded(until == null ? OffsetsInitializer.latest() : OffsetsInitializer.timestamp(until.toEpochMilli()))
+        .setStartingOffsets(since == null ? OffsetsInitializer.earliest() : OffsetsInitializer.timestamp(millis(since)))
+        .setBounded(until == null ? OffsetsInitializer.latest() : OffsetsInitializer.timestamp(millis(until)))
         .setDeserializer(new MeterReadingKafkaDeserializer(rules))
         .setProperty("commit.offsets.on.checkpoint", "false")
         .build();
+  }
+
+  private static long millis(Instant time) {
+    return time.toEpochMilli();
   }
 
   /** How many records the range holds, for the progress line: the offsets between its two ends, per partition. */

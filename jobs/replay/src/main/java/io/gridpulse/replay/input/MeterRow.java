@@ -20,7 +20,8 @@ public class MeterRow {
   public double powerW;
   /** NaN when the file has no voltage. */
   public double voltageV;
-  public String file;
+  /** Which of the replay's CSV files (an index: a path on every row would weigh on the shuffle). */
+  public int file;
   public long line;
 
   public MeterRow() {}

@@ -8,6 +8,7 @@ import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.MeterReading;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -38,12 +39,15 @@ public final class RowsToReadings
   private static final long serialVersionUID = 1L;
 
   private final ReadingRules rules;
+  private final List<String> files;
   /** Per meter: end of the last counted interval, the register there, and the last counted row's energy. */
   private transient ValueState<Tuple3<Long, Double, Double>> chain;
   private transient Tally.Accumulators counters;
 
-  public RowsToReadings(ReadingRules rules) {
+  /** {@code files}: the replay's CSV files, which rows name by index. */
+  public RowsToReadings(ReadingRules rules, List<String> files) {
     this.rules = rules;
+    this.files = List.copyOf(files);
   }
 
   @Override
@@ -74,7 +78,7 @@ public final class RowsToReadings
               + (identical ? " (identical; dropped)" : " with another value; the first row counts")
           : "meter " + row.meterId + ": interval ending " + Instant.ofEpochMilli(row.endMillis)
               + " overlaps the one ending " + Instant.ofEpochMilli(last.f0) + ", already counted";
-      out.collect(Either.Left(FileDeadLetters.rejected(row.file, "line", row.line, null, reason, why,
+      out.collect(Either.Left(FileDeadLetters.rejected(files.get(row.file), "line", row.line, null, reason, why,
           reading(row, row.endMillis, last.f1, row.powerW, row.voltageV))));
       return;
     }
@@ -82,7 +86,8 @@ public final class RowsToReadings
     MeterReading end = reading(row, row.endMillis, registerWh + row.energyWh, row.powerW, row.voltageV);
     Rejection rejection = rules.check(end, System.currentTimeMillis());
     if (rejection != null) {
-      out.collect(Either.Left(FileDeadLetters.rejected(row.file, "line", row.line, null, rejection, end)));
+      out.collect(Either.Left(
+          FileDeadLetters.rejected(files.get(row.file), "line", row.line, null, rejection, end)));
       return;
     }
     if (last == null) {
@@ -96,7 +101,8 @@ public final class RowsToReadings
   private boolean emitChecked(MeterRow row, MeterReading reading, Collector<Either<DeadLetter, MeterReading>> out) {
     Rejection rejection = rules.check(reading, System.currentTimeMillis());
     if (rejection != null) {
-      out.collect(Either.Left(FileDeadLetters.rejected(row.file, "line", row.line, null, rejection, reading)));
+      out.collect(Either.Left(
+          FileDeadLetters.rejected(files.get(row.file), "line", row.line, null, rejection, reading)));
       return false;
     }
     out.collect(Either.Right(reading));

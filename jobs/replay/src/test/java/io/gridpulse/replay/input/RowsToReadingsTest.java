@@ -25,13 +25,17 @@ class RowsToReadingsTest {
 
   private static final long HOUR = 3_600_000L;
   private static final long T0 = Instant.parse("2016-01-01T00:00:00Z").toEpochMilli();
+  /** The live rules, but for history: 2016 is older than the live job's ten-year horizon. */
+  private static final ReadingRules RULES =
+      new ReadingRules(Duration.ofMinutes(5), Duration.ofDays(365L * 200), 30_000);
 
   private KeyedOneInputStreamOperatorTestHarness<String, MeterRow, Either<DeadLetter, MeterReading>> harness;
 
   @BeforeEach
   void open() throws Exception {
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new RowsToReadings(new ReadingRules(Duration.ofMinutes(5), Duration.ofDays(365L * 200), 30_000))), MeterRow::meterId, Types.STRING);
+        new KeyedProcessOperator<>(new RowsToReadings(RULES, List.of("/data/usage.csv"))), MeterRow::meterId,
+        Types.STRING);
     harness.setup(ReadingTypes.DECODED.createSerializer(new SerializerConfigImpl()));
     harness.open();
   }
@@ -121,7 +125,7 @@ class RowsToReadingsTest {
     row.feederId = "f1";
     row.districtId = "d1";
     row.voltageV = Double.NaN;
-    row.file = "/data/usage.csv";
+    row.file = 0;
     row.line = line;
     return row;
   }
