@@ -18,7 +18,8 @@ import org.apache.flink.util.Collector;
 /**
  * Reads one CSV file of meter data per call, line by line under the mapping: each data line becomes a row, or is
  * counted (missing value, outside the time range), or becomes a dead letter naming the file and line. A bad line
- * never stops the file.
+ * never stops the file. Local times of the hour the clocks go back are told apart by file order
+ * ({@link ClockChanges}).
  */
 public final class CsvFileReader extends RichFlatMapFunction<String, Either<DeadLetter, MeterRow>> {
 
@@ -46,6 +47,7 @@ public final class CsvFileReader extends RichFlatMapFunction<String, Either<Dead
     CsvLayout layout = mapping.layout();
     try (CsvLines lines = CsvLines.open(file, layout, counters.get(Counters.BYTES))) {
       ReadingRowParser parser = mapping.parser(lines.header());
+      ClockChanges clockChanges = new ClockChanges(mapping.timeZone());
       long lastTime = 0; // an unreadable line has no time of its own: it is booked at its predecessor's
       for (String line = lines.next(); line != null; line = lines.next()) {
         counters.add(Counters.RECORDS, 1);
@@ -57,30 +59,32 @@ public final class CsvFileReader extends RichFlatMapFunction<String, Either<Dead
               FileDeadLetters.malformed(file, "line", lines.number(), line, e.getMessage(), lastTime)));
           continue;
         }
-        lastTime = row.endMillis();
+        long shift = clockChanges.shiftFor(row.meterId(), row.startMillis());
+        lastTime = row.endMillis() + shift;
         if (row.missing()) {
           counters.add(Counters.MISSING_VALUE, 1);
-        } else if (!inRange(row)) {
+        } else if (!inRange(row, shift)) {
           counters.add(Counters.OUTSIDE_RANGE, 1);
         } else {
-          out.collect(Either.Right(toMeterRow(row, files.indexOf(file), lines.number())));
+          out.collect(Either.Right(toMeterRow(row, shift, files.indexOf(file), lines.number())));
         }
       }
     }
   }
 
-  private boolean inRange(ReadingRow row) {
-    return row.kind() == ValueKind.REGISTER ? range.contains(row.endMillis())
-        : range.containsInterval(row.startMillis(), row.endMillis());
+  private boolean inRange(ReadingRow row, long shift) {
+    return row.kind() == ValueKind.REGISTER ? range.contains(row.endMillis() + shift)
+        : range.containsInterval(row.startMillis() + shift, row.endMillis() + shift);
   }
 
-  private static MeterRow toMeterRow(ReadingRow row, int file, long line) {
+  /** {@code shift}: added to the row's times (the second pass through the hour the clocks go back). */
+  private static MeterRow toMeterRow(ReadingRow row, long shift, int file, long line) {
     MeterRow meterRow = new MeterRow();
     meterRow.meterId = row.meterId();
     meterRow.feederId = row.feederId();
     meterRow.districtId = row.districtId();
-    meterRow.startMillis = row.startMillis();
-    meterRow.endMillis = row.endMillis();
+    meterRow.startMillis = row.startMillis() + shift;
+    meterRow.endMillis = row.endMillis() + shift;
     meterRow.register = row.kind() == ValueKind.REGISTER;
     double hours = (row.endMillis() - row.startMillis()) / 3_600_000.0;
     switch (row.kind()) {
