@@ -1,0 +1,91 @@
+package io.gridpulse.replay.savings;
+
+import io.gridpulse.core.savings.Fuel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Savings against a reduction target from a replay's result files, by the CalTRACK daily method: per household a
+ * baseline of daily use against heating and cooling degree days over the 365 days before the programme, its
+ * prediction under the reporting period's weather, and the avoided energy; per feeder and district the sum of avoided
+ * over the sum of predicted, with the uncertainties added in quadrature.
+ */
+@Command(name = "savings", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Weather-normalised savings (CalTRACK daily) from a replay's meter_aggregates.csv and weather.csv.")
+public final class SavingsReport implements Callable<Integer> {
+
+  @Option(names = "--results", required = true, paramLabel = "DIR",
+      description = "A replay's --output directory written with --write files|both (needs --weather in that replay).")
+  Path results;
+
+  @Option(names = "--baseline-end", required = true, paramLabel = "DATE",
+      description = "Last day of the baseline: it is the 365 days ending there.")
+  LocalDate baselineEnd;
+
+  @Option(names = "--reporting-start", required = true, paramLabel = "DATE", description = "First reporting day.")
+  LocalDate reportingStart;
+
+  @Option(names = "--reporting-end", paramLabel = "DATE",
+      description = "Last reporting day (default: the last day in the results).")
+  LocalDate reportingEnd;
+
+  @Option(names = "--time-zone", required = true, paramLabel = "ZONE",
+      description = "The replay's pipeline.time-zone: the calendar of its daily windows.")
+  ZoneId zone;
+
+  @Option(names = "--fuel", defaultValue = "electricity", paramLabel = "electricity|gas",
+      description = "Electricity days of zero use count as missing (CalTRACK); gas may be zero. Default: ${DEFAULT-VALUE}.")
+  String fuel;
+
+  @Option(names = "--target", defaultValue = "0.15", paramLabel = "FRACTION",
+      description = "Reduction target as a fraction of the predicted use (default: ${DEFAULT-VALUE}).")
+  double target;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SavingsReport()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Fuel kind = Fuel.valueOf(fuel.toUpperCase(Locale.ROOT));
+    Map<String, ReplayResults.MeterDays> meters = ReplayResults.meterDays(results, zone);
+    Map<String, TreeMap<LocalDate, Double>> temperatures = ReplayResults.dailyTemperatures(results, zone);
+    LocalDate end = reportingEnd != null ? reportingEnd : meters.values().stream()
+        .map(m -> m.days().lastKey()).max(Comparator.naturalOrder()).orElse(reportingStart);
+    List<MeterSavings> all = new ArrayList<>();
+    for (ReplayResults.MeterDays meter : meters.values()) {
+      all.add(MeterSavings.of(meter, temperatures.getOrDefault(meter.districtId(), new TreeMap<>()), baselineEnd,
+          reportingStart, end, kind));
+    }
+    SavingsTable table = new SavingsTable(all, target);
+    table.write(results.resolve("savings.csv"));
+    List<String> summary = table.summary(baselineEnd, reportingStart, end);
+    PrintStream out = System.out;
+    summary.forEach(out::println);
+    Files.write(results.resolve("savings-summary.txt"), summary, StandardCharsets.UTF_8);
+    return 0;
+  }
+
+  /** Groups of meters by feeder or district. */
+  static Map<String, List<MeterSavings>> by(List<MeterSavings> all, Function<MeterSavings, String> key) {
+    Map<String, List<MeterSavings>> groups = new TreeMap<>();
+    all.forEach(m -> groups.computeIfAbsent(key.apply(m), k -> new ArrayList<>()).add(m));
+    return groups;
+  }
+}

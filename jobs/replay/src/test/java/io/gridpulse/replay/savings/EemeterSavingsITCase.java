@@ -1,0 +1,61 @@
+package io.gridpulse.replay.savings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gridpulse.replay.ReplayJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The analyst's path end to end on OpenEEmeter's synthetic gas meter with known savings (data/eemeter-il-gas): the
+ * README's replay command writes the result files, the savings command fits the CalTRACK daily baseline and finds
+ * the generator's 60 °F balance point and its 10% savings (within one point) under the reporting period's weather,
+ * where the raw totals show about 2.6%.
+ */
+class EemeterSavingsITCase {
+
+  @TempDir Path work;
+
+  @Test
+  void shouldFindTheBalancePointAndTheTenPercent() throws Exception {
+    Path data = repository().resolve("data/eemeter-il-gas");
+    Path mappings = repository().resolve("examples/mappings");
+    int replayed = new CommandLine(new ReplayJob()).execute(
+        "--csv", data.resolve("il-gas-hdd-only-hourly.csv.gz").toString(),
+        "--mapping", mappings.resolve("eemeter-hourly-gas.mapping").toString(),
+        "--weather", data.resolve("il-tempF.csv.gz").toString(),
+        "--weather-mapping", mappings.resolve("eemeter-temperature-f.mapping").toString(),
+        "--set", "pipeline.time-zone=America/Chicago", "--set", "vee.max-power-w=200000",
+        "--write", "files", "--output", work.toString(), "--quiet");
+    int reported = new CommandLine(new SavingsReport()).execute("--results", work.toString(),
+        "--baseline-end", "2016-12-25", "--reporting-start", "2017-01-05", "--time-zone", "America/Chicago",
+        "--fuel", "gas", "--target", "0.10");
+
+    assertThat(replayed).isZero();
+    assertThat(reported).isZero();
+    List<String> rows = Files.readAllLines(work.resolve("savings.csv"));
+    List<String> header = List.of(rows.get(0).split(","));
+    String[] meter = rows.stream().filter(r -> r.startsWith("meter,il-gas,")).findFirst().orElseThrow().split(",");
+    assertThat(meter[header.indexOf("model")]).isEqualTo("HEATING_ONLY");
+    assertThat(Double.parseDouble(meter[header.indexOf("heating_balance_point_f")])).isCloseTo(60.0, within(3.0));
+    assertThat(Double.parseDouble(meter[header.indexOf("savings_fraction")])).isCloseTo(0.10, within(0.01));
+    assertThat(Double.parseDouble(meter[header.indexOf("fsu")])).isPositive();
+    assertThat(Files.readAllLines(work.resolve("savings-summary.txt")))
+        .anyMatch(line -> line.startsWith("District il: 10.9") && line.contains("on track"));
+  }
+
+  /** The repository root, found by walking up from the module's working directory. */
+  private static Path repository() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("data/eemeter-il-gas"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("data/eemeter-il-gas not found above " + Path.of("").toAbsolutePath());
+  }
+}
