@@ -4,6 +4,8 @@ import io.gridpulse.simulator.anomaly.AnomalyConfig;
 import io.gridpulse.simulator.anomaly.AnomalyInjector;
 import io.gridpulse.simulator.fault.FaultConfig;
 import io.gridpulse.simulator.fault.FaultInjector;
+import io.gridpulse.simulator.savings.ProgrammedReduction;
+import io.gridpulse.simulator.savings.WeatherCsv;
 import io.gridpulse.simulator.fault.FaultLedger;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -146,6 +149,25 @@ public final class SimulatorMain implements Callable<Integer> {
                     + " than that).")
     private Duration anomalyWarmUp;
 
+    @Option(names = "--reduction", paramLabel = "FRACTION",
+            description = "Savings ground truth: from --reduction-from the households of --reduction-districts use this"
+                    + " fraction less energy than they would have under the same weather, e.g. 0.15. Not with"
+                    + " --faults or --anomalies.")
+    private Double reduction;
+
+    @Option(names = "--reduction-from", paramLabel = "TIME",
+            description = "When the --reduction starts: ISO instant, or local date in --zone (e.g. 2025-01-01).")
+    private String reductionFrom;
+
+    @Option(names = "--reduction-districts", paramLabel = "ID", split = ",",
+            description = "Districts that take part in the --reduction (default: all), e.g. D01,D03.")
+    private Set<String> reductionDistricts = new java.util.HashSet<>();
+
+    @Option(names = "--weather-file", paramLabel = "FILE",
+            description = "Also write the simulated hourly outdoor temperature per district (district,time,temperature_c)"
+                    + " for scripts/replay --weather.")
+    private Path weatherFile;
+
     @Option(names = "--dry-run", description = "Generate and discard the readings (measures the generator).")
     private boolean dryRun;
 
@@ -174,6 +196,12 @@ public final class SimulatorMain implements Callable<Integer> {
         if ((anomalyMetersPerType != null || anomalyWarmUp != null) && !anomalies) {
             throw new ParameterException(spec.commandLine(),
                     "--anomaly-meters-per-type and --anomaly-warm-up need --anomalies");
+        }
+        if (reduction != null && (anomalies || faults)) {
+            throw new ParameterException(spec.commandLine(), "--reduction cannot be combined with --faults or --anomalies");
+        }
+        if ((reduction == null) != (reductionFrom == null)) {
+            throw new ParameterException(spec.commandLine(), "--reduction and --reduction-from go together");
         }
         if (anomalies && faults) {
             // Both pick meters independently, and the fault injector expects every reading of its meters.
@@ -222,9 +250,14 @@ public final class SimulatorMain implements Callable<Integer> {
         GroundTruth truth;
         try {
             try (sink) {
-                truth = simulation.run(sink, anomalyInjector);
+                truth = simulation.run(sink, reduction != null
+                        ? new ProgrammedReduction(reduction, parseStart(reductionFrom, zone), reductionDistricts)
+                        : anomalyInjector);
             }
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            if (weatherFile != null) {
+                WeatherCsv.write(simulation, weatherFile);
+            }
             if (truthDir != null) {
                 truth.writeCsv(truthDir);
                 if (injector != null) {

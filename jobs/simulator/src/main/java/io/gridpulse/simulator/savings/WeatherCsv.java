@@ -5,6 +5,7 @@ import io.gridpulse.simulator.SimulationConfig;
 import io.gridpulse.simulator.Topology;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class WeatherCsv {
 
     private WeatherCsv() {}
 
-    public static void write(Simulation simulation, Path file) throws IOException {
+    public static void write(Simulation simulation, Path file) {
         SimulationConfig config = simulation.config();
         Topology topology = simulation.topology();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -36,6 +37,8 @@ public final class WeatherCsv {
                     out.newLine();
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the weather to " + file, e);
         }
     }
 }
