@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * Savings against a reduction target from a replay's result files, by the CalTRACK daily method: per household a
  * baseline of daily use against heating and cooling degree days over the 365 days before the programme, its
  * prediction under the reporting period's weather, and the avoided energy; per feeder and district the sum of avoided
- * over the sum of predicted, with the uncertainties added in quadrature.
+ * over the sum of predicted, with the uncertainties added in quadrature. Writes {@code savings.csv},
+ * {@code savings-summary.txt} and the fitted models as Avro {@code BaselineModel} records ({@code baseline_models.avro}).
  */
 @Command(name = "savings", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Weather-normalised savings (CalTRACK daily) from a replay's meter_aggregates.csv and weather.csv.")
@@ -75,6 +76,7 @@ public final class SavingsReport implements Callable<Integer> {
     }
     SavingsTable table = new SavingsTable(all, target);
     table.write(results.resolve("savings.csv"));
+    BaselineModelFile.write(results.resolve("baseline_models.avro"), all, baselineEnd, "kWh");
     List<String> summary = table.summary(baselineEnd, reportingStart, end);
     PrintStream out = System.out;
     summary.forEach(out::println);

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gridpulse.replay.ReplayJob;
+import io.gridpulse.schema.BaselineModel;
+import io.gridpulse.schema.BaselineModelKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -45,6 +49,16 @@ class EemeterSavingsITCase {
     assertThat(Double.parseDouble(meter[header.indexOf("heating_balance_point_f")])).isCloseTo(60.0, within(3.0));
     assertThat(Double.parseDouble(meter[header.indexOf("savings_fraction")])).isCloseTo(0.10, within(0.01));
     assertThat(Double.parseDouble(meter[header.indexOf("fsu")])).isPositive();
+    try (DataFileReader<BaselineModel> models = new DataFileReader<>(work.resolve("baseline_models.avro").toFile(),
+        new SpecificDatumReader<>(BaselineModel.class))) {
+      BaselineModel model = models.next();
+      assertThat(model.getMeterId()).isEqualTo("il-gas");
+      assertThat(model.getKind()).isEqualTo(BaselineModelKind.HEATING_ONLY);
+      assertThat(model.getHeatingBalancePointF()).isCloseTo(60.0, within(3.0));
+      assertThat(model.getSufficient()).isTrue();
+      assertThat(model.getBaselineEnd()).isEqualTo(java.time.LocalDate.of(2016, 12, 25));
+      assertThat(models.hasNext()).isFalse();
+    }
     assertThat(Files.readAllLines(work.resolve("savings-summary.txt")))
         .anyMatch(line -> line.startsWith("District il: 10.9") && line.contains("on track"));
   }
