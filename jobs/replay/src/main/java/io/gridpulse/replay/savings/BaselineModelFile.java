@@ -18,12 +18,12 @@ final class BaselineModelFile {
 
   private BaselineModelFile() {}
 
-  static void write(Path file, List<MeterSavings> meters, LocalDate baselineEnd, String unit) throws IOException {
+  static void write(Path file, List<io.gridpulse.schema.BaselineModel> models) throws IOException {
     try (DataFileWriter<io.gridpulse.schema.BaselineModel> out =
         new DataFileWriter<>(new SpecificDatumWriter<>(io.gridpulse.schema.BaselineModel.class))) {
       out.create(io.gridpulse.schema.BaselineModel.getClassSchema(), file.toFile());
-      for (MeterSavings meter : meters) {
-        out.append(record(meter, baselineEnd, unit));
+      for (io.gridpulse.schema.BaselineModel model : models) {
+        out.append(model);
       }
     }
   }

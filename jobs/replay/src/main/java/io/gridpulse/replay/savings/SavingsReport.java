@@ -58,12 +58,20 @@ public final class SavingsReport implements Callable<Integer> {
       description = "Reduction target as a fraction of the predicted use (default: ${DEFAULT-VALUE}).")
   double target;
 
+  @Option(names = "--kafka-topic", paramLabel = "TOPIC",
+      description = "Also publish the models to this compacted Kafka topic, keyed by meter (created if missing).")
+  String kafkaTopic;
+
+  @Option(names = "--kafka-bootstrap", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
+      description = "Kafka brokers for --kafka-topic (default: ${DEFAULT-VALUE}).")
+  String kafkaBootstrap;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new SavingsReport()).execute(args));
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     Fuel kind = Fuel.valueOf(fuel.toUpperCase(Locale.ROOT));
     Map<String, ReplayResults.MeterDays> meters = ReplayResults.meterDays(results, zone);
     Map<String, TreeMap<LocalDate, Double>> temperatures = ReplayResults.dailyTemperatures(results, zone);
@@ -76,7 +84,12 @@ public final class SavingsReport implements Callable<Integer> {
     }
     SavingsTable table = new SavingsTable(all, target);
     table.write(results.resolve("savings.csv"));
-    BaselineModelFile.write(results.resolve("baseline_models.avro"), all, baselineEnd, "kWh");
+    List<io.gridpulse.schema.BaselineModel> models =
+        all.stream().map(m -> BaselineModelFile.record(m, baselineEnd, "kWh")).toList();
+    BaselineModelFile.write(results.resolve("baseline_models.avro"), models);
+    if (kafkaTopic != null) {
+      BaselineModelTopic.publish(kafkaBootstrap, kafkaTopic, models);
+    }
     List<String> summary = table.summary(baselineEnd, reportingStart, end);
     PrintStream out = System.out;
     summary.forEach(out::println);

@@ -4,6 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gridpulse.replay.ReplayJob;
+import io.gridpulse.testkit.EmbeddedKafka;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.gridpulse.schema.BaselineModel;
 import io.gridpulse.schema.BaselineModelKind;
 import java.nio.file.Files;
@@ -23,6 +37,9 @@ import picocli.CommandLine;
  */
 class EemeterSavingsITCase {
 
+  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+  private static final String TOPIC = "baseline-models";
+
   @TempDir Path work;
 
   @Test
@@ -38,7 +55,7 @@ class EemeterSavingsITCase {
         "--write", "files", "--output", work.toString(), "--quiet");
     int reported = new CommandLine(new SavingsReport()).execute("--results", work.toString(),
         "--baseline-end", "2016-12-25", "--reporting-start", "2017-01-05", "--time-zone", "America/Chicago",
-        "--fuel", "gas", "--target", "0.10");
+        "--fuel", "gas", "--target", "0.10", "--kafka-topic", TOPIC, "--kafka-bootstrap", KAFKA.bootstrapServers());
 
     assertThat(replayed).isZero();
     assertThat(reported).isZero();
@@ -59,8 +76,37 @@ class EemeterSavingsITCase {
       assertThat(model.getBaselineEnd()).isEqualTo(java.time.LocalDate.of(2016, 12, 25));
       assertThat(models.hasNext()).isFalse();
     }
+    assertThat(compactedTopicModels()).singleElement().satisfies(model -> {
+      assertThat(model.getMeterId()).isEqualTo("il-gas");
+      assertThat(model.getHeatingBalancePointF()).isCloseTo(60.0, within(3.0));
+    });
     assertThat(Files.readAllLines(work.resolve("savings-summary.txt")))
         .anyMatch(line -> line.startsWith("District il: 10.9") && line.contains("on track"));
+  }
+
+  /** The models on the topic, after checking that the topic is compacted. */
+  private static List<BaselineModel> compactedTopicModels() throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+    try (Admin admin = Admin.create(props)) {
+      ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+      assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic).get("cleanup.policy").value())
+          .isEqualTo("compact");
+    }
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "savings-it");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<BaselineModel> models = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(TOPIC));
+      for (int poll = 0; poll < 20 && models.isEmpty(); poll++) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("il-gas");
+          models.add(BaselineModel.fromByteBuffer(ByteBuffer.wrap(record.value())));
+        }
+      }
+    }
+    return models;
   }
 
   /** The repository root, found by walking up from the module's working directory. */
