@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * baseline of daily use against heating and cooling degree days over the 365 days before the programme, its
  * prediction under the reporting period's weather, and the avoided energy; per feeder and district the sum of avoided
  * over the sum of predicted, with the uncertainties added in quadrature. Writes {@code savings.csv},
- * {@code savings-summary.txt} and the fitted models as Avro {@code BaselineModel} records ({@code baseline_models.avro}).
+ * {@code savings-summary.txt}, {@code savings-chart.png} (cumulative savings per district against the target) and the
+ * fitted models as Avro {@code BaselineModel} records ({@code baseline_models.avro}).
  */
 @Command(name = "savings", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Weather-normalised savings (CalTRACK daily) from a replay's meter_aggregates.csv and weather.csv.")
@@ -90,6 +91,8 @@ public final class SavingsReport implements Callable<Integer> {
     if (kafkaTopic != null) {
       BaselineModelTopic.publish(kafkaBootstrap, kafkaTopic, models);
     }
+    SavingsChart.write(results.resolve("savings-chart.png"),
+        CumulativeSavings.byDistrict(all, temperatures, reportingStart, end, kind), target);
     List<String> summary = table.summary(baselineEnd, reportingStart, end);
     PrintStream out = System.out;
     summary.forEach(out::println);

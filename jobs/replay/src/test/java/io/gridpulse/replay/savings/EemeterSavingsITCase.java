@@ -76,6 +76,9 @@ class EemeterSavingsITCase {
       assertThat(model.getBaselineEnd()).isEqualTo(java.time.LocalDate.of(2016, 12, 25));
       assertThat(models.hasNext()).isFalse();
     }
+    java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(work.resolve("savings-chart.png").toFile());
+    assertThat(chart.getWidth()).isEqualTo(SavingsChart.WIDTH);
+    assertThat(chart.getHeight()).isEqualTo(SavingsChart.HEIGHT);
     assertThat(compactedTopicModels()).singleElement().satisfies(model -> {
       assertThat(model.getMeterId()).isEqualTo("il-gas");
       assertThat(model.getHeatingBalancePointF()).isCloseTo(60.0, within(3.0));
