@@ -73,7 +73,19 @@ public final class SavingsReport implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Fuel kind = Fuel.valueOf(fuel.toUpperCase(Locale.ROOT));
+    for (String needed : List.of("meter_aggregates.csv", "weather.csv")) {
+      if (!Files.isRegularFile(results.resolve(needed))) {
+        throw new CommandLine.ParameterException(new CommandLine(this), results.resolve(needed) + " is missing: replay"
+            + " the meters with --write files (or both) and their districts' temperatures with --weather, into --output "
+            + results);
+      }
+    }
+    Fuel kind;
+    try {
+      kind = Fuel.valueOf(fuel.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--fuel must be electricity or gas, not " + fuel);
+    }
     Map<String, ReplayResults.MeterDays> meters = ReplayResults.meterDays(results, zone);
     Map<String, TreeMap<LocalDate, Double>> temperatures = ReplayResults.dailyTemperatures(results, zone);
     LocalDate end = reportingEnd != null ? reportingEnd : meters.values().stream()
