@@ -66,6 +66,11 @@ final class SavingsTable {
         + " %s to %s, target %.1f%%.", baselineEnd, reportingStart, reportingEnd, 100 * target));
     SavingsReport.by(meters, m -> m.meter().districtId()).forEach((district, group) -> {
       Rollup r = Rollup.of(group);
+      if (r.withSavings == 0) {
+        out.add(String.format(Locale.ROOT, "District %s: no savings measured: none of its %d meters has a sufficient"
+            + " baseline.", district, group.size()));
+        return;
+      }
       out.add(String.format(Locale.ROOT, "District %s: %.2f%% +/- %.2f points (90%%) of predicted use avoided,"
           + " %s the %.0f%% target; %d of %d meters with a baseline.", district, 100 * r.fraction(),
           100 * r.uncertainty / Math.max(r.predicted, 1e-9), r.fraction() >= target ? "on track for" : "short of",
