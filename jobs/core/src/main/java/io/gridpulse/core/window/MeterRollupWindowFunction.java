@@ -17,9 +17,12 @@ public final class MeterRollupWindowFunction
 
   private static final long serialVersionUID = 1L;
 
+  private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
+
   private final AggregationWindow window;
   private final long readingIntervalMillis;
 
+  /** {@code window}: what the windows are; null for hours and local days together, told apart by their length. */
   public MeterRollupWindowFunction(AggregationWindow window, Duration readingInterval) {
     this.window = window;
     this.readingIntervalMillis = readingInterval.toMillis();
@@ -37,7 +40,7 @@ public final class MeterRollupWindowFunction
         .setMeterId(meterId)
         .setFeederId(sums.feederId)
         .setDistrictId(sums.districtId)
-        .setWindow(window)
+        .setWindow(window != null ? window : end - start == HOUR_MILLIS ? AggregationWindow.HOUR : AggregationWindow.DAY)
         .setWindowStart(Instant.ofEpochMilli(start))
         .setWindowEnd(Instant.ofEpochMilli(end))
         .setEnergyKwh(sums.energyWh / 1000.0)

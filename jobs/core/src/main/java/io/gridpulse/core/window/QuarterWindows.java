@@ -61,10 +61,13 @@ public final class QuarterWindows<T> extends WindowAssigner<T, TimeWindow> {
     }
   };
 
-  /** Window length in milliseconds; 0 for local days. */
+  /** Window length in milliseconds; 0 for local days; {@link #HOURS_AND_DAYS} for both at once. */
   private final long sizeMillis;
   private final DistrictZones zones;
   private final Quarter<T> quarter;
+
+  private static final long HOURS_AND_DAYS = -1;
+  private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
 
   private QuarterWindows(long sizeMillis, DistrictZones zones, Quarter<T> quarter) {
     this.sizeMillis = sizeMillis;
@@ -77,6 +80,14 @@ public final class QuarterWindows<T> extends WindowAssigner<T, TimeWindow> {
     return new QuarterWindows<>(size == null ? 0 : size.toMillis(), zones, METER);
   }
 
+  /**
+   * Each meter addition's hour and local day at once, for one window operator instead of two: in BATCH mode every
+   * keyed operator sorts its whole input, so one fewer is one sort of all quarter-hour additions fewer.
+   */
+  public static QuarterWindows<MeterQuarter> hoursAndDaysOfMeters(DistrictZones zones) {
+    return new QuarterWindows<>(HOURS_AND_DAYS, zones, METER);
+  }
+
   /** Windows of {@code size} (or local days if null) over groups' quarter-hour aggregates. */
   public static QuarterWindows<GroupAggregate> ofGroups(Duration size, DistrictZones zones) {
     return new QuarterWindows<>(size == null ? 0 : size.toMillis(), zones, GROUP);
@@ -86,10 +97,15 @@ public final class QuarterWindows<T> extends WindowAssigner<T, TimeWindow> {
   public Collection<TimeWindow> assignWindows(T element, long timestamp, WindowAssignerContext context) {
     long instant = quarter.end(element) - 1;
     if (sizeMillis > 0) {
-      long start = instant - Math.floorMod(instant, sizeMillis);
-      return List.of(new TimeWindow(start, start + sizeMillis));
+      return List.of(fixed(instant, sizeMillis));
     }
-    return List.of(dayContaining(instant, zones.zoneOf(quarter.district(element))));
+    TimeWindow day = dayContaining(instant, zones.zoneOf(quarter.district(element)));
+    return sizeMillis == HOURS_AND_DAYS ? List.of(fixed(instant, HOUR_MILLIS), day) : List.of(day);
+  }
+
+  private static TimeWindow fixed(long instant, long sizeMillis) {
+    long start = instant - Math.floorMod(instant, sizeMillis);
+    return new TimeWindow(start, start + sizeMillis);
   }
 
   /** The local calendar day, as UTC instants, that contains {@code instant}. */
@@ -119,6 +135,9 @@ public final class QuarterWindows<T> extends WindowAssigner<T, TimeWindow> {
 
   @Override
   public String toString() {
+    if (sizeMillis == HOURS_AND_DAYS) {
+      return "QuarterWindows(hours and local days)";
+    }
     return sizeMillis > 0 ? "QuarterWindows(" + Duration.ofMillis(sizeMillis) + ")" : "QuarterWindows(local days)";
   }
 }

@@ -47,6 +47,18 @@ class QuarterWindowsTest {
   }
 
   @Test
+  void shouldGiveEachAdditionItsHourAndItsLocalDayAtOnceForBatchRuns() {
+    var both = QuarterWindows.hoursAndDaysOfMeters(ZONES)
+        .assignWindows(quarter("D01", "2026-03-29T12:15:00Z"), 0, null);
+
+    assertThat(both).extracting(w -> Instant.ofEpochMilli(w.getStart()), TimeWindow::getEnd).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-03-29T12:00:00Z"),
+            Instant.parse("2026-03-29T13:00:00Z").toEpochMilli()),
+        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-03-28T22:00:00Z"),
+            Instant.parse("2026-03-29T21:00:00Z").toEpochMilli()));
+  }
+
+  @Test
   void shouldUseEachDistrictsOwnZone() {
     TimeWindow helsinki = assign("D01", "2026-01-12T10:00:00Z");
     TimeWindow stockholm = assign("SE1", "2026-01-12T10:00:00Z");
