@@ -28,7 +28,8 @@ final class ReplayResults {
 
   static Map<String, MeterDays> meterDays(Path directory, ZoneId zone) throws IOException {
     Map<String, MeterDays> meters = new TreeMap<>();
-    try (BufferedReader in = Files.newBufferedReader(directory.resolve("meter_aggregates.csv"), StandardCharsets.UTF_8)) {
+    Path aggregates = directory.resolve("meter_aggregates.csv");
+    try (BufferedReader in = Files.newBufferedReader(aggregates, StandardCharsets.UTF_8)) {
       List<String> header = Arrays.asList(in.readLine().split(","));
       int meter = header.indexOf("meterId");
       int feeder = header.indexOf("feederId");
@@ -63,7 +64,8 @@ final class ReplayResults {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] f = line.split(",", -1);
         LocalDate date = Instant.parse(f[time]).atZone(zone).toLocalDate();
-        double[] sum = sums.computeIfAbsent(f[district], d -> new TreeMap<>()).computeIfAbsent(date, d -> new double[2]);
+        double[] sum =
+            sums.computeIfAbsent(f[district], d -> new TreeMap<>()).computeIfAbsent(date, d -> new double[2]);
         sum[0] += Double.parseDouble(f[temperature]);
         sum[1]++;
       }

@@ -52,12 +52,17 @@ public final class SavingsReport implements Callable<Integer> {
   ZoneId zone;
 
   @Option(names = "--fuel", defaultValue = "electricity", paramLabel = "electricity|gas",
-      description = "Electricity days of zero use count as missing (CalTRACK); gas may be zero. Default: ${DEFAULT-VALUE}.")
+      description = "Electricity days of zero use count as missing (CalTRACK); gas may be zero."
+          + " Default: ${DEFAULT-VALUE}.")
   String fuel;
 
   @Option(names = "--target", defaultValue = "0.15", paramLabel = "FRACTION",
       description = "Reduction target as a fraction of the predicted use (default: ${DEFAULT-VALUE}).")
   double target;
+
+  @Option(names = "--district-target", paramLabel = "DISTRICT=FRACTION",
+      description = "A district's own target where it differs from --target, e.g. --district-target D02=0.2.")
+  Map<String, Double> districtTargets = new TreeMap<>();
 
   @Option(names = "--kafka-topic", paramLabel = "TOPIC",
       description = "Also publish the models to this compacted Kafka topic, keyed by meter (created if missing).")
@@ -75,9 +80,9 @@ public final class SavingsReport implements Callable<Integer> {
   public Integer call() throws Exception {
     for (String needed : List.of("meter_aggregates.csv", "weather.csv")) {
       if (!Files.isRegularFile(results.resolve(needed))) {
-        throw new CommandLine.ParameterException(new CommandLine(this), results.resolve(needed) + " is missing: replay"
-            + " the meters with --write files (or both) and their districts' temperatures with --weather, into --output "
-            + results);
+        throw new CommandLine.ParameterException(new CommandLine(this), results.resolve(needed) + " is missing:"
+            + " replay the meters with --write files (or both) and their districts' temperatures with --weather,"
+            + " into --output " + results);
       }
     }
     Fuel kind;
@@ -95,7 +100,7 @@ public final class SavingsReport implements Callable<Integer> {
       all.add(MeterSavings.of(meter, temperatures.getOrDefault(meter.districtId(), new TreeMap<>()), baselineEnd,
           reportingStart, end, kind));
     }
-    SavingsTable table = new SavingsTable(all, target);
+    SavingsTable table = new SavingsTable(all, target, districtTargets);
     table.write(results.resolve("savings.csv"));
     List<io.gridpulse.schema.BaselineModel> models =
         all.stream().map(m -> BaselineModelFile.record(m, baselineEnd, "kWh")).toList();

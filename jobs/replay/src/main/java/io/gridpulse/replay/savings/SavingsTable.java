@@ -19,10 +19,17 @@ final class SavingsTable {
 
   private final List<MeterSavings> meters;
   private final double target;
+  private final Map<String, Double> districtTargets;
 
-  SavingsTable(List<MeterSavings> meters, double target) {
+  /** {@code target}: the default reduction target; {@code districtTargets}: per district, where it differs. */
+  SavingsTable(List<MeterSavings> meters, double target, Map<String, Double> districtTargets) {
     this.meters = meters;
     this.target = target;
+    this.districtTargets = Map.copyOf(districtTargets);
+  }
+
+  double targetOf(String districtId) {
+    return districtTargets.getOrDefault(districtId, target);
   }
 
   void write(Path file) throws IOException {
@@ -34,7 +41,7 @@ final class SavingsTable {
       var meter = m.meter();
       if (!m.hasSavings()) {
         lines.add(String.join(",", "meter", meter.meterId(), meter.feederId(), meter.districtId(), "no baseline",
-            "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", fmt(target), "",
+            "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", fmt(targetOf(meter.districtId())), "",
             quote(m.sufficiency().sufficient() ? "no reporting days" : String.join("; ", m.sufficiency().reasons()))));
         continue;
       }
@@ -45,7 +52,7 @@ final class SavingsTable {
           fmt(b.coolingCoefficient()), fmt(b.coolingBalancePointF()), fmt(b.adjustedRSquared()), fmt(b.cvRmse()),
           fmt(b.nmbe()), String.valueOf(s.reportingDays()), fmt(s.predicted()), fmt(s.actual()), fmt(s.avoided()),
           fmt(s.savingsFraction()), fmt(s.absoluteUncertainty()), fmt(s.fractionalSavingsUncertainty()),
-          fmt(target), String.valueOf(s.savingsFraction() >= target), ""));
+          fmt(targetOf(meter.districtId())), String.valueOf(s.savingsFraction() >= targetOf(meter.districtId())), ""));
     }
     for (String level : List.of("feeder", "district")) {
       SavingsReport.by(meters, m -> level.equals("feeder") ? m.meter().feederId() : m.meter().districtId())
@@ -54,7 +61,8 @@ final class SavingsTable {
             lines.add(String.join(",", level, id, level.equals("feeder") ? id : "", group.get(0).meter().districtId(),
                 r.withSavings + " of " + group.size() + " meters", "", "", "", "", "", "", "", "", "", "",
                 fmt(r.predicted), fmt(r.actual), fmt(r.avoided), fmt(r.fraction()), fmt(r.uncertainty),
-                fmt(r.fsu()), fmt(target), String.valueOf(r.fraction() >= target), ""));
+                fmt(r.fsu()), fmt(targetOf(district(group))), String.valueOf(r.fraction() >= targetOf(district(group))),
+                ""));
           });
     }
     Files.write(file, lines, StandardCharsets.UTF_8);
@@ -73,21 +81,28 @@ final class SavingsTable {
       }
       out.add(String.format(Locale.ROOT, "District %s: %.2f%% +/- %.2f points (90%%) of predicted use avoided,"
           + " %s the %.0f%% target; %d of %d meters with a baseline.", district, 100 * r.fraction(),
-          100 * r.uncertainty / Math.max(r.predicted, 1e-9), r.fraction() >= target ? "on track for" : "short of",
-          100 * target, r.withSavings, group.size()));
+          100 * r.uncertainty / Math.max(r.predicted, 1e-9),
+          r.fraction() >= targetOf(district) ? "on track for" : "short of", 100 * targetOf(district), r.withSavings,
+          group.size()));
     });
     List<MeterSavings> ranked = meters.stream().filter(MeterSavings::hasSavings)
         .sorted(Comparator.comparingDouble(m -> m.savings().savingsFraction())).toList();
-    long onTrack = ranked.stream().filter(m -> m.savings().savingsFraction() >= target).count();
+    long onTrack = ranked.stream()
+        .filter(m -> m.savings().savingsFraction() >= targetOf(m.meter().districtId())).count();
     out.add(String.format(Locale.ROOT, "Households on track: %d of %d with a baseline.", onTrack, ranked.size()));
     for (MeterSavings m : ranked.subList(0, Math.min(3, ranked.size()))) {
-      out.add(String.format(Locale.ROOT, "  furthest off: %s (%s) %.2f%% +/- %.2f points; model %s", m.meter().meterId(),
+      out.add(String.format(Locale.ROOT, "  furthest off: %s (%s) %.2f%% +/- %.2f points; model %s",
+          m.meter().meterId(),
           m.meter().districtId(), 100 * m.savings().savingsFraction(),
           100 * m.savings().absoluteUncertainty() / Math.max(m.savings().predicted(), 1e-9), m.model().describe()));
     }
     meters.stream().filter(m -> !m.hasSavings()).limit(10).forEach(m -> out.add("  no baseline: "
         + m.meter().meterId() + ": " + String.join("; ", m.sufficiency().reasons())));
     return out;
+  }
+
+  private static String district(List<MeterSavings> group) {
+    return group.get(0).meter().districtId();
   }
 
   /** Sums of a group: avoided over predicted, absolute uncertainties in quadrature (independent meters). */

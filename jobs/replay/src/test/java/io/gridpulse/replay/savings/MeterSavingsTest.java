@@ -60,6 +60,14 @@ class MeterSavingsTest {
     assertThat(district.uncertainty()).isCloseTo(5.0, within(1e-12));
   }
 
+  @Test
+  void shouldJudgeEachDistrictAgainstItsOwnTargetWhereItHasOne() {
+    SavingsTable table = new SavingsTable(List.of(), 0.15, Map.of("d2", 0.2));
+
+    assertThat(table.targetOf("d1")).isEqualTo(0.15);
+    assertThat(table.targetOf("d2")).isEqualTo(0.2);
+  }
+
   private static MeterSavings withSavings(double predicted, double actual, double uncertainty) {
     BaselineModel model = new BaselineModel(BaselineModel.Kind.INTERCEPT_ONLY, predicted, Double.NaN, Double.NaN,
         Double.NaN, Double.NaN, 0, 0.1, 0, 365, 0);
