@@ -10,9 +10,7 @@ import io.gridpulse.core.quality.DataQuality;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.MeterReading;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -65,9 +63,7 @@ public final class MonitorPipeline {
    * as it emitted them, without a shuffle.
    */
   static void anomalies(DataStream<Anomaly> anomalies, MonitorSinks sinks) {
-    boolean batch = anomalies.getExecutionEnvironment().getConfiguration().get(ExecutionOptions.RUNTIME_MODE)
-        == RuntimeExecutionMode.BATCH;
-    DataStream<Anomaly> ordered = batch ? anomalies : anomalies.keyBy(Anomaly::getAnomalyId, Types.STRING);
+    DataStream<Anomaly> ordered = EnergyPipeline.isBatch(anomalies) ? anomalies : anomalies.keyBy(Anomaly::getAnomalyId, Types.STRING);
     ordered.sinkTo(sinks.anomalies()).name("anomaly sink").uid("anomaly-sink");
     ordered.sinkTo(sinks.anomalyEvents()).name("anomaly-event sink").uid("anomaly-event-sink");
   }

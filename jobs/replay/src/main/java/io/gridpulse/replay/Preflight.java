@@ -1,17 +1,15 @@
 package io.gridpulse.replay;
 
+import io.gridpulse.replay.csv.CsvLayout;
 import io.gridpulse.replay.csv.CsvMappingException;
-import java.io.BufferedReader;
+import io.gridpulse.replay.input.CsvLines;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.connector.file.src.compression.StandardDeCompressors;
 import picocli.CommandLine;
 
 /**
@@ -42,12 +40,10 @@ final class Preflight {
 
   static void check(ReplayInputs inputs) throws IOException {
     for (String file : inputs.csvFiles()) {
-      checkHeader(file, inputs.csvMapping().layout().skipLines(), inputs.csvMapping().layout().header(),
-          header -> inputs.csvMapping().parser(header));
+      checkHeader(file, inputs.csvMapping().layout(), header -> inputs.csvMapping().parser(header));
     }
     for (String file : inputs.weatherFiles()) {
-      checkHeader(file, inputs.weatherMapping().layout().skipLines(), inputs.weatherMapping().layout().header(),
-          header -> inputs.weatherMapping().parser(header));
+      checkHeader(file, inputs.weatherMapping().layout(), header -> inputs.weatherMapping().parser(header));
     }
   }
 
@@ -65,16 +61,10 @@ final class Preflight {
     void build(String header);
   }
 
-  private static void checkHeader(String file, int skipLines, boolean hasHeader, ParserCheck check)
+  private static void checkHeader(String file, CsvLayout layout, ParserCheck check)
       throws IOException {
-    String header = null;
-    if (hasHeader) {
-      try (BufferedReader in = open(file)) {
-        for (int i = 0; i < skipLines; i++) {
-          in.readLine();
-        }
-        header = in.readLine();
-      }
+    String header = CsvLines.headerOf(file, layout);
+    if (layout.header()) {
       if (header == null) {
         throw new CommandLine.ParameterException(new CommandLine(new ReplayJob()),
             file + " is empty: the mapping says it starts with a header line");
@@ -85,12 +75,5 @@ final class Preflight {
     } catch (CsvMappingException e) {
       throw new CommandLine.ParameterException(new CommandLine(new ReplayJob()), file + ": " + e.getMessage());
     }
-  }
-
-  private static BufferedReader open(String file) throws IOException {
-    var decompressor = StandardDeCompressors.getDecompressorForFileName(file);
-    var raw = Files.newInputStream(Path.of(file));
-    return new BufferedReader(new InputStreamReader(decompressor == null ? raw : decompressor.create(raw),
-        StandardCharsets.UTF_8));
   }
 }

@@ -112,6 +112,7 @@ public final class ReplayJob implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
+  private Map<String, String> readingMappingKeys;
   private ReadingMapping readingMapping;
   private WeatherMapping weatherMapping;
 
@@ -122,7 +123,8 @@ public final class ReplayJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      readingMapping = csv.isEmpty() ? null : ReadingMapping.parse(MappingFiles.merge(mappingFile, map));
+      readingMappingKeys = csv.isEmpty() ? Map.of() : MappingFiles.merge(mappingFile, map);
+      readingMapping = csv.isEmpty() ? null : ReadingMapping.parse(readingMappingKeys);
       weatherMapping = weather.isEmpty() ? null
           : WeatherMapping.parse(MappingFiles.merge(weatherMappingFile, weatherMap));
     } catch (CsvMappingException e) {
@@ -168,7 +170,7 @@ public final class ReplayJob implements Callable<Integer> {
     if (readingMapping != null && readingMapping.interval() != null) {
       config.set(PipelineOptions.READING_INTERVAL, readingMapping.interval());
     }
-    if (readingMapping != null && MappingFiles.merge(mappingFile, map).containsKey("time-zone")) {
+    if (readingMapping != null && readingMappingKeys.containsKey("time-zone")) {
       config.set(PipelineOptions.TIME_ZONE, readingMapping.timeZone().getId());
     }
     if (influxUrl != null) {

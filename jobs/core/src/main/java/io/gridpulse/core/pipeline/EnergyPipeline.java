@@ -150,7 +150,8 @@ public final class EnergyPipeline {
         .name("meter 1h and 1d").uid("meter-1h-1d");
   }
 
-  private static boolean isBatch(DataStream<?> stream) {
+  /** Whether the stream's job runs in BATCH execution mode. */
+  public static boolean isBatch(DataStream<?> stream) {
     return stream.getExecutionEnvironment().getConfiguration().get(ExecutionOptions.RUNTIME_MODE)
         == RuntimeExecutionMode.BATCH;
   }

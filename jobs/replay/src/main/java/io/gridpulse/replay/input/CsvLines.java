@@ -11,7 +11,7 @@ import org.apache.flink.api.common.accumulators.LongCounter;
  * The data lines of a CSV file with their line numbers (1-based, as an editor shows them): leading lines skipped,
  * the header taken, blank lines passed over.
  */
-final class CsvLines implements AutoCloseable {
+public final class CsvLines implements AutoCloseable {
 
   private final BufferedReader in;
   private final String header;
@@ -39,6 +39,13 @@ final class CsvLines implements AutoCloseable {
       }
     }
     return new CsvLines(in, header, number);
+  }
+
+  /** A file's header line as the replay will read it (null when the layout has none, or the file ends first). */
+  public static String headerOf(String file, CsvLayout layout) throws IOException {
+    try (CsvLines lines = open(file, layout, new LongCounter())) {
+      return lines.header();
+    }
   }
 
   /** The header line, or null when the file has none. */
