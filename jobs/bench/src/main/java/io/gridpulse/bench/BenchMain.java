@@ -137,9 +137,16 @@ public final class BenchMain implements Callable<Integer> {
         Stats p50 = new Stats();
         Stats p99 = new Stats();
         Stats max = new Stats();
-        for (int run = 1; run <= runs; run++) {
+        // Run 0 warms up and is not counted: a monitoring job runs for days, and its first minute in a fresh JVM
+        // (classes loading, code compiling, the source joining its topic) is no measure of its latency.
+        for (int run = 0; run <= runs; run++) {
           LatencyRun.Result latency = LatencyRun.measure(cluster, data, bootstrap, influxUrl, meters, rate,
               Duration.ofSeconds(latencySeconds), run);
+          if (run == 0) {
+            Log.info("latency warm-up run (not counted) at %,.0f readings/s (offered %,.0f/s): p50 %.0f ms, p99 %.0f"
+                + " ms", rate, latency.offeredRate(), latency.p50Ms(), latency.p99Ms());
+            continue;
+          }
           Log.info("latency run %d at %,.0f readings/s (offered %,.0f/s): p50 %.0f ms, p99 %.0f ms, max %.0f ms over"
               + " %d anomalies closed by %d quarter hours (%d missing, %d unexpected); on the client's clock p50"
               + " %.0f ms, p99 %.0f ms", run, rate, latency.offeredRate(), latency.p50Ms(), latency.p99Ms(),
@@ -206,7 +213,8 @@ public final class BenchMain implements Callable<Integer> {
       report.note(String.format(Locale.ROOT, "Latency: the monitor job as production wires it (Kafka source,"
         + " InfluxDB and Kafka sinks, flink-conf/config.yaml with its checkpoints, %s anomaly events) on fresh topics,"
         + " while the readings of %,d meters are appended at %,.0f readings/s (half the median live rate, unless"
-        + " --latency-rate; offered per run: %s) for %s s per run. Chosen meters report %.0f V in every reading"
+        + " --latency-rate; offered per run: %s) for %s s per run, after one run that warms up and is not counted."
+        + " Chosen meters report %.0f V in every reading"
         + " of chosen quarter hours, so that each opens one VOLTAGE anomaly when its quarter hour closes (quarter"
         + " hours closing in the first fifth of a run carry none). Per anomaly, from the broker's append time of the"
         + " reading that closes the quarter hour to the broker's append time of the anomaly's OPEN event on the"
