@@ -29,6 +29,19 @@ public final class KafkaOptions {
       .withDescription("Topic that receives readings that arrived later than vee.allowed-lateness, as Avro"
           + " DeadLetters with reason LATE (kept apart: they are valid readings that may be worth a replay).");
 
+  public static final ConfigOption<String> WEATHER_TOPIC = key("kafka.topic.weather")
+      .stringType()
+      .defaultValue("weather")
+      .withDescription("Topic of the districts' outdoor temperature observations (Avro single-object encoded"
+          + " WeatherObservation), read when live savings are on (savings.reporting-start).");
+
+  public static final ConfigOption<String> BASELINE_MODELS_TOPIC = key("kafka.topic.baseline-models")
+      .stringType()
+      .defaultValue("baseline-models")
+      .withDescription("Compacted topic of the meters' baseline models (Avro single-object encoded BaselineModel,"
+          + " keyed by meter id), as scripts/savings --kafka-topic publishes them; read from its start when live"
+          + " savings are on.");
+
   public static final ConfigOption<String> ANOMALIES_TOPIC = key("kafka.topic.anomalies")
       .stringType()
       .defaultValue("anomalies")

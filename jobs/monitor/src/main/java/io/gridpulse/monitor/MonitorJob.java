@@ -2,18 +2,23 @@ package io.gridpulse.monitor;
 
 import io.gridpulse.core.influx.AnomalyPoints;
 import io.gridpulse.core.influx.EnergyPoints;
-import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.InfluxSink;
+import io.gridpulse.core.influx.QualityPoints;
+import io.gridpulse.core.influx.SavingsPoints;
+import io.gridpulse.core.io.AvroRecordKafkaDeserializer;
 import io.gridpulse.core.io.AvroSingleObjectSerializer;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.quality.QualityEvent;
+import io.gridpulse.core.savings.live.SavingsDay;
 import io.gridpulse.schema.Anomaly;
+import io.gridpulse.schema.BaselineModel;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
+import io.gridpulse.schema.WeatherObservation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -26,6 +31,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.ParameterTool;
@@ -61,22 +67,45 @@ public final class MonitorJob {
       // Without checkpoints the sink would only flush at batch size and a restart would replay from scratch.
       env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
     }
-    MonitorPipeline.build(env, kafkaSource(settings), productionSinks(settings), settings.pipeline());
+    MonitorPipeline.build(env, kafkaSource(settings), productionSinks(settings), settings.pipeline(),
+        productionSavings(settings));
     env.execute("GridPulse monitor");
   }
 
-  public static KafkaSource<Either<DeadLetter, MeterReading>> kafkaSource(MonitorSettings settings) {
-    KafkaSourceBuilder<Either<DeadLetter, MeterReading>> builder = KafkaSource.<Either<DeadLetter, MeterReading>>builder()
+  /** Live savings from the weather and baseline-model topics into InfluxDB, or null when they are off. */
+  public static SavingsFeeds productionSavings(MonitorSettings settings) {
+    return settings.savings()
+        .map(programme -> new SavingsFeeds(
+            recordSource(settings, settings.weatherTopic(),
+                new AvroRecordKafkaDeserializer<>(WeatherObservation.class, WeatherObservation::getDecoder),
+                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST)),
+            // A compacted topic: every start reads all the models, the newest per meter last.
+            recordSource(settings, settings.baselineModelsTopic(),
+                new AvroRecordKafkaDeserializer<>(BaselineModel.class, BaselineModel::getDecoder),
+                OffsetsInitializer.earliest()),
+            new InfluxSink<SavingsDay>(settings.influx(), SavingsPoints::of),
+            programme))
+        .orElse(null);
+  }
+
+  private static <T> KafkaSource<T> recordSource(MonitorSettings settings, String topic,
+      KafkaRecordDeserializationSchema<T> deserializer, OffsetsInitializer start) {
+    KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
         .setBootstrapServers(settings.bootstrapServers())
-        .setTopics(settings.readingsTopic())
+        .setTopics(topic)
         .setGroupId(settings.groupId())
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new MeterReadingKafkaDeserializer(settings.rules()))
+        .setStartingOffsets(start)
+        .setDeserializer(deserializer)
         .setProperty("commit.offsets.on.checkpoint", "true");
     if (settings.bounded()) {
       builder.setBounded(OffsetsInitializer.latest());
     }
     return builder.build();
+  }
+
+  public static KafkaSource<Either<DeadLetter, MeterReading>> kafkaSource(MonitorSettings settings) {
+    return recordSource(settings, settings.readingsTopic(), new MeterReadingKafkaDeserializer(settings.rules()),
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
   }
 
   public static MonitorSinks productionSinks(MonitorSettings settings) {

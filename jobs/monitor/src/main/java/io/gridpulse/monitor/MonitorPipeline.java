@@ -7,12 +7,17 @@ import io.gridpulse.core.pipeline.EnergyPipeline;
 import io.gridpulse.core.pipeline.EnergyStreams;
 import io.gridpulse.core.pipeline.ReadingWatermarks;
 import io.gridpulse.core.quality.DataQuality;
+import io.gridpulse.core.savings.live.LiveSavings;
 import io.gridpulse.schema.Anomaly;
+import io.gridpulse.schema.BaselineModel;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
+import io.gridpulse.schema.WeatherObservation;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -29,15 +34,57 @@ public final class MonitorPipeline {
 
   public static void build(StreamExecutionEnvironment env, Source<Either<DeadLetter, MeterReading>, ?, ?> source,
       MonitorSinks sinks, PipelineSettings settings) {
+    build(env, source, sinks, settings, null);
+  }
+
+  /** With live savings when {@code savings} is not null. */
+  public static void build(StreamExecutionEnvironment env, Source<Either<DeadLetter, MeterReading>, ?, ?> source,
+      MonitorSinks sinks, PipelineSettings settings, SavingsFeeds savings) {
     SingleOutputStreamOperator<MeterReading> readings = env
         .fromSource(source, ReadingWatermarks.forDecoded(settings), "meter readings")
         .uid("meter-readings-source")
-        .process(new DeadLetterRouter())
+        .process(new DeadLetterRouter<MeterReading>())
         .returns(ReadingTypes.READING)
         .name("route dead letters").uid("dead-letter-router");
 
     EnergyStreams energy = EnergyPipeline.build(readings, settings);
-    writeTo(sinks, energy, readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS));
+    DataStream<DeadLetter> inputDeadLetters = readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
+    if (savings != null) {
+      inputDeadLetters = inputDeadLetters.union(savings(env, energy, savings, settings));
+    }
+    writeTo(sinks, energy, inputDeadLetters);
+  }
+
+  /**
+   * Live savings from the meters' daily aggregates, the weather and the baseline models; returns the dead letters of
+   * the weather and model topics. Weather carries event time (the observation's). Models have none of their own: their
+   * publishing time stands in, which is ahead of the readings' time, and a models topic with nothing new goes idle,
+   * so models never hold the watermark back.
+   */
+  private static DataStream<DeadLetter> savings(StreamExecutionEnvironment env, EnergyStreams energy,
+      SavingsFeeds feeds, PipelineSettings settings) {
+    SingleOutputStreamOperator<WeatherObservation> weather = env
+        .fromSource(feeds.weather(), WatermarkStrategy.<Either<DeadLetter, WeatherObservation>>
+            forBoundedOutOfOrderness(settings.outOfOrderness())
+            .withTimestampAssigner((record, kafkaTimestamp) ->
+                record.isRight() ? record.right().getTime().toEpochMilli() : Long.MIN_VALUE)
+            .withIdleness(settings.idleTimeout()), "weather")
+        .uid("weather-source")
+        .process(new DeadLetterRouter<WeatherObservation>())
+        .returns(new AvroTypeInfo<>(WeatherObservation.class))
+        .name("route weather dead letters").uid("weather-dead-letter-router");
+    SingleOutputStreamOperator<BaselineModel> models = env
+        .fromSource(feeds.models(), WatermarkStrategy.<Either<DeadLetter, BaselineModel>>forMonotonousTimestamps()
+            .withTimestampAssigner((record, kafkaTimestamp) -> kafkaTimestamp)
+            .withIdleness(settings.idleTimeout()), "baseline models")
+        .uid("baseline-models-source")
+        .process(new DeadLetterRouter<BaselineModel>())
+        .returns(new AvroTypeInfo<>(BaselineModel.class))
+        .name("route model dead letters").uid("model-dead-letter-router");
+    LiveSavings.build(energy.meterAggregates(), weather, models, feeds.settings(), settings.zones())
+        .sinkTo(feeds.savings()).name("savings sink").uid("savings-sink");
+    return weather.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
+        .union(models.getSideOutput(DeadLetterRouter.DEAD_LETTERS));
   }
 
   /**

@@ -2,7 +2,9 @@ package io.gridpulse.monitor;
 
 import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.influx.InfluxSettings;
+import io.gridpulse.core.savings.live.SavingsSettings;
 import io.gridpulse.core.vee.ReadingRules;
+import java.util.Optional;
 import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -19,7 +21,10 @@ public record MonitorSettings(
     boolean bounded,
     PipelineSettings pipeline,
     ReadingRules rules,
-    InfluxSettings influx) {
+    InfluxSettings influx,
+    String weatherTopic,
+    String baselineModelsTopic,
+    Optional<SavingsSettings> savings) {
 
   public static MonitorSettings from(ReadableConfig config) {
     DeliveryGuarantee anomaliesGuarantee = config.get(KafkaOptions.ANOMALIES_DELIVERY_GUARANTEE);
@@ -38,6 +43,9 @@ public record MonitorSettings(
         config.get(KafkaOptions.BOUNDED),
         PipelineSettings.from(config),
         ReadingRules.from(config),
-        InfluxSettings.from(config));
+        InfluxSettings.from(config),
+        config.get(KafkaOptions.WEATHER_TOPIC),
+        config.get(KafkaOptions.BASELINE_MODELS_TOPIC),
+        SavingsSettings.from(config));
   }
 }

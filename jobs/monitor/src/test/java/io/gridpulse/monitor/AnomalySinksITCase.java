@@ -168,8 +168,25 @@ class AnomalySinksITCase {
     env.execute("anomaly sinks " + groupId);
   }
 
-  /** Everything committed in the topic now. */
-  private static List<ConsumerRecord<byte[], byte[]>> readTopic(String topic) {
+  /**
+   * Everything committed in the topic. A transaction's commit returns before the broker has written its markers to
+   * the partitions, so a read_committed consumer may briefly see less: wait until the stable end stops moving.
+   */
+  private static List<ConsumerRecord<byte[], byte[]>> readTopic(String topic) throws InterruptedException {
+    List<ConsumerRecord<byte[], byte[]>> records = readCommitted(topic);
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      Thread.sleep(500);
+      List<ConsumerRecord<byte[], byte[]>> again = readCommitted(topic);
+      if (again.size() == records.size() && !again.isEmpty()) {
+        return again;
+      }
+      records = again;
+    }
+    return records;
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -81,7 +81,7 @@ public final class ReplayPipeline {
       return;
     }
     SingleOutputStreamOperator<MeterReading> readings = decoded(env, inputs, settings, rules)
-        .process(new DeadLetterRouter()).returns(ReadingTypes.READING)
+        .process(new DeadLetterRouter<MeterReading>()).returns(ReadingTypes.READING)
         .name("route dead letters").uid("dead-letter-router");
     EnergyStreams energy = counted(EnergyPipeline.build(readings, settings));
     DataStream<DeadLetter> deadLetters =

@@ -6,6 +6,7 @@ import io.gridpulse.simulator.fault.FaultConfig;
 import io.gridpulse.simulator.fault.FaultInjector;
 import io.gridpulse.simulator.savings.ProgrammedReduction;
 import io.gridpulse.simulator.savings.WeatherCsv;
+import io.gridpulse.simulator.savings.WeatherTopic;
 import io.gridpulse.simulator.fault.FaultLedger;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -168,6 +169,12 @@ public final class SimulatorMain implements Callable<Integer> {
                     + " for scripts/replay --weather.")
     private Path weatherFile;
 
+    @Option(names = "--weather-topic", paramLabel = "TOPIC",
+            description = "Also publish the simulated hourly temperature per district to this Kafka topic (with"
+                    + " --kafka-bootstrap), as Avro WeatherObservation records keyed by district: the live job's"
+                    + " weather feed for savings (kafka.topic.weather).")
+    private String weatherTopic;
+
     @Option(names = "--dry-run", description = "Generate and discard the readings (measures the generator).")
     private boolean dryRun;
 
@@ -189,6 +196,9 @@ public final class SimulatorMain implements Callable<Integer> {
         if (kafkaBootstrap == null && outputFile == null && !dryRun) {
             throw new ParameterException(spec.commandLine(),
                     "nothing to write to: give --kafka-bootstrap and/or --output-file (or --dry-run)");
+        }
+        if (weatherTopic != null && kafkaBootstrap == null) {
+            throw new ParameterException(spec.commandLine(), "--weather-topic needs --kafka-bootstrap");
         }
         if (faultMetersPerKind != null && !faults) {
             throw new ParameterException(spec.commandLine(), "--fault-meters-per-kind needs --faults");
@@ -257,6 +267,10 @@ public final class SimulatorMain implements Callable<Integer> {
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
             if (weatherFile != null) {
                 WeatherCsv.write(simulation, weatherFile);
+            }
+            if (weatherTopic != null) {
+                int published = WeatherTopic.publish(simulation, kafkaBootstrap, weatherTopic);
+                err.println("published " + published + " weather observations to " + weatherTopic);
             }
             if (truthDir != null) {
                 truth.writeCsv(truthDir);

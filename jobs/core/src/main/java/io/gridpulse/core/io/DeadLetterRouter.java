@@ -1,7 +1,6 @@
 package io.gridpulse.core.io;
 
 import io.gridpulse.schema.DeadLetter;
-import io.gridpulse.schema.MeterReading;
 import java.util.EnumMap;
 import java.util.Map;
 import io.gridpulse.schema.DeadLetterReason;
@@ -13,8 +12,8 @@ import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Passes readings on and sends dead letters to a side output, counting them per reason. */
-public final class DeadLetterRouter extends ProcessFunction<Either<DeadLetter, MeterReading>, MeterReading> {
+/** Passes decoded records (readings, weather, models) on and sends dead letters to a side output, counted per reason. */
+public final class DeadLetterRouter<T> extends ProcessFunction<Either<DeadLetter, T>, T> {
 
   private static final long serialVersionUID = 1L;
 
@@ -28,7 +27,7 @@ public final class DeadLetterRouter extends ProcessFunction<Either<DeadLetter, M
   }
 
   @Override
-  public void processElement(Either<DeadLetter, MeterReading> value, Context ctx, Collector<MeterReading> out) {
+  public void processElement(Either<DeadLetter, T> value, Context ctx, Collector<T> out) {
     if (value.isRight()) {
       out.collect(value.right());
     } else {

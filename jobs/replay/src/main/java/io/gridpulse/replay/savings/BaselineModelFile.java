@@ -51,7 +51,8 @@ final class BaselineModelFile {
           .setCoolingBalancePointF(orNull(model.coolingBalancePointF()))
           .setAdjustedRSquared(model.adjustedRSquared())
           .setCvRmse(orNull(model.cvRmse()))
-          .setNmbe(orNull(model.nmbe()));
+          .setNmbe(orNull(model.nmbe()))
+          .setResidualAutocorrelation(orNull(model.residualAutocorrelation()));
     }
     return record.build();
   }

@@ -1,0 +1,71 @@
+package io.gridpulse.core.savings.live;
+
+import io.gridpulse.core.window.DistrictZones;
+import io.gridpulse.schema.WeatherObservation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per district, the mean of its temperature observations over each local day, as the analysts' report takes it
+ * (CalTRACK's daily model uses the day's mean temperature), emitted when the weather's watermark passes the day's
+ * end. An observation for a day already emitted (later than the weather's out-of-orderness) is dropped: the day's
+ * savings have been computed on the temperature emitted.
+ */
+public final class DailyTemperatures
+    extends KeyedProcessFunction<String, WeatherObservation, DistrictTemperature> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final DistrictZones zones;
+  /** Per open local day (epoch day): sum of °C, observations. */
+  private transient MapState<Long, double[]> days;
+
+  public DailyTemperatures(DistrictZones zones) {
+    this.zones = zones;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    days = getRuntimeContext().getMapState(new MapStateDescriptor<>("days", Types.LONG,
+        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+  }
+
+  @Override
+  public void processElement(WeatherObservation observation, Context ctx, Collector<DistrictTemperature> out)
+      throws Exception {
+    ZoneId zone = zones.zoneOf(observation.getDistrictId());
+    LocalDate day = observation.getTime().atZone(zone).toLocalDate();
+    long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    if (end <= ctx.timerService().currentWatermark()) {
+      return;
+    }
+    double[] sums = days.get(day.toEpochDay());
+    if (sums == null) {
+      sums = new double[2];
+      ctx.timerService().registerEventTimeTimer(end - 1);
+    }
+    sums[0] += observation.getTemperatureC();
+    sums[1]++;
+    days.put(day.toEpochDay(), sums);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<DistrictTemperature> out) throws Exception {
+    String district = ctx.getCurrentKey();
+    long day = Instant.ofEpochMilli(timestamp).atZone(zones.zoneOf(district)).toLocalDate().toEpochDay();
+    double[] sums = days.get(day);
+    if (sums != null) {
+      days.remove(day);
+      double meanC = sums[0] / sums[1];
+      out.collect(new DistrictTemperature(district, day, meanC * 9.0 / 5.0 + 32.0, (int) sums[1]));
+    }
+  }
+}
