@@ -72,14 +72,28 @@ public final class GroupSavings extends KeyedProcessFunction<String, SavingsDay,
     }
     group.add(meter);
     totals.update(group);
-    GroupDay day = days.get(meter.day);
+    // A day too old to be kept moves only the totals, which the newest day's point shows.
+    long changed = meter.day < group.forgottenBefore ? newestDay() : meter.day;
+    GroupDay day = days.get(changed);
     if (day == null) {
       day = new GroupDay();
     }
-    day.add(meter);
-    days.put(meter.day, day);
-    long due = Math.max(endOf(meter.day, group.districtId) - 1, ctx.timerService().currentWatermark() + 1);
+    if (changed == meter.day) {
+      day.add(meter);
+    } else {
+      day.dirty = true;
+    }
+    days.put(changed, day);
+    long due = Math.max(endOf(changed, group.districtId) - 1, ctx.timerService().currentWatermark() + 1);
     ctx.timerService().registerEventTimeTimer(due);
+  }
+
+  private long newestDay() throws Exception {
+    long newest = Long.MIN_VALUE;
+    for (long day : days.keys()) {
+      newest = Math.max(newest, day);
+    }
+    return newest;
   }
 
   @Override
@@ -98,7 +112,7 @@ public final class GroupSavings extends KeyedProcessFunction<String, SavingsDay,
         days.put(day, sums);
       }
     }
-    forgetOldDays(kept);
+    forgetOldDays(group, kept);
   }
 
   /** The group's savings as of the end of {@code day}: the totals minus what the kept later days added. */
@@ -162,7 +176,7 @@ public final class GroupSavings extends KeyedProcessFunction<String, SavingsDay,
     return (endPredicted - endActual) / endPredicted;
   }
 
-  private void forgetOldDays(TreeMap<Long, GroupDay> kept) throws Exception {
+  private void forgetOldDays(GroupTotals group, TreeMap<Long, GroupDay> kept) throws Exception {
     if (kept.isEmpty()) {
       return;
     }
@@ -171,8 +185,10 @@ public final class GroupSavings extends KeyedProcessFunction<String, SavingsDay,
     for (long day : old) {
       if (!kept.get(day).dirty) {
         days.remove(day);
+        group.forgottenBefore = Math.max(group.forgottenBefore, day + 1);
       }
     }
+    totals.update(group);
   }
 
   private long endOf(long day, String district) {

@@ -9,6 +9,8 @@ public class GroupTotals {
   public double actualKwh;
   public double uncertaintySquared;
   public long countedDays;
+  /** Days before this one are no longer kept: a revision of one only moves the totals. */
+  public long forgottenBefore = Long.MIN_VALUE;
 
   public GroupTotals() {}
 

@@ -104,6 +104,7 @@ public final class MeterDaySavings extends KeyedBroadcastProcessFunction<String,
         aggregate.getWindowStart().toEpochMilli()};
     Double temperature = ctx.getBroadcastState(TEMPERATURES).get(key(meter.districtId, day.toEpochDay()));
     if (temperature != null) {
+      waiting.remove(day.toEpochDay()); // an earlier version of the day may wait still: this one replaces it
       settle(ctx.getCurrentKey(), meter, day.toEpochDay(), use, temperature, out);
     } else {
       waiting.put(day.toEpochDay(), use);

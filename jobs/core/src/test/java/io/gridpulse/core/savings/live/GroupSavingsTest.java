@@ -81,6 +81,26 @@ class GroupSavingsTest {
     assertThat(results.get(2).projectedFraction).isCloseTo(0.2, within(1e-9));
   }
 
+  @Test
+  void shouldShowARevisionOfADayNoLongerKeptInTheNewestDaysTotals() throws Exception {
+    int days = 40;
+    for (int d = 0; d < days; d++) {
+      LocalDate day = DAY.plusDays(d);
+      harness.processElement(counted("m1", day, 50, 40, 1.0, null, 1), endOf(day) - 1);
+      harness.processWatermark(endOf(day) - 1);
+    }
+    LocalDate newest = DAY.plusDays(days - 1);
+    harness.processElement(counted("m1", DAY, 0, 5, 0, SavingsDay.COUNTED, 0), endOf(newest));
+    harness.processWatermark(endOf(newest) + 1);
+
+    List<SavingsDay> results = harness.extractOutputValues();
+    SavingsDay last = results.get(results.size() - 1);
+    assertThat(results).hasSize(days + 1);
+    assertThat(last.day).isEqualTo(newest.toEpochDay());
+    assertThat(last.cumulativeActualKwh).isCloseTo(40.0 * days + 5, within(1e-9));
+    assertThat(last.actualKwh).isCloseTo(40, within(1e-9));
+  }
+
   private static SavingsDay counted(String meter, LocalDate day, double predictedChange, double actualChange,
       double uncertaintySquaredChange, String previousStatus, int countedDaysChange) {
     SavingsDay result = meterDay(meter, day, SavingsDay.COUNTED);

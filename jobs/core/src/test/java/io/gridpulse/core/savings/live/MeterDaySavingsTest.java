@@ -120,6 +120,19 @@ class MeterDaySavingsTest {
   }
 
   @Test
+  void shouldNotSettleAVersionOfTheDayThatARevisionReplacedWhileItWaited() throws Exception {
+    model(heatingModel("m1"));
+    use(day("m1", "D1", DAY, 24.0, 1.0)); // waits for the temperature
+    temperature("D1", DAY, 50.0);
+    use(day("m1", "D1", DAY, 27.0, 1.0)); // the revision comes once the temperature is known
+    harness.processWatermark(endOf(DAY));
+    harness.processBroadcastWatermark(endOf(DAY));
+
+    SavingsDay result = single();
+    assertThat(result.cumulativeActualKwh).isCloseTo(27.0, within(1e-9));
+  }
+
+  @Test
   void shouldScaleAPartialDayAndLeaveOutDaysWithTooLittleDataOrNoElectricity() throws Exception {
     temperature("D1", DAY, 50.0);
     temperature("D1", DAY.plusDays(1), 50.0);
