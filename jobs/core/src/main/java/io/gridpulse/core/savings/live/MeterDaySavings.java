@@ -6,8 +6,10 @@ import io.gridpulse.core.savings.FractionalSavingsUncertainty;
 import io.gridpulse.core.window.DistrictZones;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.MeterAggregate;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,7 +51,7 @@ public final class MeterDaySavings extends KeyedBroadcastProcessFunction<String,
   /** District temperatures by {@code district/epochDay}, the same in every subtask. */
   public static final MapStateDescriptor<String, Double> TEMPERATURES =
       new MapStateDescriptor<>("district-temperatures", Types.STRING, Types.DOUBLE);
-  /** Temperatures older than this behind a district's newest are dropped from the broadcast state. */
+  /** Temperatures of days this far behind the watermark are dropped from the broadcast state. */
   static final int TEMPERATURE_DAYS_KEPT = 14;
   /** CalTRACK: a day needs more than half its data to count. */
   static final double MIN_DAY_COMPLETENESS = 0.5;
@@ -118,12 +120,18 @@ public final class MeterDaySavings extends KeyedBroadcastProcessFunction<String,
       throws Exception {
     BroadcastState<String, Double> temperatures = ctx.getBroadcastState(TEMPERATURES);
     temperatures.put(key(temperature.districtId, temperature.day), temperature.temperatureF);
-    String prefix = temperature.districtId + "/";
+    // Forget days well behind the watermark (the slower of energy and weather), not behind the newest temperature:
+    // in a backfill the weather topic is read far ahead of the readings, and its days are still to come for them.
+    long watermark = ctx.currentWatermark();
+    if (watermark == Long.MIN_VALUE) {
+      return;
+    }
+    long oldestKept = Instant.ofEpochMilli(watermark).atZone(ZoneOffset.UTC).toLocalDate().toEpochDay()
+        - TEMPERATURE_DAYS_KEPT;
     List<String> old = new ArrayList<>();
     for (Map.Entry<String, Double> entry : temperatures.entries()) {
       String k = entry.getKey();
-      if (k.startsWith(prefix)
-          && Long.parseLong(k.substring(prefix.length())) < temperature.day - TEMPERATURE_DAYS_KEPT) {
+      if (Long.parseLong(k.substring(k.lastIndexOf('/') + 1)) < oldestKept) {
         old.add(k);
       }
     }

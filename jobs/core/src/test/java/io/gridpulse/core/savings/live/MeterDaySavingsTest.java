@@ -75,6 +75,18 @@ class MeterDaySavingsTest {
   }
 
   @Test
+  void shouldKeepTheTemperaturesOfDaysAheadOfTheReadingsAsInABackfill() throws Exception {
+    // The weather topic is read to its end long before the readings: a year of temperatures arrives first.
+    for (int d = 0; d < 365; d++) {
+      temperature("D1", START.plusDays(d), 50.0);
+    }
+    model(heatingModel("m1"));
+    use(day("m1", "D1", START, 24.0, 1.0));
+
+    assertThat(single().status).isEqualTo(SavingsDay.COUNTED);
+  }
+
+  @Test
   void shouldReportAMeterWithoutAModelAndNeverInventItsSavings() throws Exception {
     temperature("D1", DAY, 50.0);
     use(day("m1", "D1", DAY, 24.0, 1.0));
