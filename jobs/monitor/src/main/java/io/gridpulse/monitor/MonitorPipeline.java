@@ -57,7 +57,7 @@ public final class MonitorPipeline {
 
   /**
    * Live savings from the meters' daily aggregates, the weather and the baseline models; returns the dead letters of
-   * the weather and model topics. Weather carries event time (the observation's). Models have none of their own: their
+   * the weather and model topics (late weather observations among them). Weather carries event time (the observation's). Models have none of their own: their
    * publishing time stands in, which is ahead of the readings' time, and a models topic with nothing new goes idle,
    * so models never hold the watermark back.
    */
@@ -81,10 +81,11 @@ public final class MonitorPipeline {
         .process(new DeadLetterRouter<BaselineModel>())
         .returns(new AvroTypeInfo<>(BaselineModel.class))
         .name("route model dead letters").uid("model-dead-letter-router");
-    LiveSavings.build(energy.meterAggregates(), weather, models, feeds.settings(), settings.zones())
-        .sinkTo(feeds.savings()).name("savings sink").uid("savings-sink");
+    LiveSavings.Outputs savings =
+        LiveSavings.build(energy.meterAggregates(), weather, models, feeds.settings(), settings.zones());
+    savings.savings().sinkTo(feeds.savings()).name("savings sink").uid("savings-sink");
     return weather.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
-        .union(models.getSideOutput(DeadLetterRouter.DEAD_LETTERS));
+        .union(models.getSideOutput(DeadLetterRouter.DEAD_LETTERS), savings.lateWeather());
   }
 
   /**

@@ -87,10 +87,11 @@ class LiveSavingsITCase {
           }
         }
       }
-      for (String district : List.of("D01", "D02")) {
-        for (int d = 0; d < DAYS + 1; d++) {
-          for (int h = 0; h < 24; h++) {
-            Instant time = START.plusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(h));
+      // The weather in time order too, both districts' observations of an hour before the next hour's.
+      for (int d = 0; d < DAYS + 1; d++) {
+        for (int h = 0; h < 24; h++) {
+          Instant time = START.plusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(h));
+          for (String district : List.of("D01", "D02")) {
             double celsius = (temperatureF(d) - 32) * 5 / 9;
             send(producer, "weather", district, WeatherObservation.newBuilder().setDistrictId(district)
                 .setTime(time).setTemperatureC(celsius).build().toByteBuffer());

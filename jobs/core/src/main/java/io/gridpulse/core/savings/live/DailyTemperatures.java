@@ -1,6 +1,10 @@
 package io.gridpulse.core.savings.live;
 
+import io.gridpulse.core.io.DeadLetters;
+import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.window.DistrictZones;
+import io.gridpulse.schema.DeadLetter;
+import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.WeatherObservation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,17 +16,21 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Per district, the mean of its temperature observations over each local day, as the analysts' report takes it
  * (CalTRACK's daily model uses the day's mean temperature), emitted when the weather's watermark passes the day's
- * end. An observation for a day already emitted (later than the weather's out-of-orderness) is dropped: the day's
- * savings have been computed on the temperature emitted.
+ * end. An observation for a day already emitted (later than the weather's out-of-orderness) cannot change it any
+ * more (the day's savings were computed on the temperature emitted): it goes to {@link #LATE} as a dead letter.
  */
 public final class DailyTemperatures
     extends KeyedProcessFunction<String, WeatherObservation, DistrictTemperature> {
 
   private static final long serialVersionUID = 1L;
+
+  /** Observations that came after their day's temperature was emitted. */
+  public static final OutputTag<DeadLetter> LATE = new OutputTag<>("late-weather", ReadingTypes.DEAD_LETTER);
 
   private final DistrictZones zones;
   /** Per open local day (epoch day): sum of °C, observations. */
@@ -45,6 +53,11 @@ public final class DailyTemperatures
     LocalDate day = observation.getTime().atZone(zone).toLocalDate();
     long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
     if (end <= ctx.timerService().currentWatermark()) {
+      ctx.output(LATE, DeadLetters.of(DeadLetterReason.LATE, "weather observation of district "
+          + observation.getDistrictId() + " at " + observation.getTime() + " (" + observation.getTemperatureC()
+          + " C) arrived after the temperature of its day " + day + " was computed", null,
+          DeadLetters.UNKNOWN_TOPIC, DeadLetters.UNKNOWN_PARTITION, DeadLetters.UNKNOWN_OFFSET,
+          observation.getTime().toEpochMilli()));
       return;
     }
     double[] sums = days.get(day.toEpochDay());

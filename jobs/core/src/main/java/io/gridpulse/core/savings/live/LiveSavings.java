@@ -3,6 +3,7 @@ package io.gridpulse.core.savings.live;
 import io.gridpulse.core.window.DistrictZones;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.BaselineModel;
+import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.WeatherObservation;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -31,10 +32,13 @@ public final class LiveSavings {
 
   private LiveSavings() {}
 
-  public static DataStream<SavingsDay> build(DataStream<MeterAggregate> meterAggregates,
+  /** The savings, and the weather observations that came too late for their day (dead letters). */
+  public record Outputs(DataStream<SavingsDay> savings, DataStream<DeadLetter> lateWeather) {}
+
+  public static Outputs build(DataStream<MeterAggregate> meterAggregates,
       DataStream<WeatherObservation> weather, DataStream<BaselineModel> models, SavingsSettings settings,
       DistrictZones zones) {
-    DataStream<DistrictTemperature> temperatures = weather
+    SingleOutputStreamOperator<DistrictTemperature> temperatures = weather
         .keyBy(WeatherObservation::getDistrictId, Types.STRING)
         .process(new DailyTemperatures(zones))
         .returns(TypeInformation.of(DistrictTemperature.class))
@@ -55,8 +59,8 @@ public final class LiveSavings {
         .process(new MeterDaySavings(settings, zones))
         .returns(SAVINGS_DAY)
         .name("meter savings").uid("meter-savings");
-    return meters.union(group(meters, SavingsDay.FEEDER, settings, zones),
-        group(meters, SavingsDay.DISTRICT, settings, zones));
+    return new Outputs(meters.union(group(meters, SavingsDay.FEEDER, settings, zones),
+        group(meters, SavingsDay.DISTRICT, settings, zones)), temperatures.getSideOutput(DailyTemperatures.LATE));
   }
 
   private static DataStream<SavingsDay> group(DataStream<SavingsDay> meters, String level, SavingsSettings settings,
