@@ -5,6 +5,7 @@ import io.gridpulse.core.savings.CaltrackDailyFit;
 import io.gridpulse.core.savings.DailyObservation;
 import io.gridpulse.core.savings.DataSufficiency;
 import io.gridpulse.core.savings.Fuel;
+import io.gridpulse.core.savings.MeteredDays;
 import io.gridpulse.core.savings.Savings;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,9 +18,6 @@ import java.util.Map;
  */
 record MeterSavings(ReplayResults.MeterDays meter, DataSufficiency.Result sufficiency, BaselineModel model,
     Savings savings) {
-
-  /** A day with less than this share of its readings is missing (CalTRACK: more than half of it must be there). */
-  static final double MIN_DAY_COMPLETENESS = 0.5;
 
   static MeterSavings of(ReplayResults.MeterDays meter, Map<LocalDate, Double> temperaturesF, LocalDate baselineEnd,
       LocalDate reportingStart, LocalDate reportingEnd, Fuel fuel) {
@@ -48,9 +46,8 @@ record MeterSavings(ReplayResults.MeterDays meter, DataSufficiency.Result suffic
     for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
       double temperature = temperaturesF.getOrDefault(date, Double.NaN);
       double[] day = meter.days().get(date);
-      boolean usable = day != null && day[1] >= MIN_DAY_COMPLETENESS
-          && !(fuel == Fuel.ELECTRICITY && day[0] == 0.0);
-      days.add(usable ? DailyObservation.of(date, day[0] / Math.min(1.0, day[1]), temperature)
+      boolean usable = day != null && MeteredDays.counts(day[0], day[1], fuel);
+      days.add(usable ? DailyObservation.of(date, MeteredDays.wholeDay(day[0], day[1]), temperature)
           : DailyObservation.missing(date, temperature));
     }
     return days;

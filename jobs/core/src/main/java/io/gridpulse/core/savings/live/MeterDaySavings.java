@@ -3,6 +3,7 @@ package io.gridpulse.core.savings.live;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.savings.BaselineModel;
 import io.gridpulse.core.savings.FractionalSavingsUncertainty;
+import io.gridpulse.core.savings.MeteredDays;
 import io.gridpulse.core.window.DistrictZones;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.MeterAggregate;
@@ -39,8 +40,8 @@ import org.apache.flink.util.Collector;
  * watermark (the minimum of the energy and the weather streams) passes its end is settled as NO_WEATHER. A day's
  * aggregate that comes again (late readings within the roll-ups' lateness) replaces its earlier contribution.
  *
- * <p>Which days count follows the analysts' report: a day with at least half its readings counts, scaled up to the
- * whole day; for electricity a day of zero use counts as missing. A meter with no model, or whose baseline was
+ * <p>Which days count follows the analysts' report ({@link MeteredDays}): a day with at least half its readings
+ * counts, scaled up to the whole day; for electricity a day of zero use counts as missing. A meter with no model, or whose baseline was
  * insufficient, is reported with that status every day and never given savings.
  */
 public final class MeterDaySavings extends KeyedBroadcastProcessFunction<String,
@@ -53,8 +54,6 @@ public final class MeterDaySavings extends KeyedBroadcastProcessFunction<String,
       new MapStateDescriptor<>("district-temperatures", Types.STRING, Types.DOUBLE);
   /** Temperatures of days this far behind the watermark are dropped from the broadcast state. */
   static final int TEMPERATURE_DAYS_KEPT = 14;
-  /** CalTRACK: a day needs more than half its data to count. */
-  static final double MIN_DAY_COMPLETENESS = 0.5;
   static final String MODEL_UNIT = "kWh";
 
   private final SavingsSettings settings;
@@ -183,7 +182,7 @@ public final class MeterDaySavings extends KeyedBroadcastProcessFunction<String,
     } else if (Double.isNaN(temperatureF)) {
       result.status = SavingsDay.NO_WEATHER;
       result.reason = "no temperature for district " + meter.districtId + " that day";
-    } else if (completeness < MIN_DAY_COMPLETENESS || (settings.fuel().zeroUsageIsMissing() && energyKwh == 0)) {
+    } else if (!MeteredDays.counts(energyKwh, completeness, settings.fuel())) {
       result.status = SavingsDay.MISSING_DATA;
       result.reason = String.format(java.util.Locale.ROOT, "%.0f%% of the day's readings", 100 * completeness);
     } else {
@@ -191,7 +190,7 @@ public final class MeterDaySavings extends KeyedBroadcastProcessFunction<String,
     }
     boolean counted = SavingsDay.COUNTED.equals(result.status);
     double predicted = counted ? fitted.predict(temperatureF) : 0;
-    double actual = counted ? energyKwh / Math.min(1.0, completeness) : 0;
+    double actual = counted ? MeteredDays.wholeDay(energyKwh, completeness) : 0;
 
     int slot = meter.slotOf(day);
     String previous = slot < 0 ? null : meter.recentStatus[slot];
