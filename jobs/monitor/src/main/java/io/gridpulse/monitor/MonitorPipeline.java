@@ -57,18 +57,14 @@ public final class MonitorPipeline {
 
   /**
    * Live savings from the meters' daily aggregates, the weather and the baseline models; returns the dead letters of
-   * the weather and model topics (late weather observations among them). Weather carries event time (the observation's). Models have none of their own: their
-   * publishing time stands in, which is ahead of the readings' time, and a models topic with nothing new goes idle,
-   * so models never hold the watermark back.
+   * the weather and model topics (late weather observations among them). Weather carries event time (the
+   * observation's). Models have none of their own: their publishing time stands in, which is ahead of the readings'
+   * time, and a models topic with nothing new goes idle, so models never hold the watermark back.
    */
   private static DataStream<DeadLetter> savings(StreamExecutionEnvironment env, EnergyStreams energy,
       SavingsFeeds feeds, PipelineSettings settings) {
     SingleOutputStreamOperator<WeatherObservation> weather = env
-        .fromSource(feeds.weather(), WatermarkStrategy.<Either<DeadLetter, WeatherObservation>>
-            forBoundedOutOfOrderness(settings.outOfOrderness())
-            .withTimestampAssigner((record, kafkaTimestamp) ->
-                record.isRight() ? record.right().getTime().toEpochMilli() : Long.MIN_VALUE)
-            .withIdleness(settings.idleTimeout()), "weather")
+        .fromSource(feeds.weather(), ReadingWatermarks.forDecoded(settings, WeatherObservation::getTime), "weather")
         .uid("weather-source")
         .process(new DeadLetterRouter<WeatherObservation>())
         .returns(new AvroTypeInfo<>(WeatherObservation.class))

@@ -12,7 +12,7 @@ import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Passes decoded records (readings, weather, models) on and sends dead letters to a side output, counted per reason. */
+/** Passes decoded records (readings, weather, models) on; dead letters go to a side output, counted per reason. */
 public final class DeadLetterRouter<T> extends ProcessFunction<Either<DeadLetter, T>, T> {
 
   private static final long serialVersionUID = 1L;

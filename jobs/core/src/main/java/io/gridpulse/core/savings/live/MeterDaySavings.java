@@ -5,7 +5,6 @@ import io.gridpulse.core.savings.BaselineModel;
 import io.gridpulse.core.savings.FractionalSavingsUncertainty;
 import io.gridpulse.core.savings.MeteredDays;
 import io.gridpulse.core.window.DistrictZones;
-import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.MeterAggregate;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,14 +34,15 @@ import org.apache.flink.util.Collector;
  * ASHRAE Guideline 14 and the district's target.
  *
  * <p>Keyed by meter, two kinds of records come in: the meter's baseline model (from the compacted models topic; the
- * latest replaces the one before) and its daily aggregates. The districts' daily temperatures are broadcast. A day
- * is settled as soon as both its use and its temperature are known; a day still without a temperature when the
- * watermark (the minimum of the energy and the weather streams) passes its end is settled as NO_WEATHER. A day's
- * aggregate that comes again (late readings within the roll-ups' lateness) replaces its earlier contribution.
+ * latest replaces the one before) and its daily ({@code 1d}) aggregates, the only windows it is given. The
+ * districts' daily temperatures are broadcast. A day is settled as soon as both its use and its temperature are
+ * known; a day still without a temperature when the watermark (the minimum of the energy and the weather streams)
+ * passes its end is settled as NO_WEATHER. A day's aggregate that comes again (late readings within the roll-ups'
+ * lateness) replaces its earlier contribution.
  *
  * <p>Which days count follows the analysts' report ({@link MeteredDays}): a day with at least half its readings
- * counts, scaled up to the whole day; for electricity a day of zero use counts as missing. A meter with no model, or whose baseline was
- * insufficient, is reported with that status every day and never given savings.
+ * counts, scaled up to the whole day; for electricity a day of zero use counts as missing. A meter with no model,
+ * or whose baseline was insufficient, is reported with that status every day and never given savings.
  */
 public final class MeterDaySavings extends KeyedBroadcastProcessFunction<String,
     Either<io.gridpulse.schema.BaselineModel, MeterAggregate>, DistrictTemperature, SavingsDay> {
@@ -87,9 +87,6 @@ public final class MeterDaySavings extends KeyedBroadcastProcessFunction<String,
       return;
     }
     MeterAggregate aggregate = input.right();
-    if (aggregate.getWindow() != AggregationWindow.DAY) {
-      return;
-    }
     ZoneId zone = zones.zoneOf(aggregate.getDistrictId());
     LocalDate day = aggregate.getWindowStart().atZone(zone).toLocalDate();
     if (!settings.covers(day)) {
