@@ -275,7 +275,10 @@ function renderDaily(data) {
       value: (u, v) => num(v) },
     { label: "baseline kWh", stroke: "#1d7a3a", width: 2, dash: [6, 3], value: (u, v) => num(v) },
   ], [xs, data.days.map((d) => d.energyKwh), data.days.map((d) => d.previousKwh),
-    data.days.map((d) => (baseline.get(d.t) || {}).predictedKwh ?? null)], { height: 160 });
+    data.days.map((d) => (baseline.get(d.t) || {}).predictedKwh ?? null)], { height: 160, options: {
+    // Half a day either side, so the first and last days' bars are whole; energy from zero.
+    scales: { x: { time: true, range: (u, min, max) => [min - 43200, max + 43200] },
+      y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } } } });
   renderSavings(data);
 }
 

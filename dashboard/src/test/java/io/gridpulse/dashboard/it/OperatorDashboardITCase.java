@@ -51,7 +51,8 @@ class OperatorDashboardITCase {
   @RegisterExtension static final InfluxServer INFLUX = new InfluxServer();
 
   private static final String DATABASE = "gridpulse_dashboard_it";
-  private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final Duration PATIENCE = InfluxProbe.PATIENCE;
+  private static final InfluxProbe STORED = new InfluxProbe(INFLUX, DATABASE);
 
   @TempDir static Path browserProfile;
 
@@ -67,7 +68,7 @@ class OperatorDashboardITCase {
     district = grid.outage.districtId();
     URI flinkRest = grid.startJob(KAFKA, INFLUX, DATABASE);
     grid.sendFirstPart(KAFKA);
-    awaitInflux("the outage open", "SELECT count(score) FROM anomaly WHERE \"open\" = true AND \"type\" ="
+    STORED.await("the outage open", "SELECT count(score) FROM anomaly WHERE \"open\" = true AND \"type\" ="
         + " 'FEEDER_OUTAGE'");
 
     InfluxDB client = InfluxDBFactory.connect(INFLUX.url());
@@ -96,7 +97,7 @@ class OperatorDashboardITCase {
   void shouldListTheFeederOutageFirstWhileItsMetersAreSilent() {
     browser.get(base + "?district=" + district);
 
-    Instant asOf = newestClosedQuarterEnd(grid.cutoff);
+    Instant asOf = SimulatedGrid.newestClosedQuarterEnd(grid.cutoff);
     WebElement header = awaitPage("the header at " + asOf, () -> {
       WebElement row = browser.findElement(By.cssSelector("#overview tr[data-district='" + district + "']"));
       return asOf.toString().equals(row.findElement(By.className("as-of")).getDomAttribute("data-time")) ? row : null;
@@ -105,7 +106,7 @@ class OperatorDashboardITCase {
     int silent = grid.truth.feederMeters(grid.outage.feederId());
     assertThat(header.findElement(By.className("meters-reporting")).getText())
         .isEqualTo((known - silent) + " of " + known);
-    assertThat(influxNumber("SELECT meters_reporting FROM district_energy WHERE \"window\" = '15m' AND district = '"
+    assertThat(STORED.number("SELECT meters_reporting FROM district_energy WHERE \"window\" = '15m' AND district = '"
         + district + "' AND time = '" + asOf.minus(SimulatedGrid.QUARTER) + "'")).isEqualTo(known - silent);
 
     WebElement first = awaitPage("the open anomalies",
@@ -132,7 +133,7 @@ class OperatorDashboardITCase {
 
     grid.sendSecondPart(KAFKA);
 
-    Instant asOf = newestClosedQuarterEnd(grid.config.end());
+    Instant asOf = SimulatedGrid.newestClosedQuarterEnd(grid.config.end());
     awaitPage("the header at " + asOf, () -> asOf.toString().equals(browser.findElement(
         By.cssSelector("#overview tr[data-district='" + district + "'] .as-of")).getDomAttribute("data-time"))
         ? true : null);
@@ -152,7 +153,7 @@ class OperatorDashboardITCase {
         () -> browser.findElement(By.cssSelector("#daily tr[data-day='" + day + "']")));
     double shown = Double.parseDouble(dayRow.findElement(By.className("energy")).getText().replace(",", ""));
     double truth = grid.districtDayKwh(district, SimulatedGrid.FIRST_DAY);
-    double stored = influxNumber("SELECT energy_kwh FROM district_energy WHERE \"window\" = '1d' AND district = '"
+    double stored = STORED.number("SELECT energy_kwh FROM district_energy WHERE \"window\" = '1d' AND district = '"
         + district + "' AND time = '" + day + "'");
     assertThat(stored).isCloseTo(truth, within(1e-6));
     assertThat(shown).isCloseTo(truth, within(0.05)); // shown to 0.1 kWh
@@ -229,7 +230,7 @@ class OperatorDashboardITCase {
     assertThat(rawGet("api/feeders?district=D01%2")).startsWith("HTTP/1.1 400");
     assertThat(get("api/demand?district=D99").statusCode()).isEqualTo(404);
     assertThat(get("api/demand?district=" + district + "&feeder=D99-F01").statusCode()).isEqualTo(404);
-    assertThat(influxNumber("SELECT count(energy_kwh) FROM district_energy")).isPositive(); // nothing was dropped
+    assertThat(STORED.number("SELECT count(energy_kwh) FROM district_energy")).isPositive(); // nothing was dropped
   }
 
   private static String visibleError() {
@@ -237,39 +238,11 @@ class OperatorDashboardITCase {
     return error.isDisplayed() && !error.getText().isEmpty() ? error.getText() : null;
   }
 
-  /** The end of the newest quarter hour the job has closed once its input ends at {@code lastReading}. */
-  private static Instant newestClosedQuarterEnd(Instant lastReading) {
-    long quarter = SimulatedGrid.QUARTER.toMillis();
-    // The watermark trails the newest reading by the allowed disorder (30 s), so the quarter ending with it waits.
-    long watermark = lastReading.toEpochMilli() - Duration.ofSeconds(30).toMillis() - 1;
-    return Instant.ofEpochMilli(watermark / quarter * quarter);
-  }
-
   private static <T> T awaitPage(String what, java.util.function.Supplier<T> probe) {
     return new WebDriverWait(browser, PATIENCE).withMessage("the page never showed " + what)
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(driver -> probe.get());
-  }
-
-  private static void awaitInflux(String what, String query) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (influxNumber(query) > 0) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("InfluxDB never had " + what);
-  }
-
-  private static double influxNumber(String query) {
-    List<Map<String, Object>> rows = INFLUX.query(DATABASE, query);
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    return rows.get(0).values().stream().filter(Number.class::isInstance).map(Number.class::cast)
-        .mapToDouble(Number::doubleValue).findFirst().orElse(0);
   }
 
   static HttpResponse<String> get(String path) throws Exception {

@@ -99,6 +99,14 @@ final class SimulatedGrid {
     return day.atStartOfDay(ZONE).toInstant();
   }
 
+  /** The end of the newest quarter hour the job has closed once its input ends at {@code lastReading}. */
+  static Instant newestClosedQuarterEnd(Instant lastReading) {
+    long quarter = QUARTER.toMillis();
+    // The watermark trails the newest reading by the allowed disorder (30 s), so the quarter ending with it waits.
+    long watermark = lastReading.toEpochMilli() - Duration.ofSeconds(30).toMillis() - 1;
+    return Instant.ofEpochMilli(watermark / quarter * quarter);
+  }
+
   /** The truth's energy of a district over a local day. */
   double districtDayKwh(String district, LocalDate day) {
     return sumHours(day, hour -> truth.districtHourKwh(district, hour));
