@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridpulse.core.config.PipelineOptions;
+import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.savings.live.SavingsOptions;
+import io.gridpulse.monitor.KafkaOptions;
+import io.gridpulse.monitor.MonitorJob;
+import io.gridpulse.monitor.MonitorPipeline;
+import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
+import io.gridpulse.testkit.KnownSavingsProgramme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +25,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +35,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The Grafana dashboard as a site provisions it ({@code grafana/dashboards/gridpulse-operations.json}): every panel's
  * query and every variable's query is taken from the JSON, Grafana's macros are substituted as Grafana substitutes
- * them, and the InfluxQL is run against a real influxd that the monitor job filled from a known simulation. Each
- * result is checked against the simulator's truth or the job's known outcome. Grafana itself (its rendering, its
+ * them, and the InfluxQL is run against a real influxd that the monitor job filled from known input: a simulated grid
+ * with a feeder outage, a voltage anomaly and a dead letter ({@link SimulatedGrid}) for the energy, anomaly and
+ * quality panels, and a programme with exactly known savings ({@link KnownSavingsProgramme}) for the savings panels.
+ * Each result is checked against the simulator's truth or the programme's known outcome. Grafana itself (its rendering, its
  * transformations) is not run here: it cannot be installed on these machines.
  */
 class GrafanaPanelQueriesITCase {
@@ -35,14 +47,24 @@ class GrafanaPanelQueriesITCase {
   @RegisterExtension static final InfluxServer INFLUX = new InfluxServer();
 
   private static final String DATABASE = "gridpulse_grafana_it";
+  private static final String SAVINGS_DATABASE = "gridpulse_grafana_savings_it";
   private static final InfluxProbe STORED = new InfluxProbe(INFLUX, DATABASE);
   private static final Path DASHBOARD = Path.of("grafana/dashboards/gridpulse-operations.json");
   /** What Grafana makes of {@code $__interval} for this range on a panel about 1,000 pixels wide. */
   private static final String GRAFANA_INTERVAL = "5m";
+  private static final double SAVINGS_TARGET = 0.10;
 
   private static SimulatedGrid grid;
-  private static Instant from;
-  private static Instant to;
+  /** The simulated grid: energy, anomalies, data quality. */
+  private static Scenario gridRun;
+  /** A programme with known savings (live savings on): the savings panels. */
+  private static Scenario savingsRun;
+
+  /** An influxd database the job filled, and what the Grafana dashboard is set to when it is looked at. */
+  record Scenario(String database, Instant from, Instant to, String district, String feeder, String meter) {}
+
+  /** What a query's result must be, in the scenario it is run in. */
+  record Expectation(Scenario scenario, Consumer<List<Map<String, Object>>> check) {}
 
   /** One query as a Grafana panel (or variable) runs it: its refId, and the panel's time shift. */
   record PanelQuery(String panel, String refId, String influxQl, Duration timeShift) {
@@ -52,7 +74,11 @@ class GrafanaPanelQueriesITCase {
   }
 
   @BeforeAll
-  static void fillInfluxFromTheSimulation() throws Exception {
+  static void fillInfluxFromTheSimulations() throws Exception {
+    runTheKnownSavingsProgramme();
+    savingsRun = new Scenario(SAVINGS_DATABASE, KnownSavingsProgramme.dayStart(-1),
+        KnownSavingsProgramme.dayStart(KnownSavingsProgramme.DAYS + 1), "D01", "F2", "m1");
+
     grid = SimulatedGrid.create();
     grid.startJob(KAFKA, INFLUX, DATABASE);
     grid.sendFirstPart(KAFKA);
@@ -63,8 +89,37 @@ class GrafanaPanelQueriesITCase {
     STORED.await("the outage resolved", "SELECT count(score) FROM anomaly WHERE \"open\" = false AND \"type\" ="
         + " 'FEEDER_OUTAGE'");
     // The time picker: from a day before the simulation to its end (Grafana's range is inclusive at both ends).
-    from = grid.config.start().minus(Duration.ofDays(1));
-    to = grid.config.end();
+    gridRun = new Scenario(DATABASE, grid.config.start().minus(Duration.ofDays(1)), grid.config.end(),
+        grid.outage.districtId(), grid.outage.feederId(), grid.voltage.meterId());
+  }
+
+  /** The monitor job with live savings on, bounded, over {@link KnownSavingsProgramme}. */
+  private static void runTheKnownSavingsProgramme() throws Exception {
+    KnownSavingsProgramme.Topics topics =
+        new KnownSavingsProgramme.Topics("savings-readings", "savings-weather", "savings-models");
+    for (String topic : List.of(topics.readings(), topics.weather(), topics.baselineModels())) {
+      KAFKA.createTopic(topic, 1);
+    }
+    KnownSavingsProgramme.produce(KAFKA.bootstrapServers(), topics);
+    Configuration options = new Configuration();
+    options.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+    options.set(KafkaOptions.GROUP_ID, "grafana-savings-it");
+    options.set(KafkaOptions.BOUNDED, true);
+    options.set(KafkaOptions.READINGS_TOPIC, topics.readings());
+    options.set(KafkaOptions.WEATHER_TOPIC, topics.weather());
+    options.set(KafkaOptions.BASELINE_MODELS_TOPIC, topics.baselineModels());
+    options.set(InfluxOptions.URL, INFLUX.url());
+    options.set(InfluxOptions.DATABASE, SAVINGS_DATABASE);
+    options.set(PipelineOptions.READING_INTERVAL, Duration.ofHours(1));
+    options.set(PipelineOptions.TIME_ZONE, "UTC");
+    options.set(SavingsOptions.REPORTING_START, KnownSavingsProgramme.START.toString());
+    options.set(SavingsOptions.TARGET, SAVINGS_TARGET);
+    MonitorSettings settings = MonitorSettings.from(options);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.getConfig().enableObjectReuse();
+    MonitorPipeline.build(env, MonitorJob.kafkaSource(settings), MonitorJob.productionSinks(settings),
+        settings.pipeline(), MonitorJob.productionSavings(settings));
+    env.execute("GridPulse monitor with live savings (Grafana test)");
   }
 
   @AfterAll
@@ -77,14 +132,15 @@ class GrafanaPanelQueriesITCase {
   @Test
   void everyPanelQueryOfTheGrafanaDashboardGivesTheKnownValues() throws Exception {
     List<PanelQuery> queries = panelQueries(new ObjectMapper().readTree(DASHBOARD.toFile()));
-    Map<String, Consumer<List<Map<String, Object>>>> expected = expectations();
+    Map<String, Expectation> expected = expectations();
 
     assertThat(queries.stream().map(PanelQuery::key).collect(Collectors.toSet()))
         .as("every query of the JSON has an expectation here, and every expectation a query")
         .isEqualTo(expected.keySet());
     for (PanelQuery query : queries) {
-      List<Map<String, Object>> rows = STORED.rows(grafanaInterpolated(query));
-      expected.get(query.key()).accept(rows);
+      Expectation expectation = expected.get(query.key());
+      Scenario scenario = expectation.scenario();
+      expectation.check().accept(INFLUX.query(scenario.database(), grafanaInterpolated(query, scenario)));
     }
   }
 
@@ -110,16 +166,16 @@ class GrafanaPanelQueriesITCase {
   }
 
   /** Grafana's InfluxQL interpolation: the time range in epoch milliseconds, the interval, the variables' values. */
-  private static String grafanaInterpolated(PanelQuery query) {
-    Instant shiftedFrom = from.minus(query.timeShift());
-    Instant shiftedTo = to.minus(query.timeShift());
+  private static String grafanaInterpolated(PanelQuery query, Scenario scenario) {
+    Instant shiftedFrom = scenario.from().minus(query.timeShift());
+    Instant shiftedTo = scenario.to().minus(query.timeShift());
     return query.influxQl()
         .replace("$timeFilter", "time >= " + shiftedFrom.toEpochMilli() + "ms and time <= " + shiftedTo.toEpochMilli()
             + "ms")
         .replace("$__interval", GRAFANA_INTERVAL)
-        .replace("$district", grid.outage.districtId())
-        .replace("$feeder", grid.outage.feederId())
-        .replace("$meter", grid.voltage.meterId());
+        .replace("$district", scenario.district())
+        .replace("$feeder", scenario.feeder())
+        .replace("$meter", scenario.meter());
   }
 
   private static Duration grafanaDuration(String text) {
@@ -128,7 +184,54 @@ class GrafanaPanelQueriesITCase {
   }
 
   /** Per query key, what its result must be for this simulation. */
-  private static Map<String, Consumer<List<Map<String, Object>>>> expectations() {
+  private static Map<String, Expectation> expectations() {
+    Map<String, Expectation> expected = new HashMap<>();
+    gridExpectations().forEach((key, check) -> expected.put(key, new Expectation(gridRun, check)));
+    savingsExpectations().forEach((key, check) -> expected.put(key, new Expectation(savingsRun, check)));
+    return expected;
+  }
+
+  /** The savings panels, for district D01 of the programme: two meters counted at exactly the reduction, one without
+   * a model, against the programme's target. */
+  private static Map<String, Consumer<List<Map<String, Object>>>> savingsExpectations() {
+    int days = KnownSavingsProgramme.DAYS;
+    double reductionPct = 100 * KnownSavingsProgramme.REDUCTION;
+    Map<String, Consumer<List<Map<String, Object>>>> expected = new HashMap<>();
+    expected.put("district_baseline", rows -> {
+      assertThat(rows).as("district_baseline: a point per day").hasSize(days);
+      for (int d = 0; d < days; d++) {
+        Map<String, Object> row = rowAt(rows, KnownSavingsProgramme.dayStart(d));
+        double predicted = 2 * KnownSavingsProgramme.baselineDailyKwh(KnownSavingsProgramme.temperatureF(d));
+        assertThat(number(row, "predicted_kwh")).as("predicted, day " + d).isCloseTo(predicted, within(1e-6));
+        assertThat(number(row, "actual_kwh")).as("actual, day " + d)
+            .isCloseTo(predicted * (1 - KnownSavingsProgramme.REDUCTION), within(1e-6));
+        assertThat(number(row, "temperature_f")).isCloseTo(KnownSavingsProgramme.temperatureF(d), within(1e-6));
+      }
+    });
+    expected.put("district_savings", rows -> {
+      assertThat(rows).as("district_savings: a point per day").hasSize(days);
+      for (Map<String, Object> row : rows) {
+        assertThat(number(row, "savings_pct")).isCloseTo(reductionPct, within(1e-6));
+        assertThat(number(row, "target_pct")).isCloseTo(100 * SAVINGS_TARGET, within(1e-9));
+        assertThat(number(row, "band_pct")).isPositive();
+      }
+      // The uncertainty narrows as the programme's days accumulate.
+      assertThat(number(rows.get(days - 1), "band_pct")).isLessThan(number(rows.get(0), "band_pct") / 2);
+      assertThat(number(rows.get(rows.size() - 1), "projected_pct")).isCloseTo(reductionPct, within(1e-6));
+    });
+    expected.put("district_savings_latest", rows -> {
+      Map<String, Object> latest = single(rows, "district_savings_latest");
+      assertThat(Instant.parse((String) latest.get("time"))).isEqualTo(KnownSavingsProgramme.dayStart(days - 1));
+      assertThat(number(latest, "savings_pct")).isCloseTo(reductionPct, within(1e-6));
+      assertThat(latest.get("on_track")).isEqualTo(true);
+      assertThat(number(latest, "meters_counted")).isEqualTo(2);
+      assertThat(number(latest, "meters_without_model")).isEqualTo(1);
+      assertThat(number(latest, "meters_missing_data")).isZero();
+    });
+    return expected;
+  }
+
+  private static Map<String, Consumer<List<Map<String, Object>>>> gridExpectations() {
     String district = grid.outage.districtId();
     String feeder = grid.outage.feederId();
     String meter = grid.voltage.meterId();
@@ -186,11 +289,6 @@ class GrafanaPanelQueriesITCase {
       assertThat(rowAt(rows, secondDay)).as("the second day, not closed while the feed is live").isNull();
     });
     expected.put("district_daily shifted 7d", rows -> assertThat(rows).as("the week before the simulation").isEmpty());
-    // Live savings are off in this run (no weather, no baseline models): the savings panels must be empty, not
-    // show something made up. Their numbers are tested where live savings run (LiveSavingsITCase).
-    for (String savings : List.of("district_baseline", "district_savings", "district_savings_latest")) {
-      expected.put(savings, rows -> assertThat(rows).as(savings).isEmpty());
-    }
     expected.put("open_anomalies", rows -> assertThat(rows).as("open anomalies after the run").isEmpty());
     expected.put("resolved_anomalies", rows -> {
       Map<String, Object> outage = rows.stream().filter(r -> "FEEDER_OUTAGE".equals(r.get("type"))).findFirst()

@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.savings.live.SavingsOptions;
-import io.gridpulse.schema.BaselineModel;
-import io.gridpulse.schema.BaselineModelKind;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
-import io.gridpulse.schema.MeterReading;
-import io.gridpulse.schema.WeatherObservation;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.FlinkTestCluster;
 import io.gridpulse.testkit.InfluxServer;
-import java.nio.ByteBuffer;
+import io.gridpulse.testkit.KnownSavingsProgramme;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,51 +49,18 @@ class LiveSavingsITCase {
   @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
   private static final String DATABASE = "gridpulse_savings_it";
-  private static final LocalDate START = LocalDate.of(2026, 3, 2);
-  private static final int DAYS = 10;
-  private static final double REDUCTION = 0.15;
-  /** meter, feeder, district; m3 has no model. */
-  private static final String[][] METERS = {
-      {"m1", "F1", "D01"}, {"m2", "F2", "D01"}, {"m3", "F2", "D01"}, {"m4", "F3", "D02"}};
+  private static final LocalDate START = KnownSavingsProgramme.START;
+  private static final int DAYS = KnownSavingsProgramme.DAYS;
+  private static final double REDUCTION = KnownSavingsProgramme.REDUCTION;
 
   @BeforeAll
   static void produceAndRunTheJob() throws Exception {
     for (String topic : List.of("meter-readings", "weather", "baseline-models", "dead-letters")) {
       KAFKA.createTopic(topic, 1);
     }
+    KnownSavingsProgramme.produce(KAFKA.bootstrapServers(),
+        new KnownSavingsProgramme.Topics("meter-readings", "weather", "baseline-models"));
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
-      for (String[] meter : METERS) {
-        if (!meter[0].equals("m3")) {
-          send(producer, "baseline-models", meter[0], model(meter).toByteBuffer());
-        }
-      }
-      // In time order, every meter's reading of an hour before the next hour's, as meters report.
-      double registerWh = 1_000_000;
-      for (String[] meter : METERS) {
-        send(producer, "meter-readings", meter[0], reading(meter, START.atStartOfDay(ZoneOffset.UTC).toInstant(),
-            registerWh, 0).toByteBuffer());
-      }
-      for (int d = 0; d < DAYS; d++) {
-        double hourlyWh = dailyUseKwh(temperatureF(d)) * (1 - REDUCTION) * 1000 / 24;
-        for (int h = 1; h <= 24; h++) {
-          registerWh += hourlyWh;
-          Instant time = START.plusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(h));
-          for (String[] meter : METERS) {
-            send(producer, "meter-readings", meter[0], reading(meter, time, registerWh, hourlyWh).toByteBuffer());
-          }
-        }
-      }
-      // The weather in time order too, both districts' observations of an hour before the next hour's.
-      for (int d = 0; d < DAYS + 1; d++) {
-        for (int h = 0; h < 24; h++) {
-          Instant time = START.plusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(h));
-          for (String district : List.of("D01", "D02")) {
-            double celsius = (temperatureF(d) - 32) * 5 / 9;
-            send(producer, "weather", district, WeatherObservation.newBuilder().setDistrictId(district)
-                .setTime(time).setTemperatureC(celsius).build().toByteBuffer());
-          }
-        }
-      }
       producer.send(new ProducerRecord<>("weather", "garbage".getBytes(StandardCharsets.UTF_8))).get();
     }
 
@@ -194,33 +157,6 @@ class LiveSavingsITCase {
     });
   }
 
-  /** The programme's days get colder, then milder: 30..48 °F, all below the 60 °F balance point. */
-  private static double temperatureF(int day) {
-    return 30 + 2 * day;
-  }
-
-  private static double dailyUseKwh(double temperatureF) {
-    return 10 + 2 * Math.max(0, 60 - temperatureF);
-  }
-
-  private static BaselineModel model(String[] meter) {
-    return BaselineModel.newBuilder()
-        .setMeterId(meter[0]).setFeederId(meter[1]).setDistrictId(meter[2])
-        .setKind(BaselineModelKind.HEATING_ONLY).setUnit("kWh")
-        .setIntercept(10.0).setHeatingCoefficient(2.0).setHeatingBalancePointF(60.0)
-        .setAdjustedRSquared(0.9).setCvRmse(0.1).setNmbe(0.0).setResidualAutocorrelation(0.1)
-        .setBaselineStart(START.minusDays(365)).setBaselineEnd(START.minusDays(1))
-        .setBaselineDays(365).setMissingDays(0).setSufficient(true).setInsufficiencyReasons(List.of())
-        .build();
-  }
-
-  private static MeterReading reading(String[] meter, Instant time, double registerWh, double intervalWh) {
-    return MeterReading.newBuilder()
-        .setMeterId(meter[0]).setFeederId(meter[1]).setDistrictId(meter[2])
-        .setTimestamp(time).setActiveEnergyWh(registerWh).setAveragePowerW(intervalWh).setVoltageV(230.0)
-        .build();
-  }
-
   /** The point of the programme's last day with readings. */
   private static Map<String, Object> lastDay(String measurement, String tag, String id) {
     Instant lastDay = START.plusDays(DAYS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -239,12 +175,5 @@ class LiveSavingsITCase {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-  }
-
-  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, ByteBuffer value)
-      throws Exception {
-    byte[] bytes = new byte[value.remaining()];
-    value.get(bytes);
-    producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), bytes)).get();
   }
 }
