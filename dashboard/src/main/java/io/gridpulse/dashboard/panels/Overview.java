@@ -44,16 +44,11 @@ public final class Overview {
       Map<String, Object> row = latest.getOrDefault(district, Map.of());
       Instant start = Rows.time(row);
       districts.add(new DistrictStatus(district, start, start == null ? null : start.plus(Selection.QUARTER),
-          Rows.integer(row, "meters_reporting"), metersKnown(selection, district), Rows.number(row, "completeness"),
+          Rows.integer(row, "meters_reporting"), fleet.metersKnown(district), Rows.number(row, "completeness"),
           Rows.number(row, "estimated_fraction"), Rows.number(row, "demand_kw"),
           open.getOrDefault(district, severities())));
     }
     return new Response(selection.from(), selection.to(), selection.following(), districts);
-  }
-
-  private Long metersKnown(Selection selection, String district) {
-    return influx.rows(QueryCatalogue.METERS_KNOWN, selection.parameters().withDistrict(district)).stream()
-        .findFirst().map(row -> Rows.integer(row, "count")).orElse(0L);
   }
 
   private static Map<String, Integer> severities() {

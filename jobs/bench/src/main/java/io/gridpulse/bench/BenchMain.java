@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -40,12 +41,16 @@ public final class BenchMain implements Callable<Integer> {
   int latencySeconds;
 
   /** The figures a run can measure; profiling one path at a time is the main use of choosing. */
-  enum Figure { CEILING, LIVE, REPLAY, ALTERNATIVE, LATENCY, STATE }
+  enum Figure { CEILING, LIVE, REPLAY, ALTERNATIVE, LATENCY, STATE, DASHBOARD }
 
-  @Option(names = "--only", split = ",", defaultValue = "CEILING,LIVE,REPLAY,ALTERNATIVE,LATENCY,STATE",
+  @Option(names = "--only", split = ",", defaultValue = "CEILING,LIVE,REPLAY,ALTERNATIVE,LATENCY,STATE,DASHBOARD",
       description = "Figures to measure (default all): ${COMPLETION-CANDIDATES}. Ratios need both of their figures;"
           + " LATENCY runs at half the live rate (or --latency-rate).")
   java.util.EnumSet<Figure> only;
+
+  @Option(names = "--dashboard-refreshes", defaultValue = "36",
+      description = "Page refreshes timed for the DASHBOARD figures (after 3 not counted); 36 = 3 minutes of a page.")
+  int dashboardRefreshes;
 
   @Option(names = "--latency-rate", description = "Readings/s of the latency run, instead of half the live rate.")
   Double latencyRate;
@@ -177,7 +182,31 @@ public final class BenchMain implements Callable<Integer> {
         report.single(String.format("heap per meter, %,d meters (heap growth after GC / meters)", stateMeterCount),
             state.heapBytesPerMeter(), "bytes", "%,.0f", "", null);
       }
-      describe(report, rate, latencies);
+      DashboardCost.Result dashboard = null;
+      if (only.contains(Figure.DASHBOARD)) {
+        // Over what the last live run wrote (bench_live); the live runs come first in the same order here.
+        dashboard = DashboardCost.measure(influxUrl, LivePath.DATABASE, dashboardRefreshes);
+        String over = String.format(Locale.ROOT, "%,d meters, %.1f h", dashboard.meters(), dashboard.hoursOfData());
+        for (Map.Entry<String, Stats> endpoint : dashboard.endpointMs().entrySet()) {
+          report.figure("dashboard: /api/" + endpoint.getKey() + " (" + over + "), per request", endpoint.getValue(),
+              "ms", "%.1f", "", null);
+        }
+        report.figure("dashboard: one page refresh, every endpoint one after another", dashboard.refreshMs(), "ms",
+            "%.0f", "", null);
+        if (dashboard.influxCpuMsPerRefresh() != null) {
+          double share = dashboard.influxCpuMsPerRefresh() / DashboardCost.DEFAULT_REFRESH.toMillis();
+          report.single("dashboard: influxd CPU per page refresh", dashboard.influxCpuMsPerRefresh(), "ms", "%.0f", "",
+              null);
+          report.single("dashboard: influxd CPU at the default refresh (every 5 s), one open page, of one core",
+              100 * share, "%", "%.1f", "<= 5", share <= 0.05);
+        }
+        if (dashboard.influxCpuMsPerRefresh() == null) {
+          Log.info("WARNING: not exactly one influxd process on this machine: its CPU per refresh is not reported");
+        }
+        Log.info("dashboard: %d refreshes over %s in %s, district %s, meter %s", dashboard.refreshes(), over,
+            LivePath.DATABASE, dashboard.district(), dashboard.meter());
+      }
+      describe(report, rate, latencies, dashboard);
     }
     String markdown = report.render(command, n, meters, runs, throughput);
     System.out.println(markdown);
@@ -189,7 +218,8 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   /** Explains every figure; only those measured in this run. */
-  private void describe(Report report, double rate, List<LatencyRun.Result> latencies) {
+  private void describe(Report report, double rate, List<LatencyRun.Result> latencies,
+      DashboardCost.Result dashboard) {
     if (only.contains(Figure.CEILING)) {
       report.note("Kafka ceiling: one KafkaConsumer per partition reads the topic from the start and decodes each value"
         + " (Avro single-object encoding) into a MeterReading, nothing else.");
@@ -237,6 +267,17 @@ public final class BenchMain implements Callable<Integer> {
         + " holds its previous register plus an open quarter-hour and hour; savepoint (canonical format) bytes and"
         + " heap growth after a full GC, each divided by the meter count; sinks discard in this run. Heap state"
         + " backend, as in flink-conf/config.yaml.");
+    }
+    if (dashboard != null) {
+      report.note(String.format(Locale.ROOT, "Dashboard: the operators' dashboard server in this JVM over the last"
+        + " live run's InfluxDB database (%,d meters, %.1f hours of quarter hours), district %s, meter %s, default"
+        + " range (a day ending at the newest data). A page refresh calls every endpoint the page calls (config,"
+        + " overview, feeders, demand, daily, anomalies, quality, the meter's drill-down; health asks Flink, not"
+        + " InfluxDB, and is left out), here one after another; %d refreshes timed after 3 not counted, the server's"
+        + " clock moved on 5 s at each (so its caches expire as for an open page); min / median / max over the"
+        + " refreshes. influxd CPU: its user + system time from /proc/<pid>/stat over the timed"
+        + " refreshes, divided by their count; the share is that over the default 5 s refresh, of one core.",
+        dashboard.meters(), dashboard.hoursOfData(), dashboard.district(), dashboard.meter(), dashboard.refreshes()));
     }
   }
 

@@ -12,12 +12,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /** The monitor job over the benchmark topic: Kafka -> the full pipeline -> InfluxDB, as production wires it. */
 final class LivePath {
 
+  /** Where the live runs write; each run starts it afresh, so it holds the last run's output. */
+  static final String DATABASE = "bench_live";
+
   private LivePath() {}
 
   /** Readings per second over the job's net run time. */
   static double measure(FlinkCluster cluster, String bootstrap, String influxUrl, String topic, long readings,
       int run) throws Exception {
-    String database = "bench_live";
+    String database = DATABASE;
     Influx.recreateDatabase(influxUrl, database);
     Configuration config = cluster.config();
     config.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrap);

@@ -37,7 +37,7 @@ class BenchSmokeITCase {
     assertThat(markdown).contains("| Kafka ceiling", "| live path: Kafka", "| live path / ceiling",
         "| replay path", "| plain InfluxDB: write raw", "| plain InfluxDB time / live path time",
         "| latency p50", "| latency p99", "| latency max", "| keyed state per meter, 2,000 meters",
-        "| heap per meter, 2,000 meters");
+        "| heap per meter, 2,000 meters", "| dashboard: /api/overview (200 meters", "| dashboard: one page refresh");
     // Every planted VOLTAGE anomaly reached the anomaly topic, and latency was measured to it.
     assertThat(markdown).contains("its anomaly event on the anomaly topic", "quarter hours, 0 missing");
     assertThat(markdown).contains("N = 20,000 simulated readings of 200 meters");
