@@ -87,7 +87,8 @@ public final class FlinkHealth {
       }
     }
     return new Job(id, overview.path("name").asText(), state, started, lastCheckpoint,
-        lastCheckpoint == null ? null : Duration.between(lastCheckpoint, now).toSeconds(),
+        // Flink's clock and ours may differ by a few milliseconds: a checkpoint is never in the future.
+        lastCheckpoint == null ? null : Math.max(0, Duration.between(lastCheckpoint, now).toSeconds()),
         checkpoints.path("counts").path("completed").asLong(), checkpoints.path("counts").path("failed").asLong(),
         watermark, watermark == null ? null : Duration.between(watermark, now).toSeconds(), readingsPerSecond);
   }
