@@ -42,6 +42,29 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void shouldReadAVersion1DeadLetterWithTheCurrentSchemaAsNotTruncated() throws Exception {
+    Schema v1 = SchemaHistory.releasedVersions().stream()
+        .filter(schema -> schema.getFullName().equals(DeadLetter.getClassSchema().getFullName())).findFirst()
+        .orElseThrow();
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("reason", new GenericData.EnumSymbol(v1.getField("reason").schema(), "UNDECODABLE"));
+    old.put("message", "not Avro");
+    old.put("payload", ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    old.put("sourceTopic", "meter-readings");
+    old.put("sourcePartition", 1);
+    old.put("sourceOffset", 42L);
+    old.put("sourceTimestamp", READ_AT.toEpochMilli());
+    ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+
+    DeadLetter current = DeadLetter.createDecoder(SchemaHistory.store()).decode(bytes);
+
+    assertThat(current.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
+    assertThat(current.getSourceOffset()).isEqualTo(42L);
+    assertThat(current.getPayloadTruncated()).isFalse();
+    assertThat(current.getPayloadSize()).isNull();
+  }
+
+  @Test
   void shouldRejectAPayloadWhoseWriterSchemaIsNotAReleasedVersion() throws Exception {
     Schema unreleased = new Schema.Parser().parse("""
         {"type": "record", "name": "MeterReading", "namespace": "io.gridpulse.schema",

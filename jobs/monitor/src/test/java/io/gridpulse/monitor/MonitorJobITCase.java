@@ -53,9 +53,12 @@ class MonitorJobITCase {
   private static final String DEAD_LETTERS = "dead-letters";
   private static final String DATABASE = "gridpulse_it";
   private static final byte[] GARBAGE = "{\"meter\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
+  /** A value the broker accepts (its limit is 1 MiB) whose dead letter, kept whole, the producer would refuse. */
+  private static final byte[] NEAR_LIMIT = nearLimitValue();
 
   private static GroundTruth truth;
   private static RecordMetadata garbageAt;
+  private static RecordMetadata nearLimitAt;
 
   @BeforeAll
   static void simulateAndRunTheJob() throws Exception {
@@ -66,7 +69,8 @@ class MonitorJobITCase {
     try (KafkaReadingSink sink = KafkaReadingSink.create(KAFKA.bootstrapServers(), READINGS, "lz4", Map.of())) {
       truth = new Simulation(config).run(sink);
     }
-    garbageAt = produceGarbage();
+    garbageAt = produceGarbage(GARBAGE);
+    nearLimitAt = produceGarbage(NEAR_LIMIT);
 
     runJob("first-run");
   }
@@ -114,17 +118,31 @@ class MonitorJobITCase {
   @Test
   @Order(3)
   void shouldKeepTheUndecodableRecordInTheDeadLetterTopicWithItsReasonAndOrigin() throws Exception {
-    List<DeadLetter> deadLetters = readDeadLetters();
+    List<DeadLetter> deadLetters = readDeadLetters(2);
 
-    assertThat(deadLetters).hasSize(1);
-    DeadLetter dead = deadLetters.get(0);
+    assertThat(deadLetters).hasSize(2);
+    DeadLetter dead = deadLetters.stream().filter(d -> d.getSourceOffset() == garbageAt.offset()).findFirst()
+        .orElseThrow();
     assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
     assertThat(dead.getSourceTopic()).isEqualTo(READINGS);
     assertThat(dead.getSourcePartition()).isEqualTo(garbageAt.partition());
-    assertThat(dead.getSourceOffset()).isEqualTo(garbageAt.offset());
-    byte[] payload = new byte[dead.getPayload().remaining()];
-    dead.getPayload().get(payload);
-    assertThat(payload).isEqualTo(GARBAGE);
+    assertThat(bytes(dead.getPayload())).isEqualTo(GARBAGE);
+    assertThat(dead.getPayloadTruncated()).isFalse();
+  }
+
+  @Test
+  @Order(3)
+  void shouldDeadLetterARecordNearTheBrokersLimitTruncatedInsteadOfRestartingForEver() throws Exception {
+    DeadLetter dead = readDeadLetters(2).stream().filter(d -> d.getSourceOffset() == nearLimitAt.offset())
+        .findFirst().orElseThrow();
+
+    assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
+    assertThat(dead.getPayloadTruncated()).isTrue();
+    assertThat(dead.getPayloadSize()).isEqualTo(NEAR_LIMIT.length);
+    assertThat(bytes(dead.getPayload())).isEqualTo(java.util.Arrays.copyOf(NEAR_LIMIT,
+        io.gridpulse.core.io.DeadLetters.MAX_PAYLOAD_BYTES));
+    assertThat(bytes(dead.getPayloadSha256()))
+        .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(NEAR_LIMIT));
   }
 
   @Test
@@ -144,27 +162,41 @@ class MonitorJobITCase {
   }
 
 
-  private static RecordMetadata produceGarbage() throws Exception {
+  private static RecordMetadata produceGarbage(byte[] value) throws Exception {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-      return producer.send(new ProducerRecord<>(READINGS, 0, truth.hourStarts().get(1).toEpochMilli(), null, GARBAGE))
+      return producer.send(new ProducerRecord<>(READINGS, 0, truth.hourStarts().get(1).toEpochMilli(), null, value))
           .get();
     }
   }
 
-  private static List<DeadLetter> readDeadLetters() throws Exception {
+  private static byte[] nearLimitValue() {
+    byte[] value = new byte[1_048_400];
+    new java.util.Random(11).nextBytes(value);
+    value[0] = '{'; // not the single-object marker
+    return value;
+  }
+
+  private static byte[] bytes(java.nio.ByteBuffer buffer) {
+    byte[] out = new byte[buffer.remaining()];
+    buffer.duplicate().get(out);
+    return out;
+  }
+
+  /** The dead letters in the topic, once at least {@code expected} of them are there (or 15 s have passed). */
+  private static List<DeadLetter> readDeadLetters(int expected) throws Exception {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader");
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + System.nanoTime());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<DeadLetter> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(DEAD_LETTERS));
       long deadline = System.currentTimeMillis() + 15_000;
-      while (out.isEmpty() && System.currentTimeMillis() < deadline) {
+      while (out.size() < expected && System.currentTimeMillis() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           out.add(DeadLetter.getDecoder().decode(record.value()));
         }
