@@ -2,6 +2,7 @@ package io.gridpulse.monitor;
 
 import io.gridpulse.core.influx.AnomalyPoints;
 import io.gridpulse.core.influx.EnergyPoints;
+import io.gridpulse.core.influx.InfluxAccessException;
 import io.gridpulse.core.influx.InfluxSink;
 import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.SavingsPoints;
@@ -34,6 +35,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
+import org.apache.flink.util.ExceptionUtils;
 import org.apache.flink.util.ParameterTool;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,7 +71,15 @@ public final class MonitorJob {
     }
     MonitorPipeline.build(env, kafkaSource(settings), productionSinks(settings), settings.pipeline(),
         productionSavings(settings));
-    env.execute("GridPulse monitor");
+    try {
+      env.execute("GridPulse monitor");
+    } catch (Exception e) {
+      // A credential or permission mistake: one line for the operator, not a stack trace, and a failed exit.
+      InfluxAccessException refused =
+          ExceptionUtils.findThrowable(e, InfluxAccessException.class).orElseThrow(() -> e);
+      System.err.println("monitor: " + refused.getMessage());
+      System.exit(1);
+    }
   }
 
   /** Live savings from the weather and baseline-model topics into InfluxDB, or null when they are off. */

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBFactory;
@@ -102,6 +103,9 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
       inFlight.peek().get();
       inFlight.poll();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof SuppressRestartsException fatal) {
+        throw fatal;
+      }
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
@@ -124,6 +128,13 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
         metrics.batches().inc();
         return;
       } catch (InfluxDBException e) {
+        if (refusesAccess(e)) {
+          // A wrong password or a missing permission does not heal by retrying or restarting: fail once, clearly.
+          throw new SuppressRestartsException(new InfluxAccessException("InfluxDB at " + settings.url()
+              + " refused " + (settings.username().isEmpty() ? "anonymous access" : "user '" + settings.username()
+              + "'") + " (" + e.getMessage() + "): check influx.username, the password and the user's WRITE"
+              + " permission on database '" + settings.database() + "'"));
+        }
         if (!e.isRetryWorth()) {
           throw new IOException("InfluxDB at " + settings.url() + " rejected " + what + ": " + e.getMessage(), e);
         }
@@ -138,12 +149,31 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     }
   }
 
+  /**
+   * Creates the database if the user may (an admin); a user with write permission only may not, and needs none: the
+   * database exists (writing to it would not be allowed otherwise), and the first write says so if it does not.
+   */
   private void ensureDatabase() {
     if (!databaseReady) {
-      // Idempotent in InfluxDB 1.x; the replacement for the deprecated createDatabase().
-      influx.query(new org.influxdb.dto.Query("CREATE DATABASE \"" + settings.database() + "\""));
+      try {
+        // Idempotent in InfluxDB 1.x; the replacement for the deprecated createDatabase().
+        influx.query(new org.influxdb.dto.Query("CREATE DATABASE \"" + settings.database() + "\""));
+      } catch (InfluxDBException e) {
+        if (!String.valueOf(e.getMessage()).contains("requires admin privilege")) {
+          throw e;
+        }
+        LOG.info("InfluxDB user '{}' is not an admin: not creating database '{}', writing to it as it is",
+            settings.username(), settings.database());
+      }
       databaseReady = true;
     }
+  }
+
+  /** Authentication failed, or the user lacks a permission (InfluxDB 1.x answers 401 or 403 with these). */
+  static boolean refusesAccess(InfluxDBException e) {
+    String message = String.valueOf(e.getMessage());
+    return e instanceof InfluxDBException.AuthorizationFailedException || message.contains("authorization failed")
+        || message.contains("not authorized") || message.contains("error authorizing");
   }
 
   /**
