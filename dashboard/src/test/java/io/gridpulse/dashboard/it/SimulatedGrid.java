@@ -64,7 +64,6 @@ final class SimulatedGrid {
   final InjectedAnomaly outage;
   final InjectedAnomaly voltage;
   final Instant cutoff;
-  final Instant garbageTime;
   private final List<MeterReading> readings;
   private JobClient job;
 
@@ -76,7 +75,6 @@ final class SimulatedGrid {
     this.voltage = voltage;
     this.readings = readings;
     this.cutoff = outage.start().plus(INTO_OUTAGE);
-    this.garbageTime = dayStart(FIRST_DAY).plus(Duration.ofHours(10));
     if (!outage.end().isAfter(cutoff.plus(QUARTER))) {
       throw new IllegalStateException("the simulated outage (" + outage + ") is too short to be seen open: choose"
           + " another ANOMALY_SEED");
@@ -176,7 +174,8 @@ final class SimulatedGrid {
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(READINGS, 0, garbageTime.toEpochMilli(), null,
+      // Stamped with today's wall clock, as a real producer stamps it, months ahead of the simulated time.
+      producer.send(new ProducerRecord<>(READINGS, 0, null,
           "{\"meter\": \"not avro\"}".getBytes(StandardCharsets.UTF_8))).get();
     }
   }

@@ -34,6 +34,12 @@ public class QualityEvent {
   /** Event time the count belongs to, epoch milliseconds (its quarter hour is (t - 15 min, t] as everywhere). */
   public long timestamp;
   public long count;
+  /**
+   * True when {@link #timestamp} is not the reading's own time but the Kafka record's (the record could not be
+   * decoded, or its time was the problem): such a count belongs to the quarter hour the job is in, since a Kafka
+   * timestamp (the wall clock at sending) may lie far ahead of the event time of a replayed or simulated feed.
+   */
+  public boolean atJobTime;
 
   public QualityEvent() {}
 
@@ -47,8 +53,9 @@ public class QualityEvent {
   }
 
   /**
-   * One rejected reading. Its time is the reading's own, unless that time was the reason for the rejection (then the
-   * Kafka record's time); the counter moves times that are already closed into the current quarter hour.
+   * One rejected reading. Its time is the reading's own, unless there is none or that time was the reason for the
+   * rejection: then it is counted at the job's time ({@link #atJobTime}). The counter moves times that are already
+   * closed into the current quarter hour.
    */
   public static QualityEvent of(DeadLetter deadLetter) {
     DeadLetterReason reason = deadLetter.getReason();
@@ -57,8 +64,10 @@ public class QualityEvent {
     Instant time = deadLetter.getReadingTime() != null && !timeWasTheProblem
         ? deadLetter.getReadingTime()
         : deadLetter.getSourceTimestamp();
-    return new QualityEvent(deadLetter.getMeterId(), deadLetter.getFeederId(), deadLetter.getDistrictId(),
-        reason.name(), time.toEpochMilli(), 1);
+    QualityEvent event = new QualityEvent(deadLetter.getMeterId(), deadLetter.getFeederId(),
+        deadLetter.getDistrictId(), reason.name(), time.toEpochMilli(), 1);
+    event.atJobTime = deadLetter.getReadingTime() == null || timeWasTheProblem;
+    return event;
   }
 
   /** Counting key: one count per meter and outcome. */

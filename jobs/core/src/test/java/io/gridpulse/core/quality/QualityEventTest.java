@@ -25,6 +25,7 @@ class QualityEventTest {
     assertThat(event.outcome).isEqualTo("NEGATIVE_POWER");
     assertThat(event.timestamp).isEqualTo(TestReadings.T0.toEpochMilli());
     assertThat(event.count).isEqualTo(1);
+    assertThat(event.atJobTime).isFalse();
   }
 
   @Test
@@ -33,6 +34,7 @@ class QualityEventTest {
         TestReadings.reading("M1", "F1", "D1", Instant.parse("2099-01-01T00:00:00Z"), 10, 5), "t", 0, 7, KAFKA_TIME);
 
     assertThat(QualityEvent.of(letter).timestamp).isEqualTo(KAFKA_TIME);
+    assertThat(QualityEvent.of(letter).atJobTime).isTrue();
   }
 
   @Test
@@ -44,6 +46,7 @@ class QualityEventTest {
     assertThat(event.meterId).isEqualTo(QualityEvent.UNKNOWN);
     assertThat(event.districtId).isEqualTo(QualityEvent.UNKNOWN);
     assertThat(event.timestamp).isEqualTo(KAFKA_TIME);
+    assertThat(event.atJobTime).isTrue();
   }
 
   @Test
