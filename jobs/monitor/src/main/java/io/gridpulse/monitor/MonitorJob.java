@@ -22,6 +22,7 @@ import io.gridpulse.schema.MeterReading;
 import io.gridpulse.schema.WeatherObservation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -62,6 +63,12 @@ public final class MonitorJob {
   public static void main(String[] args) throws Exception {
     Configuration config = GlobalConfiguration.loadConfiguration();
     config.addAll(ParameterTool.fromArgs(args).getConfiguration());
+    List<String> unknown = JobOptions.unknown(config.keySet());
+    if (!unknown.isEmpty()) {
+      System.err.println("monitor: unknown option(s) " + String.join(", ", unknown) + ": not options of this job"
+          + " (see README.md, Configuration); nothing was started.");
+      System.exit(2);
+    }
     MonitorSettings settings = MonitorSettings.from(config);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);

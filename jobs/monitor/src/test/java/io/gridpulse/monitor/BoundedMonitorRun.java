@@ -4,6 +4,7 @@ import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -15,6 +16,17 @@ final class BoundedMonitorRun {
   private BoundedMonitorRun() {}
 
   static void run(EmbeddedKafka kafka, InfluxServer influx, String database, String groupId) throws Exception {
+    start(kafka, influx, database, groupId, new Configuration(), new Configuration()).getJobExecutionResult().get();
+  }
+
+  /**
+   * Starts it and returns at once.
+   *
+   * @param options more job options (they override the defaults set here)
+   * @param cluster the MiniCluster's configuration, e.g. a restart strategy
+   */
+  static JobClient start(EmbeddedKafka kafka, InfluxServer influx, String database, String groupId,
+      Configuration options, Configuration cluster) throws Exception {
     Configuration config = new Configuration();
     config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
     config.set(KafkaOptions.GROUP_ID, groupId);
@@ -22,13 +34,14 @@ final class BoundedMonitorRun {
     config.set(InfluxOptions.URL, influx.url());
     config.set(InfluxOptions.DATABASE, database);
     config.set(InfluxOptions.BATCH_SIZE, 500);
+    config.addAll(options);
     MonitorSettings settings = MonitorSettings.from(config);
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(cluster);
     env.enableCheckpointing(1_000);
     env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
     MonitorPipeline.build(env, MonitorJob.kafkaSource(settings), MonitorJob.productionSinks(settings),
         settings.pipeline());
-    env.execute("monitor job " + groupId);
+    return env.executeAsync("monitor job " + groupId);
   }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,24 +76,16 @@ class InfluxCredentialsITCase {
     assertThat(hours.intValue()).isEqualTo(HOUSEHOLDS * (HOURS + 1));
   }
 
+  /** The monitor job over the topic as {@code user}, restarting every 100 ms for 1,000 attempts if it fails. */
   private static JobClient startJob(String group, String database, String user, String password) throws Exception {
     Configuration options = new Configuration();
-    options.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-    options.set(KafkaOptions.GROUP_ID, group);
-    options.set(KafkaOptions.BOUNDED, true);
-    options.set(InfluxOptions.URL, INFLUX.url());
-    options.set(InfluxOptions.DATABASE, database);
     options.set(InfluxOptions.USERNAME, user);
     options.set(InfluxOptions.PASSWORD, password);
-    MonitorSettings settings = MonitorSettings.from(options);
     Configuration cluster = new Configuration();
     cluster.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     cluster.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1_000);
     cluster.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(cluster);
-    MonitorPipeline.build(env, MonitorJob.kafkaSource(settings), MonitorJob.productionSinks(settings),
-        settings.pipeline());
-    return env.executeAsync("monitor as " + user);
+    return BoundedMonitorRun.start(KAFKA, INFLUX, database, group, options, cluster);
   }
 
   private static Throwable failureWithin(JobClient job, Duration patience) throws Exception {

@@ -47,6 +47,20 @@ class InfluxServerITCase {
     }
 
     @Test
+    void shouldRequireCredentialsWhenStartedWithAnAdmin() {
+        try (InfluxServer secured = new InfluxServer("admin", "it's-secret")) {
+            secured.startServer();
+            secured.createDatabase("secured");
+
+            assertThat(secured.query("secured", "SHOW MEASUREMENTS")).isEmpty();
+            try (InfluxDB anonymous = org.influxdb.InfluxDBFactory.connect(secured.url())) {
+                assertThatThrownBy(() -> anonymous.query(new org.influxdb.dto.Query("SHOW DATABASES")))
+                        .isInstanceOf(org.influxdb.InfluxDBException.class);
+            }
+        }
+    }
+
+    @Test
     void shouldOverwriteAPointWithTheSameIdentity() {
         INFLUX.createDatabase("idempotent");
         Point first = point(1.0);

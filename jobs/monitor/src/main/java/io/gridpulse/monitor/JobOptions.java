@@ -1,0 +1,59 @@
+package io.gridpulse.monitor;
+
+import io.gridpulse.core.anomaly.AnomalyOptions;
+import io.gridpulse.core.config.PipelineOptions;
+import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.savings.live.SavingsOptions;
+import io.gridpulse.core.vee.VeeOptions;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.configuration.ConfigOption;
+
+/**
+ * The monitor job's own options. A key under one of their prefixes that no option declares is a typo or an option
+ * this version does not have: the job refuses it rather than run without it ({@code --kafka.security.protocol SSL}
+ * used to be accepted and ignored). Flink's own keys (execution., state., rest., and Flink's pipeline. options) are
+ * left to Flink.
+ */
+final class JobOptions {
+
+  /** GridPulse's option classes, and Flink's that share the {@code pipeline.} prefix. */
+  private static final List<Class<?>> DECLARING = List.of(KafkaOptions.class, InfluxOptions.class,
+      PipelineOptions.class, VeeOptions.class, AnomalyOptions.class, SavingsOptions.class,
+      org.apache.flink.configuration.PipelineOptions.class,
+      org.apache.flink.configuration.PipelineOptionsInternal.class);
+  private static final List<String> PREFIXES = List.of("kafka.", "influx.", "pipeline.", "vee.", "anomaly.",
+      "savings.");
+
+  private JobOptions() {}
+
+  /** Every key the monitor job's option classes declare. */
+  static Set<String> known() {
+    Set<String> keys = new TreeSet<>();
+    for (Class<?> options : DECLARING) {
+      for (Field field : options.getFields()) {
+        if (Modifier.isStatic(field.getModifiers()) && ConfigOption.class.isAssignableFrom(field.getType())) {
+          try {
+            keys.add(((ConfigOption<?>) field.get(null)).key());
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** The keys under a GridPulse prefix that no option declares, sorted. */
+  static List<String> unknown(Collection<String> keys) {
+    Set<String> known = known();
+    return keys.stream()
+        .filter(key -> PREFIXES.stream().anyMatch(key::startsWith))
+        .filter(key -> !known.contains(key))
+        .sorted().distinct().toList();
+  }
+}

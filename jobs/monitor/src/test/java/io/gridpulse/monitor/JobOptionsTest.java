@@ -1,0 +1,23 @@
+package io.gridpulse.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobOptionsTest {
+
+  @Test
+  void shouldKnowTheOptionsTheREADMEDocuments() {
+    assertThat(JobOptions.known()).contains("kafka.bootstrap-servers", "kafka.topic.readings", "influx.url",
+        "influx.password", "pipeline.time-zone", "pipeline.reading-interval", "savings.target", "anomaly.warm-up");
+  }
+
+  @Test
+  void shouldRefuseAMistypedOrUnsupportedGridPulseOptionAndLeaveFlinksAlone() {
+    assertThat(JobOptions.unknown(List.of("kafka.bootstrap-servers", "kafka.security.protocol", "influx.pasword",
+        "execution.checkpointing.interval", "rest.bind-port", "state.backend.type", "pipeline.object-reuse",
+        "pipeline.auto-watermark-interval", "pipeline.reading-intervall")))
+        .containsExactly("influx.pasword", "kafka.security.protocol", "pipeline.reading-intervall");
+  }
+}
