@@ -48,6 +48,9 @@ final class JobOptions {
     return keys;
   }
 
+  /** Options that must not be given on the command line, where {@code ps} and Flink's CLI log show them. */
+  static final List<String> SECRETS = List.of(InfluxOptions.PASSWORD.key());
+
   /** The keys under a GridPulse prefix that no option declares, sorted. */
   static List<String> unknown(Collection<String> keys) {
     Set<String> known = known();

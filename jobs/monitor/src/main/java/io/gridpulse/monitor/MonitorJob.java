@@ -62,7 +62,15 @@ public final class MonitorJob {
 
   public static void main(String[] args) throws Exception {
     Configuration config = GlobalConfiguration.loadConfiguration();
-    config.addAll(ParameterTool.fromArgs(args).getConfiguration());
+    Configuration arguments = ParameterTool.fromArgs(args).getConfiguration();
+    for (String secret : JobOptions.SECRETS) {
+      if (arguments.containsKey(secret)) {
+        System.err.println("monitor: --" + secret + " on the command line is visible to every user (ps) and in"
+            + " logs: set it in config.yaml, in influx.password-file or in INFLUX_PASSWORD; nothing was started.");
+        System.exit(2);
+      }
+    }
+    config.addAll(arguments);
     List<String> unknown = JobOptions.unknown(config.keySet());
     if (!unknown.isEmpty()) {
       System.err.println("monitor: unknown option(s) " + String.join(", ", unknown) + ": not options of this job"

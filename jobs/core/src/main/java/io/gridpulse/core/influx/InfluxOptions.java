@@ -26,7 +26,16 @@ public final class InfluxOptions {
   public static final ConfigOption<String> PASSWORD = key("influx.password")
       .stringType()
       .defaultValue("")
-      .withDescription("Password, empty when authentication is off.");
+      .withDescription("Password, empty when authentication is off. Not on the command line (ps shows it): put it"
+          + " in config.yaml, in influx.password-file, or in the environment variable INFLUX_PASSWORD.");
+
+  public static final ConfigOption<String> PASSWORD_FILE = key("influx.password-file")
+      .stringType()
+      .noDefaultValue()
+      .withDescription("A file whose content (trimmed) is the password, when influx.password is not set.");
+
+  /** The environment variable read for the password when neither option is set. */
+  public static final String PASSWORD_ENV = "INFLUX_PASSWORD";
 
   public static final ConfigOption<Integer> BATCH_SIZE = key("influx.batch-size")
       .intType()

@@ -1,7 +1,12 @@
 package io.gridpulse.core.influx;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** Where and how the sink writes to InfluxDB 1.x. */
@@ -17,15 +22,36 @@ public record InfluxSettings(
     implements Serializable {
 
   public static InfluxSettings from(ReadableConfig config) {
+    return from(config, System.getenv());
+  }
+
+  /** With the password from {@code influx.password}, else {@code influx.password-file}, else INFLUX_PASSWORD. */
+  static InfluxSettings from(ReadableConfig config, Map<String, String> environment) {
     return new InfluxSettings(
         config.get(InfluxOptions.URL),
         config.get(InfluxOptions.DATABASE),
         config.get(InfluxOptions.USERNAME),
-        config.get(InfluxOptions.PASSWORD),
+        password(config, environment),
         config.get(InfluxOptions.BATCH_SIZE),
         config.get(InfluxOptions.INITIAL_BACKOFF),
         config.get(InfluxOptions.MAX_BACKOFF),
         config.get(InfluxOptions.REQUEST_TIMEOUT));
+  }
+
+  private static String password(ReadableConfig config, Map<String, String> environment) {
+    String password = config.get(InfluxOptions.PASSWORD);
+    if (!password.isEmpty()) {
+      return password;
+    }
+    Optional<String> file = config.getOptional(InfluxOptions.PASSWORD_FILE);
+    if (file.isPresent()) {
+      try {
+        return Files.readString(Path.of(file.get())).strip();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("influx.password-file " + file.get() + " cannot be read: " + e);
+      }
+    }
+    return environment.getOrDefault(InfluxOptions.PASSWORD_ENV, "");
   }
 
   public static InfluxSettings of(String url, String database) {
