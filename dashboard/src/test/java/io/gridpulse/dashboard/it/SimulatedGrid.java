@@ -100,8 +100,8 @@ final class SimulatedGrid {
   /** The end of the newest quarter hour the job has closed once its input ends at {@code lastReading}. */
   static Instant newestClosedQuarterEnd(Instant lastReading) {
     long quarter = QUARTER.toMillis();
-    // The watermark trails the newest reading by the allowed disorder (30 s), so the quarter ending with it waits.
-    long watermark = lastReading.toEpochMilli() - Duration.ofSeconds(30).toMillis() - 1;
+    // The watermark trails the newest reading by the allowed disorder, so the quarter ending with it waits.
+    long watermark = lastReading.toEpochMilli() - PipelineOptions.OUT_OF_ORDERNESS.defaultValue().toMillis() - 1;
     return Instant.ofEpochMilli(watermark / quarter * quarter);
   }
 
@@ -112,10 +112,6 @@ final class SimulatedGrid {
 
   double meterDayKwh(String meter, LocalDate day) {
     return sumHours(day, hour -> truth.meterHourKwh(meter, hour));
-  }
-
-  double feederDayKwh(String feeder, LocalDate day) {
-    return sumHours(day, hour -> truth.feederHourKwh(feeder, hour));
   }
 
   private double sumHours(LocalDate day, java.util.function.ToDoubleFunction<Instant> hourKwh) {

@@ -69,14 +69,7 @@ public final class QualityCounter extends KeyedProcessFunction<String, QualityEv
     long watermark = ctx.timerService().currentWatermark();
     if (timestamp == PENDING && watermark != Long.MAX_VALUE) {
       long quarterEnd = QuarterHours.endOf(watermark + 1);
-      QualityEvent sum = quarters.get(quarterEnd);
-      if (sum == null) {
-        sum = new QualityEvent(due.meterId, due.feederId, due.districtId, due.outcome,
-            quarterEnd - QuarterHours.MILLIS, 0);
-        ctx.timerService().registerEventTimeTimer(quarterEnd);
-      }
-      sum.count += due.count;
-      quarters.put(quarterEnd, sum);
+      add(quarterEnd, quarterEnd - QuarterHours.MILLIS, due, ctx);
       return;
     }
     if (timestamp == PENDING) {
