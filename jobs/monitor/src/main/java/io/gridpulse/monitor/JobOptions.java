@@ -5,6 +5,7 @@ import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.savings.live.SavingsOptions;
 import io.gridpulse.core.vee.VeeOptions;
+import io.gridpulse.monitor.deployment.DeploymentOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
@@ -23,11 +24,11 @@ final class JobOptions {
 
   /** GridPulse's option classes, and Flink's that share the {@code pipeline.} prefix. */
   private static final List<Class<?>> DECLARING = List.of(KafkaOptions.class, InfluxOptions.class,
-      PipelineOptions.class, VeeOptions.class, AnomalyOptions.class, SavingsOptions.class,
+      PipelineOptions.class, VeeOptions.class, DeploymentOptions.class, AnomalyOptions.class, SavingsOptions.class,
       org.apache.flink.configuration.PipelineOptions.class,
       org.apache.flink.configuration.PipelineOptionsInternal.class);
   private static final List<String> PREFIXES = List.of("kafka.", "influx.", "pipeline.", "vee.", "anomaly.",
-      "savings.");
+      "savings.", "deployment.");
 
   private JobOptions() {}
 

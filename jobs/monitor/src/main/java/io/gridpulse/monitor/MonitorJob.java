@@ -23,6 +23,11 @@ import io.gridpulse.schema.WeatherObservation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import io.gridpulse.monitor.deployment.Deployment;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -30,6 +35,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -49,6 +55,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * {@code --key value} arguments, e.g. {@code --kafka.bootstrap-servers host:9092 --influx.url http://host:8086}.
  */
 public final class MonitorJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorJob.class);
 
   static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
   /**
@@ -78,8 +86,19 @@ public final class MonitorJob {
       System.exit(2);
     }
     MonitorSettings settings = MonitorSettings.from(config);
+    Deployment deployment = Deployment.of(config);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    Optional<String> conflict =
+        deployment.conflict(env instanceof LocalStreamEnvironment, env.getConfiguration());
+    if (conflict.isPresent()) {
+      System.err.println("monitor: " + conflict.get() + "; stop it first (scripts/stop-monitor) or give this one"
+          + " another --deployment.name; nothing was started.");
+      System.exit(1);
+    }
+    Deployment.Start start = deployment.prepare(config);
+    LOG.info("Deployment '{}': {}", deployment.name(), start.description());
+    env.configure(start.settings());
     if (!config.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
       // Without checkpoints the sink would only flush at batch size and a restart would replay from scratch.
       env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
@@ -87,7 +106,7 @@ public final class MonitorJob {
     MonitorPipeline.build(env, kafkaSource(settings), productionSinks(settings), settings.pipeline(),
         productionSavings(settings));
     try {
-      env.execute("GridPulse monitor");
+      env.execute(deployment.jobName());
     } catch (Exception e) {
       // A credential or permission mistake: one line for the operator, not a stack trace, and a failed exit.
       InfluxAccessException refused =
@@ -113,7 +132,7 @@ public final class MonitorJob {
         .orElse(null);
   }
 
-  private static <T> KafkaSource<T> recordSource(MonitorSettings settings, String topic,
+  private static <T> Source<T, ?, ?> recordSource(MonitorSettings settings, String topic,
       KafkaRecordDeserializationSchema<T> deserializer, OffsetsInitializer start) {
     KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
         .setBootstrapServers(settings.bootstrapServers())
@@ -124,11 +143,12 @@ public final class MonitorJob {
         .setProperty("commit.offsets.on.checkpoint", "true");
     if (settings.bounded()) {
       builder.setBounded(OffsetsInitializer.latest());
+      return new RestorableBoundedKafkaSource<>(builder.build());
     }
     return builder.build();
   }
 
-  public static KafkaSource<Either<DeadLetter, MeterReading>> kafkaSource(MonitorSettings settings) {
+  public static Source<Either<DeadLetter, MeterReading>, ?, ?> kafkaSource(MonitorSettings settings) {
     return recordSource(settings, settings.readingsTopic(), new MeterReadingKafkaDeserializer(settings.rules()),
         OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
   }
