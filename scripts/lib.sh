@@ -3,7 +3,7 @@
 # Shared helpers for the GridPulse scripts. Source it, don't run it:
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #
-# All state of the local services lives under $RUN_DIR (<repo>/.run, git-ignored):
+# All state of the local services lives under $RUN_DIR (<repo>/.run, git-ignored; GRIDPULSE_RUN_DIR moves it):
 #   .run/pids/<service>.pid   .run/logs/<service>.log   .run/kafka/   .run/influxdb/
 
 if [[ -n "${GRIDPULSE_LIB_LOADED:-}" ]]; then
@@ -13,7 +13,7 @@ GRIDPULSE_LIB_LOADED=1
 
 SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPTS_DIR/.." && pwd)"
-RUN_DIR="$REPO_ROOT/.run"
+RUN_DIR="${GRIDPULSE_RUN_DIR:-$REPO_ROOT/.run}"
 PID_DIR="$RUN_DIR/pids"
 LOG_DIR="$RUN_DIR/logs"
 export SCRIPTS_DIR REPO_ROOT RUN_DIR PID_DIR LOG_DIR
@@ -198,32 +198,38 @@ kafka_version() {
   printf '%s\n' "${version:-4.2.0}"
 }
 
-# Prints the classpath of the Kafka broker and tools, resolving it with Maven once per Kafka version (cached in
-# .run/kafka; resolved again when the broker pom changes or a jar disappeared from the local repository).
+# Prints the classpath of the Kafka broker and tools (resolved once per Kafka version, cached in .run/kafka).
 kafka_classpath() {
-  local version cache
+  local version
   version="$(kafka_version)"
-  cache="$KAFKA_DIR/classpath-$version.txt"
-  mkdir -p "$KAFKA_DIR"
-  if [[ -s "$cache" && "$cache" -nt "$KAFKA_BROKER_POM" ]] && kafka_classpath_complete "$cache"; then
+  resolve_classpath "Kafka $version" "$KAFKA_BROKER_POM" "$KAFKA_DIR/classpath-$version.txt" -Dkafka.version="$version"
+}
+
+# Prints the classpath of <pom>'s dependencies, resolving it with Maven once (cached in <cache_file>; resolved again
+# when the pom changes or a jar disappeared from the local repository).
+resolve_classpath() { # <name> <pom> <cache_file> [maven -D args...]
+  local name="$1" pom="$2" cache="$3"
+  shift 3
+  mkdir -p "$(dirname "$cache")"
+  if [[ -s "$cache" && "$cache" -nt "$pom" ]] && classpath_complete "$cache"; then
     cat "$cache"
     return 0
   fi
   require_cmd mvn "Run scripts/install-deps."
-  log "Resolving the Kafka $version classpath from Maven (once) ..."
+  log "Resolving the $name classpath from Maven (once) ..."
   local start
   start="$(now_ms)"
-  if ! mvn -q -B -f "$KAFKA_BROKER_POM" dependency:build-classpath \
-    -Dkafka.version="$version" -Dmdep.outputFile="$cache.tmp" >"$KAFKA_DIR/mvn-classpath.log" 2>&1; then
+  if ! mvn -q -B -f "$pom" dependency:build-classpath "$@" -Dmdep.outputFile="$cache.tmp" \
+    >"$cache.mvn.log" 2>&1; then
     rm -f "$cache.tmp"
-    fail_with_log "Could not resolve the Kafka classpath with Maven." "$KAFKA_DIR/mvn-classpath.log"
+    fail_with_log "Could not resolve the $name classpath with Maven." "$cache.mvn.log"
   fi
   mv "$cache.tmp" "$cache"
-  log "Kafka classpath resolved in $(elapsed_since "$start")."
+  log "$name classpath resolved in $(elapsed_since "$start")."
   cat "$cache"
 }
 
-kafka_classpath_complete() { # <cache_file>
+classpath_complete() { # <cache_file>
   local jar jars
   IFS=':' read -r -a jars <"$1"
   for jar in "${jars[@]}"; do
@@ -266,6 +272,45 @@ INFLUX_LOG_FILE="$LOG_DIR/influxd.log"
 # True if the InfluxDB at <url> (default $INFLUX_URL) answers its /ping, i.e. is up and ready for writes.
 influx_ready() { # [url]
   curl -sf -o /dev/null --max-time 2 "${1:-$INFLUX_URL}/ping"
+}
+
+# --- Flink cluster --------------------------------------------------------------------------------------------------
+
+FLINK_CLUSTER_DIR="$RUN_DIR/flink-cluster"
+FLINK_CLUSTER_POM="$SCRIPTS_DIR/flink-cluster/pom.xml"
+FLINK_REST_PORT="${FLINK_REST_PORT:-8081}"
+# What Flink's own start scripts give every JVM on Java 17 (flink-dist's env.java.opts.all): Flink's serializers and
+# its CLI reflect into these JDK packages.
+FLINK_JAVA_OPENS=(--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
+  --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED
+  --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED)
+
+flink_version() {
+  sed -n '/<flink.version>/{s:.*<flink.version>\(.*\)</flink.version>.*:\1:p;q;}' "$REPO_ROOT/pom.xml"
+}
+
+# Prints the classpath of Flink's JobManager, TaskManager and CLI (resolved once per Flink version).
+flink_classpath() {
+  local version
+  version="$(flink_version)"
+  resolve_classpath "Flink $version" "$FLINK_CLUSTER_POM" "$FLINK_CLUSTER_DIR/classpath-$version.txt" \
+    -Dflink.version="$version"
+}
+
+# The job jar scripts/build makes: everything the job needs but Flink itself.
+monitor_job_jar() {
+  local jar
+  jar="$(ls "$REPO_ROOT"/jobs/monitor/target/gridpulse-monitor-*-job.jar 2>/dev/null | head -1 || true)"
+  if [[ -z "$jar" ]]; then
+    "$SCRIPTS_DIR/build" >&2
+    jar="$(ls "$REPO_ROOT"/jobs/monitor/target/gridpulse-monitor-*-job.jar | head -1)"
+  fi
+  printf '%s\n' "$jar"
 }
 
 # --- Maven ----------------------------------------------------------------------------------------------------------

@@ -1,0 +1,104 @@
+package io.gridpulse.monitor.faults;
+
+import io.gridpulse.monitor.report.AnomalyTopic;
+import io.gridpulse.schema.Anomaly;
+import io.gridpulse.simulator.KafkaReadingSink;
+import io.gridpulse.simulator.Simulation;
+import io.gridpulse.simulator.SimulationConfig;
+import io.gridpulse.simulator.anomaly.AnomalyConfig;
+import io.gridpulse.simulator.anomaly.AnomalyInjector;
+import io.gridpulse.testkit.EmbeddedKafka;
+import io.gridpulse.testkit.InfluxServer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One fixed input for the fault tests (60 households, 10 days of 5-minute readings with injected anomalies) and the
+ * means to compare what two runs of the monitor job over it wrote: every InfluxDB point and every anomaly event.
+ */
+final class FaultScenario {
+
+  static final String READINGS = "meter-readings";
+  static final List<String> MEASUREMENTS = List.of("meter_energy", "feeder_energy", "district_energy",
+      "data_quality", "data_gap", "anomaly");
+  static final Duration WARM_UP = Duration.ofDays(7);
+
+  private final EmbeddedKafka kafka;
+  private final InfluxServer influx;
+  private final Path checkpoints;
+
+  FaultScenario(EmbeddedKafka kafka, InfluxServer influx, Path checkpoints) {
+    this.kafka = kafka;
+    this.influx = influx;
+    this.checkpoints = checkpoints;
+  }
+
+  void produceReadings() throws Exception {
+    kafka.createTopic(READINGS, 2);
+    SimulationConfig simulation = SimulationConfig.defaults().withHouseholds(60).withFeeders(4).withDistricts(2)
+        .withDuration(Duration.ofDays(10)).withInterval(Duration.ofMinutes(5)).withMeterTruth(false);
+    AnomalyInjector anomalies = AnomalyInjector.of(AnomalyConfig.defaults(simulation).withMetersPerType(2)
+        .withWarmUp(WARM_UP).requireFitsRun());
+    try (KafkaReadingSink sink = KafkaReadingSink.create(kafka.bootstrapServers(), READINGS, "lz4", Map.of())) {
+      new Simulation(simulation).run(sink, anomalies);
+    }
+  }
+
+  /** The options of a bounded run of deployment {@code name}, writing to its own database and topics. */
+  List<String> jobOptions(String name) {
+    influx.createDatabase(name);
+    return List.of("--kafka.bootstrap-servers", kafka.bootstrapServers(),
+        "--kafka.topic.readings", READINGS, "--kafka.group-id", name, "--kafka.bounded", "true",
+        "--kafka.topic.dead-letters", name + "-dead-letters", "--kafka.topic.late", name + "-late",
+        "--kafka.topic.anomalies", name + "-anomalies",
+        "--influx.url", influx.url(), "--influx.database", name,
+        "--pipeline.reading-interval", "5min", "--anomaly.warm-up", WARM_UP.toDays() + "d",
+        "--execution.checkpointing.dir", checkpoints.toUri().toString(),
+        "--execution.checkpointing.interval", "1s", "--execution.checkpointing.min-pause", "0s");
+  }
+
+  long meterPoints(String database) {
+    return influx.query(database, "SELECT count(energy_kwh) FROM meter_energy").stream()
+        .mapToLong(row -> ((Number) row.get("count")).longValue()).sum();
+  }
+
+  /** Every point of a measurement, without the wall-clock decision time of anomalies, sorted. */
+  List<String> points(String database, String measurement) {
+    List<String> points = new ArrayList<>();
+    for (Map<String, Object> row : influx.query(database, "SELECT * FROM " + measurement)) {
+      Map<String, Object> point = new TreeMap<>(row);
+      point.remove("detected_at");
+      // Feeder and district sums add the meters' parts in arrival order, which differs between any two runs in the
+      // last bit: compare to 12 digits.
+      point.replaceAll((field, value) -> value instanceof Double d ? roundTo12Digits(d) : value);
+      points.add(point.toString());
+    }
+    points.sort(Comparator.naturalOrder());
+    return points;
+  }
+
+  /** Distinct events without their wall-clock decision time: at-least-once may send one again after a crash. */
+  Set<String> anomalyEvents(String deployment) throws IOException {
+    Set<String> events = new TreeSet<>();
+    for (Anomaly event : AnomalyTopic.readAll(kafka.bootstrapServers(), deployment + "-anomalies")) {
+      events.add(Anomaly.newBuilder(event).setDetectedAt(Instant.EPOCH).build().toString());
+    }
+    return events;
+  }
+
+  private static double roundTo12Digits(double value) {
+    return value == 0 || !Double.isFinite(value) ? value
+        : new BigDecimal(value).round(new MathContext(12)).doubleValue();
+  }
+}

@@ -1,0 +1,99 @@
+package io.gridpulse.monitor.faults;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The project's own Flink cluster, started and driven by the project's scripts ({@code scripts/cluster},
+ * {@code scripts/submit}) exactly as an operator runs them, with their state in a directory of the test's and the
+ * REST API on a free loopback port.
+ */
+final class ProjectCluster implements AutoCloseable {
+
+  private static final Path SCRIPTS = Path.of("").toAbsolutePath().getParent().getParent().resolve("scripts");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path runDir;
+  private final int restPort;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  ProjectCluster(Path runDir) throws IOException {
+    this.runDir = runDir;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      this.restPort = socket.getLocalPort();
+    }
+  }
+
+  ProjectCluster start(int taskManagers, int slots) throws Exception {
+    script("start the cluster", "cluster", "start", "--taskmanagers", String.valueOf(taskManagers), "--slots",
+        String.valueOf(slots));
+    return this;
+  }
+
+  /** Submits the monitor job with {@code scripts/submit} and returns its job id. */
+  String submit(List<String> options) throws Exception {
+    List<String> command = new ArrayList<>(List.of("submit"));
+    command.addAll(options);
+    String output = script("submit the job", command.toArray(String[]::new));
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("JobID ([0-9a-f]{32})").matcher(output);
+    if (!id.find()) {
+      throw new AssertionError("scripts/submit printed no job id:\n" + output);
+    }
+    return id.group(1);
+  }
+
+  /** SIGKILL to one TaskManager process. */
+  void killTaskManager(int number) throws Exception {
+    long pid = Long.parseLong(Files.readString(runDir.resolve("pids/flink-taskmanager-" + number + ".pid")).trim());
+    ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("taskmanager-" + number + " is not running"))
+        .destroyForcibly();
+  }
+
+  JsonNode rest(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + path)).timeout(Duration.ofSeconds(10))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  String jobState(String jobId) throws IOException, InterruptedException {
+    return rest("/jobs/" + jobId).path("state").asText();
+  }
+
+  @Override
+  public void close() throws Exception {
+    script("stop the cluster", "cluster", "stop");
+  }
+
+  private String script(String what, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of(SCRIPTS.resolve(command[0]).toString()));
+    line.addAll(List.of(command).subList(1, command.length));
+    Path log = Files.createTempFile(runDir, command[0], ".log");
+    ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("GRIDPULSE_RUN_DIR", runDir.toString());
+    builder.environment().put("FLINK_REST_PORT", String.valueOf(restPort));
+    builder.environment().remove("FLINK_CONF_DIR");
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("could not " + what + " within 5 minutes:\n" + Files.readString(log));
+    }
+    String output = Files.readString(log);
+    if (process.exitValue() != 0) {
+      throw new AssertionError("could not " + what + " (exit " + process.exitValue() + "):\n" + output);
+    }
+    return output;
+  }
+}
