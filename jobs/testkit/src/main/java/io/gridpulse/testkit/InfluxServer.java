@@ -148,6 +148,41 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
         }
     }
 
+    /** Kills influxd with SIGKILL, as a crash would, keeping its ports and data for {@link #restart()}. */
+    public synchronized void kill() throws InterruptedException {
+        if (process == null) {
+            throw new IllegalStateException("influxd is not started");
+        }
+        process.destroyForcibly();
+        process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts influxd again after {@link #kill()}, on the same ports with the same data, once {@code /ping} answers. */
+    public synchronized void restart() {
+        if (directory == null || process == null || process.isAlive()) {
+            throw new IllegalStateException("restart() follows kill()");
+        }
+        Thread hook = shutdownHook;
+        if (hook != null) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        try {
+            process = new ProcessBuilder(findBinary().toString(), "run", "-config",
+                    directory.resolve("influxdb.conf").toString())
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not restart influxd: " + e.getMessage(), e);
+        }
+        Process started = process;
+        Path startedDirectory = directory;
+        shutdownHook = new Thread(() -> stopAndDelete(started, startedDirectory), "influxd-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        awaitPing();
+    }
+
     private static String config(Path dir, int httpPort, int rpcPort, boolean authentication) {
         return String.join(
                 "\n",
