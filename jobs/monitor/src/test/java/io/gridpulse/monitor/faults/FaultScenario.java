@@ -7,7 +7,6 @@ import io.gridpulse.simulator.Simulation;
 import io.gridpulse.simulator.SimulationConfig;
 import io.gridpulse.simulator.anomaly.AnomalyConfig;
 import io.gridpulse.simulator.anomaly.AnomalyInjector;
-import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,6 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * One fixed input for the fault tests (60 households, 10 days of 5-minute readings with injected anomalies) and the
@@ -34,23 +38,27 @@ final class FaultScenario {
       "data_quality", "data_gap", "anomaly");
   static final Duration WARM_UP = Duration.ofDays(7);
 
-  private final EmbeddedKafka kafka;
+  private final Supplier<String> bootstrapServers;
   private final InfluxServer influx;
   private final Path checkpoints;
 
-  FaultScenario(EmbeddedKafka kafka, InfluxServer influx, Path checkpoints) {
-    this.kafka = kafka;
+  /** @param bootstrapServers the brokers, asked each time (a restarted broker keeps its address) */
+  FaultScenario(Supplier<String> bootstrapServers, InfluxServer influx, Path checkpoints) {
+    this.bootstrapServers = bootstrapServers;
     this.influx = influx;
     this.checkpoints = checkpoints;
   }
 
   void produceReadings() throws Exception {
-    kafka.createTopic(READINGS, 2);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get()))) {
+      admin.createTopics(List.of(new NewTopic(READINGS, 2, (short) 1)
+          .configs(Map.of("retention.ms", "-1")))).all().get(1, TimeUnit.MINUTES);
+    }
     SimulationConfig simulation = SimulationConfig.defaults().withHouseholds(60).withFeeders(4).withDistricts(2)
         .withDuration(Duration.ofDays(10)).withInterval(Duration.ofMinutes(5)).withMeterTruth(false);
     AnomalyInjector anomalies = AnomalyInjector.of(AnomalyConfig.defaults(simulation).withMetersPerType(2)
         .withWarmUp(WARM_UP).requireFitsRun());
-    try (KafkaReadingSink sink = KafkaReadingSink.create(kafka.bootstrapServers(), READINGS, "lz4", Map.of())) {
+    try (KafkaReadingSink sink = KafkaReadingSink.create(bootstrapServers.get(), READINGS, "lz4", Map.of())) {
       new Simulation(simulation).run(sink, anomalies);
     }
   }
@@ -58,7 +66,7 @@ final class FaultScenario {
   /** The options of a bounded run of deployment {@code name}, writing to its own database and topics. */
   List<String> jobOptions(String name) {
     influx.createDatabase(name);
-    return List.of("--kafka.bootstrap-servers", kafka.bootstrapServers(),
+    return List.of("--kafka.bootstrap-servers", bootstrapServers.get(),
         "--kafka.topic.readings", READINGS, "--kafka.group-id", name, "--kafka.bounded", "true",
         "--kafka.topic.dead-letters", name + "-dead-letters", "--kafka.topic.late", name + "-late",
         "--kafka.topic.anomalies", name + "-anomalies",
@@ -91,7 +99,7 @@ final class FaultScenario {
   /** Distinct events without their wall-clock decision time: at-least-once may send one again after a crash. */
   Set<String> anomalyEvents(String deployment) throws IOException {
     Set<String> events = new TreeSet<>();
-    for (Anomaly event : AnomalyTopic.readAll(kafka.bootstrapServers(), deployment + "-anomalies")) {
+    for (Anomaly event : AnomalyTopic.readAll(bootstrapServers.get(), deployment + "-anomalies")) {
       events.add(Anomaly.newBuilder(event).setDetectedAt(Instant.EPOCH).build().toString());
     }
     return events;

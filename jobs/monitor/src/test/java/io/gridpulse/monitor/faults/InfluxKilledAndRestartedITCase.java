@@ -32,7 +32,7 @@ class InfluxKilledAndRestartedITCase {
 
   @BeforeAll
   static void runWithAndWithoutAnOutage() throws Exception {
-    scenario = new FaultScenario(KAFKA, INFLUX, work.resolve("checkpoints"));
+    scenario = new FaultScenario(KAFKA::bootstrapServers, INFLUX, work.resolve("checkpoints"));
     scenario.produceReadings();
     MonitorProcess reference =
         new MonitorProcess(scenario.jobOptions("reference"), work.resolve("reference.log")).start();

@@ -39,7 +39,7 @@ class JobKilledAndRestartedITCase {
 
   @BeforeAll
   static void runWithAndWithoutACrash() throws Exception {
-    scenario = new FaultScenario(KAFKA, INFLUX, work.resolve("checkpoints"));
+    scenario = new FaultScenario(KAFKA::bootstrapServers, INFLUX, work.resolve("checkpoints"));
     scenario.produceReadings();
 
     MonitorProcess reference = job("reference").start();

@@ -1,17 +1,14 @@
 package io.gridpulse.monitor.faults;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,18 +19,15 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMap
  */
 final class ProjectCluster implements AutoCloseable {
 
-  private static final Path SCRIPTS = Path.of("").toAbsolutePath().getParent().getParent().resolve("scripts");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path runDir;
   private final int restPort;
+  private final ProjectScripts scripts;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  ProjectCluster(Path runDir) throws IOException {
-    this.runDir = runDir;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      this.restPort = socket.getLocalPort();
-    }
+  ProjectCluster(Path runDir) throws Exception {
+    this.restPort = ProjectScripts.freeLoopbackPort();
+    this.scripts = new ProjectScripts(runDir, java.util.Map.of("FLINK_REST_PORT", String.valueOf(restPort)));
   }
 
   ProjectCluster start(int taskManagers, int slots) throws Exception {
@@ -56,9 +50,7 @@ final class ProjectCluster implements AutoCloseable {
 
   /** SIGKILL to one TaskManager process. */
   void killTaskManager(int number) throws Exception {
-    long pid = Long.parseLong(Files.readString(runDir.resolve("pids/flink-taskmanager-" + number + ".pid")).trim());
-    ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("taskmanager-" + number + " is not running"))
-        .destroyForcibly();
+    scripts.kill("flink-taskmanager-" + number);
   }
 
   JsonNode rest(String path) throws IOException, InterruptedException {
@@ -78,22 +70,6 @@ final class ProjectCluster implements AutoCloseable {
   }
 
   private String script(String what, String... command) throws Exception {
-    List<String> line = new ArrayList<>(List.of(SCRIPTS.resolve(command[0]).toString()));
-    line.addAll(List.of(command).subList(1, command.length));
-    Path log = Files.createTempFile(runDir, command[0], ".log");
-    ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("GRIDPULSE_RUN_DIR", runDir.toString());
-    builder.environment().put("FLINK_REST_PORT", String.valueOf(restPort));
-    builder.environment().remove("FLINK_CONF_DIR");
-    Process process = builder.start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("could not " + what + " within 5 minutes:\n" + Files.readString(log));
-    }
-    String output = Files.readString(log);
-    if (process.exitValue() != 0) {
-      throw new AssertionError("could not " + what + " (exit " + process.exitValue() + "):\n" + output);
-    }
-    return output;
+    return scripts.run(what, command);
   }
 }

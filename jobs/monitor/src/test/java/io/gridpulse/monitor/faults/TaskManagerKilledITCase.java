@@ -35,7 +35,7 @@ class TaskManagerKilledITCase {
 
   @BeforeAll
   static void runWithAndWithoutAFailedTaskManager() throws Exception {
-    scenario = new FaultScenario(KAFKA, INFLUX, work.resolve("checkpoints"));
+    scenario = new FaultScenario(KAFKA::bootstrapServers, INFLUX, work.resolve("checkpoints"));
     scenario.produceReadings();
     MonitorProcess reference =
         new MonitorProcess(scenario.jobOptions("reference"), work.resolve("reference.log")).start();
