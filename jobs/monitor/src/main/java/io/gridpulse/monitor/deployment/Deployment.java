@@ -100,13 +100,15 @@ public record Deployment(String name, Path root, String explicitSavepointDir) {
     }
     try (RestClusterClient<StandaloneClusterId> client = new RestClusterClient<>(
         Configuration.fromMap(clusterConfig.toMap()), StandaloneClusterId.getInstance())) {
-      for (JobStatusMessage job : client.listJobs().get(1, TimeUnit.MINUTES)) {
-        if (job.getJobName().equals(jobName()) && !job.getJobState().isGloballyTerminalState()) {
-          return Optional.of("deployment '" + name + "' is already running on the cluster as job " + job.getJobId()
-              + " (" + job.getJobState() + ")");
-        }
-      }
+      return runningJob(client).map(job -> "deployment '" + name + "' is already running on the cluster as job "
+          + job.getJobId() + " (" + job.getJobState() + ")");
     }
-    return Optional.empty();
+  }
+
+  /** This deployment's job on the cluster behind {@code client}, if one is not yet finished, failed or cancelled. */
+  Optional<JobStatusMessage> runningJob(RestClusterClient<?> client) throws Exception {
+    return client.listJobs().get(1, TimeUnit.MINUTES).stream()
+        .filter(job -> job.getJobName().equals(jobName()) && !job.getJobState().isGloballyTerminalState())
+        .findFirst();
   }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * An operating-system lock on a file in the deployment's directory, held for the life of the JVM that runs the
@@ -22,26 +24,26 @@ final class LocalInstanceLock {
   private LocalInstanceLock() {}
 
   /** Takes the lock, or returns what the holder wrote into the file (its pid) when another process has it. */
-  static synchronized java.util.Optional<String> tryAcquire(Path file) throws IOException {
+  static synchronized Optional<String> tryAcquire(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
-    } catch (java.nio.channels.OverlappingFileLockException e) {
+    } catch (OverlappingFileLockException e) {
       channel.close();
-      return java.util.Optional.of("this process (pid " + ProcessHandle.current().pid() + ")");
+      return Optional.of("this process (pid " + ProcessHandle.current().pid() + ")");
     }
     if (lock == null) {
       String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
       channel.close();
-      return java.util.Optional.of(holder.isEmpty() ? "another process" : holder);
+      return Optional.of(holder.isEmpty() ? "another process" : holder);
     }
     channel.truncate(0);
     channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
     channel.force(true);
     held = channel;
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +94,6 @@ final class RestorePoints {
     }
     FileStatus[] entries = fs.listStatus(dir);
     return entries == null ? new FileStatus[0]
-        : java.util.Arrays.stream(entries).filter(FileStatus::isDir).toArray(FileStatus[]::new);
+        : Arrays.stream(entries).filter(FileStatus::isDir).toArray(FileStatus[]::new);
   }
 }

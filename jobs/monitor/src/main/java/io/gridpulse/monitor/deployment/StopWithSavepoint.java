@@ -29,12 +29,7 @@ public final class StopWithSavepoint {
     String savepoints = deployment.savepoints().toString();
     try (RestClusterClient<StandaloneClusterId> client =
         new RestClusterClient<>(config, StandaloneClusterId.getInstance())) {
-      JobID running = null;
-      for (JobStatusMessage job : client.listJobs().get(1, TimeUnit.MINUTES)) {
-        if (job.getJobName().equals(deployment.jobName()) && !job.getJobState().isGloballyTerminalState()) {
-          running = job.getJobId();
-        }
-      }
+      JobID running = deployment.runningJob(client).map(JobStatusMessage::getJobId).orElse(null);
       if (running == null) {
         System.err.println("stop-monitor: no running job '" + deployment.jobName() + "' at "
             + client.getWebInterfaceURL() + "; nothing was stopped.");

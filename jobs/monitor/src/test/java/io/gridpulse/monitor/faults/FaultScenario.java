@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -74,6 +75,27 @@ final class FaultScenario {
         "--pipeline.reading-interval", "5min", "--anomaly.warm-up", WARM_UP.toDays() + "d",
         "--execution.checkpointing.dir", checkpoints.toUri().toString(),
         "--execution.checkpointing.interval", "1s", "--execution.checkpointing.min-pause", "0s");
+  }
+
+  /**
+   * Waits until a run has written its first meter points, so a fault injected next cuts the run in the middle.
+   *
+   * @param running whether the run is still going; it must not end before the fault
+   * @return how many points it had written
+   */
+  long awaitFirstPoints(String database, BooleanSupplier running, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    long points;
+    while ((points = meterPoints(database)) == 0) {
+      if (!running.getAsBoolean()) {
+        throw new AssertionError(database + ": the run ended before the fault could be injected");
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(database + ": no meter points within " + timeout);
+      }
+      Thread.sleep(50);
+    }
+    return points;
   }
 
   long meterPoints(String database) {

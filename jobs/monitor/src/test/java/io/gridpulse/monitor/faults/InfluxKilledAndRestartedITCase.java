@@ -6,7 +6,6 @@ import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,13 +38,7 @@ class InfluxKilledAndRestartedITCase {
     assertThat(reference.await(RUN_TIMEOUT)).as(reference.output()).isZero();
 
     MonitorProcess job = new MonitorProcess(scenario.jobOptions("outage"), work.resolve("outage.log")).start();
-    Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-    while (pointsBeforeKill == 0) {
-      assertThat(job.alive()).as("the job ended before influxd could be killed:\n" + job.output()).isTrue();
-      assertThat(Instant.now()).isBefore(deadline);
-      pointsBeforeKill = scenario.meterPoints("outage");
-      Thread.sleep(50);
-    }
+    pointsBeforeKill = scenario.awaitFirstPoints("outage", job::alive, RUN_TIMEOUT);
     INFLUX.kill();
     Thread.sleep(OUTAGE.toMillis());
     assertThat(job.alive()).as("the job waits for InfluxDB:\n" + job.output()).isTrue();

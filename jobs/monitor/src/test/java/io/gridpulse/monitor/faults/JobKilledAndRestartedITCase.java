@@ -99,15 +99,9 @@ class JobKilledAndRestartedITCase {
 
   /** Waits until some points are in InfluxDB and a checkpoint completed after that, so the kill cuts a run. */
   private static long awaitPointsAndANewerCheckpoint(MonitorProcess job, String name) throws Exception {
-    Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-    long points = 0;
-    while (points == 0) {
-      assertThat(job.alive()).as("the job ended before it could be killed:\n" + job.output()).isTrue();
-      assertThat(Instant.now()).isBefore(deadline);
-      points = scenario.meterPoints(name);
-      Thread.sleep(50);
-    }
+    long points = scenario.awaitFirstPoints(name, job::alive, RUN_TIMEOUT);
     long seen = Instant.now().toEpochMilli();
+    Instant deadline = Instant.now().plus(RUN_TIMEOUT);
     while (latestCheckpoint(name) < seen) {
       assertThat(job.alive()).as("the job ended before it could be killed:\n" + job.output()).isTrue();
       assertThat(Instant.now()).isBefore(deadline);
@@ -116,8 +110,8 @@ class JobKilledAndRestartedITCase {
     return points;
   }
 
-  static long latestCheckpoint(Path checkpointBase, String deployment) throws IOException {
-    Path checkpoints = checkpointBase.resolve(deployment).resolve("checkpoints");
+  private static long latestCheckpoint(String deployment) throws IOException {
+    Path checkpoints = work.resolve("checkpoints").resolve(deployment).resolve("checkpoints");
     if (!Files.isDirectory(checkpoints)) {
       return 0;
     }
@@ -125,9 +119,5 @@ class JobKilledAndRestartedITCase {
       return files.filter(file -> file.getFileName().toString().equals("_metadata"))
           .mapToLong(file -> file.toFile().lastModified()).max().orElse(0);
     }
-  }
-
-  private static long latestCheckpoint(String deployment) throws IOException {
-    return latestCheckpoint(work.resolve("checkpoints"), deployment);
   }
 }

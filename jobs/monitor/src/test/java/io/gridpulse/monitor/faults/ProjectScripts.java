@@ -25,10 +25,6 @@ final class ProjectScripts {
     this.environment = environment;
   }
 
-  Path runDir() {
-    return runDir;
-  }
-
   /** Runs {@code scripts/<command...>} and returns its output; fails the test if it fails. */
   String run(String what, String... command) throws Exception {
     List<String> line = new ArrayList<>(List.of(SCRIPTS.resolve(command[0]).toString()));
