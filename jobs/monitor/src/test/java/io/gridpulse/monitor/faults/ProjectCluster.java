@@ -48,9 +48,25 @@ final class ProjectCluster implements AutoCloseable {
     return id.group(1);
   }
 
-  /** SIGKILL to one TaskManager process. */
-  void killTaskManager(int number) throws Exception {
-    scripts.kill("flink-taskmanager-" + number);
+  /** SIGKILL to one TaskManager process, by its resource id ({@code taskmanager-N}). */
+  void killTaskManager(String resourceId) throws Exception {
+    scripts.kill("flink-" + resourceId);
+  }
+
+  /**
+   * A TaskManager that runs part of the job (a slot in use): killing one that runs nothing would test nothing.
+   */
+  String busyTaskManager() throws IOException, InterruptedException {
+    for (JsonNode taskManager : rest("/taskmanagers").path("taskmanagers")) {
+      if (taskManager.path("freeSlots").asInt() < taskManager.path("slotsNumber").asInt()) {
+        return taskManager.path("id").asText();
+      }
+    }
+    throw new AssertionError("no TaskManager runs a task: " + rest("/taskmanagers"));
+  }
+
+  long completedCheckpoints(String jobId) throws IOException, InterruptedException {
+    return rest("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
   }
 
   JsonNode rest(String path) throws IOException, InterruptedException {

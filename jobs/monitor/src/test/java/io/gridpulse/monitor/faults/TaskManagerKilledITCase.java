@@ -46,7 +46,13 @@ class TaskManagerKilledITCase {
     String job = cluster.submit(scenario.jobOptions("cluster"));
     scenario.awaitFirstPoints("cluster", () -> isRunning(job), RUN_TIMEOUT);
     Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-    cluster.killTaskManager(1);
+    // The fault must cut the run after a completed checkpoint, or there is nothing to restore from.
+    while (cluster.completedCheckpoints(job) == 0) {
+      assertThat(cluster.jobState(job)).as("the job running until its first checkpoint").isEqualTo("RUNNING");
+      assertThat(Instant.now()).as("a completed checkpoint").isBefore(deadline);
+      Thread.sleep(100);
+    }
+    cluster.killTaskManager(cluster.busyTaskManager());
     while (!cluster.jobState(job).equals("FINISHED")) {
       assertThat(cluster.jobState(job)).isIn("RUNNING", "RESTARTING", "CREATED", "INITIALIZING");
       assertThat(Instant.now()).as("the job finishing after the TaskManager was lost").isBefore(deadline);
