@@ -3,11 +3,13 @@ package io.gridpulse.monitor;
 import io.gridpulse.core.anomaly.AnomalyOptions;
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.io.KafkaClientSettings;
 import io.gridpulse.core.savings.live.SavingsOptions;
 import io.gridpulse.core.vee.VeeOptions;
 import io.gridpulse.monitor.deployment.DeploymentOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +25,8 @@ import org.apache.flink.configuration.ConfigOption;
 final class JobOptions {
 
   /** GridPulse's option classes, and Flink's that share the {@code pipeline.} prefix. */
-  private static final List<Class<?>> DECLARING = List.of(KafkaOptions.class, InfluxOptions.class,
+  private static final List<Class<?>> DECLARING = List.of(KafkaOptions.class, KafkaClientSettings.class,
+      InfluxOptions.class,
       PipelineOptions.class, VeeOptions.class, DeploymentOptions.class, AnomalyOptions.class, SavingsOptions.class,
       org.apache.flink.configuration.PipelineOptions.class,
       org.apache.flink.configuration.PipelineOptionsInternal.class);
@@ -49,14 +52,22 @@ final class JobOptions {
     return keys;
   }
 
-  /** Options that must not be given on the command line, where {@code ps} and Flink's CLI log show them. */
-  static final List<String> SECRETS = List.of(InfluxOptions.PASSWORD.key());
+  /** The options among {@code keys} that must not be on a command line, where {@code ps} and Flink's CLI log show them. */
+  static List<String> secretsAmong(Collection<String> keys) {
+    List<String> secrets = new ArrayList<>(KafkaClientSettings.secretsAmong(keys));
+    if (keys.contains(InfluxOptions.PASSWORD.key())) {
+      secrets.add(0, InfluxOptions.PASSWORD.key());
+    }
+    return secrets;
+  }
 
   /** The keys under a GridPulse prefix that no option declares, sorted. */
   static List<String> unknown(Collection<String> keys) {
     Set<String> known = known();
     return keys.stream()
         .filter(key -> PREFIXES.stream().anyMatch(key::startsWith))
+        // Kafka client properties are checked against Kafka's own keys (KafkaClientSettings).
+        .filter(key -> !key.startsWith(KafkaClientSettings.PREFIX))
         .filter(key -> !known.contains(key))
         .sorted().distinct().toList();
   }

@@ -8,6 +8,7 @@ import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.SavingsPoints;
 import io.gridpulse.core.io.AvroRecordKafkaDeserializer;
 import io.gridpulse.core.io.AvroSingleObjectSerializer;
+import io.gridpulse.core.io.KafkaCredentialsCheck;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.quality.QualityEvent;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -66,17 +68,20 @@ public final class MonitorJob {
    */
   static final Duration ANOMALY_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
+  /** How long the start waits for the brokers to accept or refuse the job's credentials. */
+  static final Duration KAFKA_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
   private MonitorJob() {}
 
   public static void main(String[] args) throws Exception {
     Configuration config = GlobalConfiguration.loadConfiguration();
     Configuration arguments = ParameterTool.fromArgs(args).getConfiguration();
-    for (String secret : JobOptions.SECRETS) {
-      if (arguments.containsKey(secret)) {
-        System.err.println("monitor: --" + secret + " on the command line is visible to every user (ps) and in"
-            + " logs: set it in config.yaml, in influx.password-file or in INFLUX_PASSWORD; nothing was started.");
-        System.exit(2);
-      }
+    List<String> secrets = JobOptions.secretsAmong(arguments.keySet());
+    if (!secrets.isEmpty()) {
+      System.err.println("monitor: --" + String.join(", --", secrets) + " on the command line is visible to every"
+          + " user (ps) and in logs: set it in config.yaml, in a file (influx.password-file, kafka.properties-file)"
+          + " or, for the InfluxDB password, in INFLUX_PASSWORD; nothing was started.");
+      System.exit(2);
     }
     config.addAll(arguments);
     List<String> unknown = JobOptions.unknown(config.keySet());
@@ -85,7 +90,20 @@ public final class MonitorJob {
           + " (see README.md, Configuration); nothing was started.");
       System.exit(2);
     }
-    MonitorSettings settings = MonitorSettings.from(config);
+    MonitorSettings settings;
+    try {
+      settings = MonitorSettings.from(config);
+    } catch (IllegalConfigurationException e) {
+      System.err.println("monitor: " + e.getMessage() + "; nothing was started.");
+      System.exit(2);
+      return;
+    }
+    Optional<String> kafkaRefusal = KafkaCredentialsCheck.refusal(settings.bootstrapServers(),
+        settings.kafkaClient(), KAFKA_CHECK_TIMEOUT);
+    if (kafkaRefusal.isPresent()) {
+      System.err.println("monitor: " + kafkaRefusal.get() + "; nothing was started.");
+      System.exit(1);
+    }
     Deployment deployment = Deployment.of(config);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
@@ -134,8 +152,9 @@ public final class MonitorJob {
 
   private static <T> Source<T, ?, ?> recordSource(MonitorSettings settings, String topic,
       KafkaRecordDeserializationSchema<T> deserializer, OffsetsInitializer start) {
-    KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
-        .setBootstrapServers(settings.bootstrapServers())
+    KafkaSourceBuilder<T> builder = KafkaSource.<T>builder();
+    settings.kafkaClient().forEach(builder::setProperty);
+    builder.setBootstrapServers(settings.bootstrapServers())
         .setTopics(topic)
         .setGroupId(settings.groupId())
         .setStartingOffsets(start)
@@ -156,7 +175,9 @@ public final class MonitorJob {
   public static MonitorSinks productionSinks(MonitorSettings settings) {
     String deadLetterTopic = settings.deadLetterTopic();
     String lateTopic = settings.lateTopic();
-    KafkaSink<DeadLetter> deadLetters = KafkaSink.<DeadLetter>builder()
+    KafkaSinkBuilder<DeadLetter> deadLetterSink = KafkaSink.<DeadLetter>builder();
+    settings.kafkaClient().forEach(deadLetterSink::setProperty);
+    KafkaSink<DeadLetter> deadLetters = deadLetterSink
         .setBootstrapServers(settings.bootstrapServers())
         .setRecordSerializer(KafkaRecordSerializationSchema.<DeadLetter>builder()
             .setTopicSelector(deadLetter -> deadLetter.getReason() == DeadLetterReason.LATE ? lateTopic : deadLetterTopic)
@@ -176,8 +197,9 @@ public final class MonitorJob {
 
   /** The anomalies topic: Avro single-object encoded {@code Anomaly} values keyed by anomaly id. */
   static KafkaSink<Anomaly> anomalyEvents(MonitorSettings settings) {
-    KafkaSinkBuilder<Anomaly> builder = KafkaSink.<Anomaly>builder()
-        .setBootstrapServers(settings.bootstrapServers())
+    KafkaSinkBuilder<Anomaly> builder = KafkaSink.<Anomaly>builder();
+    settings.kafkaClient().forEach(builder::setProperty);
+    builder.setBootstrapServers(settings.bootstrapServers())
         .setRecordSerializer(KafkaRecordSerializationSchema.<Anomaly>builder()
             .setTopic(settings.anomaliesTopic())
             .setKeySerializationSchema(anomaly -> anomaly.getAnomalyId().getBytes(StandardCharsets.UTF_8))

@@ -2,8 +2,10 @@ package io.gridpulse.monitor;
 
 import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.influx.InfluxSettings;
+import io.gridpulse.core.io.KafkaClientSettings;
 import io.gridpulse.core.savings.live.SavingsSettings;
 import io.gridpulse.core.vee.ReadingRules;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.ReadableConfig;
@@ -12,6 +14,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 /** Everything the monitor job is configured with, read once. */
 public record MonitorSettings(
     String bootstrapServers,
+    Map<String, String> kafkaClient,
     String readingsTopic,
     String deadLetterTopic,
     String lateTopic,
@@ -34,6 +37,7 @@ public record MonitorSettings(
     }
     return new MonitorSettings(
         config.get(KafkaOptions.BOOTSTRAP_SERVERS),
+        KafkaClientSettings.from(config),
         config.get(KafkaOptions.READINGS_TOPIC),
         config.get(KafkaOptions.DEAD_LETTER_TOPIC),
         config.get(KafkaOptions.LATE_TOPIC),

@@ -20,4 +20,17 @@ class JobOptionsTest {
         "pipeline.auto-watermark-interval", "pipeline.reading-intervall")))
         .containsExactly("influx.pasword", "kafka.security.protocol", "pipeline.reading-intervall");
   }
+
+  @Test
+  void shouldLeaveKafkaClientPropertiesToTheirOwnCheck() {
+    assertThat(JobOptions.unknown(List.of("kafka.properties.security.protocol", "kafka.properties-file")))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldNameTheSecretsGivenOnTheCommandLine() {
+    assertThat(JobOptions.secretsAmong(List.of("influx.url", "influx.password", "kafka.properties.sasl.jaas.config",
+        "kafka.properties.ssl.truststore.location", "kafka.properties.ssl.key.password")))
+        .containsExactly("influx.password", "kafka.properties.sasl.jaas.config", "kafka.properties.ssl.key.password");
+  }
 }

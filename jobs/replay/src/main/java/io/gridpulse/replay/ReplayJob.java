@@ -4,6 +4,9 @@ import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.influx.InfluxSettings;
+import io.gridpulse.core.influx.InfluxAccessException;
+import io.gridpulse.core.io.KafkaClientSettings;
+import io.gridpulse.core.io.KafkaCredentialsCheck;
 import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.core.vee.VeeOptions;
 import io.gridpulse.monitor.KafkaOptions;
@@ -25,13 +28,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,8 +137,27 @@ public final class ReplayJob implements Callable<Integer> {
     } catch (CsvMappingException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), "Mapping: " + e.getMessage());
     }
+    List<String> secrets = secretsAmong(set.keySet());
+    if (!secrets.isEmpty()) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--set " + String.join(", ", secrets)
+          + " on the command line is visible to every user (ps): put it in config.yaml or a file"
+          + " (influx.password-file, kafka.properties-file), or the InfluxDB password in INFLUX_PASSWORD");
+    }
     Configuration config = configuration();
-    ReplayInputs inputs = inputs(config);
+    ReplayInputs inputs;
+    try {
+      inputs = inputs(config);
+    } catch (IllegalConfigurationException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+    }
+    if (inputs.kafka() != null) {
+      Optional<String> refusal = KafkaCredentialsCheck.refusal(inputs.kafka().bootstrapServers(),
+          inputs.kafka().client(), Duration.ofSeconds(10));
+      if (refusal.isPresent()) {
+        System.err.println("replay: " + refusal.get());
+        return 1;
+      }
+    }
     if (!inputs.hasReadings() && inputs.weatherFiles().isEmpty()) {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "Nothing to replay: give --avro, --csv, --kafka-topic or --weather.");
@@ -151,7 +177,16 @@ public final class ReplayJob implements Callable<Integer> {
       new ProgressLine(job, Preflight.totalBytes(inputs), inputs.kafka() == null ? 0 : inputs.kafka().recordCount(),
           System.err, System.console() != null).followUntilDone(Duration.ofSeconds(2));
     }
-    JobExecutionResult result = job.getJobExecutionResult().get();
+    JobExecutionResult result;
+    try {
+      result = job.getJobExecutionResult().get();
+    } catch (ExecutionException e) {
+      // A credential or permission mistake: one line for the analyst, not a stack trace.
+      InfluxAccessException refused = ExceptionUtils.findThrowable(e, InfluxAccessException.class)
+          .orElseThrow(() -> e);
+      System.err.println("replay: " + refused.getMessage());
+      return 1;
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     List<String> summary = new ArrayList<>(new OutcomeSummary(result.getAllAccumulatorResults())
         .lines(seconds, output.resolve("dead_letters.csv").toString()));
@@ -188,9 +223,19 @@ public final class ReplayJob implements Callable<Integer> {
     return config;
   }
 
+  /** Options that must not be on a command line: {@code ps} shows them to every user. */
+  static List<String> secretsAmong(java.util.Set<String> keys) {
+    List<String> secrets = new ArrayList<>(KafkaClientSettings.secretsAmong(keys));
+    if (keys.contains(InfluxOptions.PASSWORD.key())) {
+      secrets.add(0, InfluxOptions.PASSWORD.key());
+    }
+    return secrets;
+  }
+
   private ReplayInputs inputs(Configuration config) throws IOException {
     KafkaRange kafka = kafkaTopic == null ? null
-        : new KafkaRange(config.get(KafkaOptions.BOOTSTRAP_SERVERS), kafkaTopic, kafkaSince, kafkaUntil);
+        : new KafkaRange(config.get(KafkaOptions.BOOTSTRAP_SERVERS), KafkaClientSettings.from(config), kafkaTopic,
+            kafkaSince, kafkaUntil);
     TimeRange range = TimeRange.of(Times.parse(from, config), Times.parse(to, config));
     return new ReplayInputs(Preflight.files(avro), Preflight.files(csv), readingMapping, kafka,
         Preflight.files(weather), weatherMapping, range);

@@ -20,8 +20,10 @@ public final class KafkaTopics {
     private KafkaTopics() {}
 
     /** Creates the topic unless it exists; returns true if it was created. */
-    public static boolean createIfMissing(String bootstrapServers, String topic, int partitions, short replication) {
+    public static boolean createIfMissing(String bootstrapServers, Map<String, String> client, String topic,
+                                          int partitions, short replication) {
         Properties props = new Properties();
+        props.putAll(client);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             NewTopic newTopic = new NewTopic(topic, partitions, replication)

@@ -8,6 +8,7 @@ import io.gridpulse.simulator.savings.ProgrammedReduction;
 import io.gridpulse.simulator.savings.WeatherCsv;
 import io.gridpulse.simulator.savings.WeatherTopic;
 import io.gridpulse.simulator.fault.FaultLedger;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,8 +96,15 @@ public final class SimulatorMain implements Callable<Integer> {
     private String compression;
 
     @Option(names = "--producer-property", paramLabel = "KEY=VALUE",
-            description = "Extra or overriding Kafka producer setting (repeatable).")
+            description = "Extra or overriding Kafka producer setting (repeatable). Not for secrets: ps shows them.")
     private Map<String, String> producerProperties = new LinkedHashMap<>();
+
+    @Option(names = "--kafka-properties-file", paramLabel = "FILE",
+            description = "Kafka client properties for every Kafka client of the run (security.protocol, sasl.*,"
+                    + " ssl.*; what Kafka's own tools take with --command-config): the place for credentials.")
+    private Path kafkaPropertiesFile;
+
+    private Map<String, String> kafkaClient = Map.of();
 
     @Option(names = "--create-topic",
             description = "Create the topic if missing, with retention.ms=-1 (historic timestamps would otherwise be deleted).")
@@ -229,8 +237,10 @@ public final class SimulatorMain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintStream err = System.err;
+        kafkaClient = kafkaClient();
         if (createTopic && kafkaBootstrap != null) {
-            boolean created = KafkaTopics.createIfMissing(kafkaBootstrap, topic, partitions, replicationFactor);
+            boolean created = KafkaTopics.createIfMissing(kafkaBootstrap, kafkaClient, topic, partitions,
+                    replicationFactor);
             err.println(created ? "created topic " + topic + " (" + partitions + " partitions, retention.ms=-1)"
                     : "topic " + topic + " exists; its retention must keep records as old as " + config.start());
         }
@@ -269,7 +279,7 @@ public final class SimulatorMain implements Callable<Integer> {
                 WeatherCsv.write(simulation, weatherFile);
             }
             if (weatherTopic != null) {
-                int published = WeatherTopic.publish(simulation, kafkaBootstrap, weatherTopic);
+                int published = WeatherTopic.publish(simulation, kafkaBootstrap, kafkaClient, weatherTopic);
                 err.println("published " + published + " weather observations to " + weatherTopic);
             }
             if (truthDir != null) {
@@ -305,6 +315,26 @@ public final class SimulatorMain implements Callable<Integer> {
         }
     }
 
+    /** The properties file's settings, then --producer-property, which must not carry a secret. */
+    private Map<String, String> kafkaClient() {
+        List<String> secrets = producerProperties.keySet().stream().filter(KafkaClientFile::isSecret).toList();
+        if (!secrets.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--producer-property " + String.join(", ", secrets)
+                    + " on the command line is visible to every user (ps): put it in --kafka-properties-file");
+        }
+        Map<String, String> client = new LinkedHashMap<>();
+        if (kafkaPropertiesFile != null) {
+            try {
+                client.putAll(KafkaClientFile.read(kafkaPropertiesFile));
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--kafka-properties-file " + kafkaPropertiesFile
+                        + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            }
+        }
+        client.putAll(producerProperties);
+        return client;
+    }
+
     private FaultConfig faultConfig(SimulationConfig config) {
         FaultConfig defaults = FaultConfig.defaults(config);
         return faultMetersPerKind == null ? defaults : defaults.withMetersPerKind(faultMetersPerKind);
@@ -335,7 +365,7 @@ public final class SimulatorMain implements Callable<Integer> {
     private ReadingSink openSinks(List<String> outputs) {
         List<ReadingSink> sinks = new ArrayList<>();
         if (kafkaBootstrap != null) {
-            sinks.add(KafkaReadingSink.create(kafkaBootstrap, topic, compression, producerProperties));
+            sinks.add(KafkaReadingSink.create(kafkaBootstrap, topic, compression, kafkaClient));
             outputs.add("kafka:" + kafkaBootstrap + "/" + topic);
         }
         if (outputFile != null) {

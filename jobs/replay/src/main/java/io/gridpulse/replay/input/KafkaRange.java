@@ -1,5 +1,6 @@
 package io.gridpulse.replay.input;
 
+import io.gridpulse.core.io.KafkaClientSettings;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.schema.DeadLetter;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.types.Either;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,10 +29,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * reading's time), decoded and checked like the live job does, under a group id of its own that commits nothing:
  * a replay never moves the live job's offsets.
  */
-public record KafkaRange(String bootstrapServers, String topic, Instant since, Instant until) {
+public record KafkaRange(String bootstrapServers, Map<String, String> client, String topic, Instant since,
+    Instant until) {
 
   public KafkaSource<Either<DeadLetter, MeterReading>> source(ReadingRules rules) {
-    return KafkaSource.<Either<DeadLetter, MeterReading>>builder()
+    KafkaSourceBuilder<Either<DeadLetter, MeterReading>> builder = KafkaSource.builder();
+    client.forEach(builder::setProperty);
+    return builder
         .setBootstrapServers(bootstrapServers)
         .setTopics(topic)
         .setGroupId("gridpulse-replay-" + UUID.randomUUID())
@@ -47,8 +52,7 @@ public record KafkaRange(String bootstrapServers, String topic, Instant since, I
 
   /** How many records the range holds, for the progress line: the offsets between its two ends, per partition. */
   public long recordCount() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = KafkaClientSettings.clientProperties(bootstrapServers, client);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -1,5 +1,6 @@
 package io.gridpulse.replay.savings;
 
+import io.gridpulse.core.io.KafkaClientSettings;
 import io.gridpulse.schema.BaselineModel;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,10 +26,10 @@ final class BaselineModelTopic {
 
   private BaselineModelTopic() {}
 
-  static void publish(String bootstrapServers, String topic, List<BaselineModel> models) throws Exception {
-    createCompactedIfMissing(bootstrapServers, topic);
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  static void publish(String bootstrapServers, Map<String, String> client, String topic, List<BaselineModel> models)
+      throws Exception {
+    createCompactedIfMissing(KafkaClientSettings.clientProperties(bootstrapServers, client), topic);
+    Properties props = KafkaClientSettings.clientProperties(bootstrapServers, client);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -42,9 +42,7 @@ final class BaselineModelTopic {
     }
   }
 
-  private static void createCompactedIfMissing(String bootstrapServers, String topic) throws InterruptedException {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static void createCompactedIfMissing(Properties props, String topic) throws InterruptedException {
     try (Admin admin = Admin.create(props)) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
           .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();

@@ -1,5 +1,6 @@
 package io.gridpulse.replay.savings;
 
+import io.gridpulse.core.io.KafkaClientSettings;
 import io.gridpulse.core.savings.Fuel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -72,6 +73,11 @@ public final class SavingsReport implements Callable<Integer> {
       description = "Kafka brokers for --kafka-topic (default: ${DEFAULT-VALUE}).")
   String kafkaBootstrap;
 
+  @Option(names = "--kafka-properties-file", paramLabel = "FILE",
+      description = "Kafka client properties for --kafka-topic (security.protocol, sasl.*, ssl.*; as Kafka's tools"
+          + " take with --command-config).")
+  Path kafkaPropertiesFile;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new SavingsReport()).execute(args));
   }
@@ -106,7 +112,8 @@ public final class SavingsReport implements Callable<Integer> {
         all.stream().map(m -> BaselineModelFile.record(m, baselineEnd, "kWh")).toList();
     BaselineModelFile.write(results.resolve("baseline_models.avro"), models);
     if (kafkaTopic != null) {
-      BaselineModelTopic.publish(kafkaBootstrap, kafkaTopic, models);
+      BaselineModelTopic.publish(kafkaBootstrap, kafkaPropertiesFile == null ? Map.of()
+          : KafkaClientSettings.readFile(kafkaPropertiesFile), kafkaTopic, models);
     }
     SavingsChart.write(results.resolve("savings-chart.png"),
         CumulativeSavings.byDistrict(all, temperatures, reportingStart, end, kind), target);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,8 +23,10 @@ public final class WeatherTopic {
     private WeatherTopic() {}
 
     /** Returns the number of observations published. */
-    public static int publish(Simulation simulation, String bootstrapServers, String topic) {
+    public static int publish(Simulation simulation, String bootstrapServers, Map<String, String> client,
+                              String topic) {
         Properties props = new Properties();
+        props.putAll(client);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         int published = 0;
