@@ -33,7 +33,9 @@ final class MonitorProcess {
         "-Dlog4j2.configurationFile=" + FLINK_CONF.resolve("log4j-console.properties"),
         "-Djava.io.tmpdir=" + log.getParent(),
         "-cp", classpath, MonitorJob.class.getName(),
-        "--rest.address", "127.0.0.1", "--rest.bind-address", "127.0.0.1", "--rest.bind-port", "0"));
+        "--rest.address", "127.0.0.1", "--rest.bind-address", "127.0.0.1", "--rest.bind-port", "0",
+        "--jobmanager.bind-host", "127.0.0.1", "--taskmanager.bind-host", "127.0.0.1",
+        "--taskmanager.host", "127.0.0.1"));
     command.addAll(options);
   }
 
