@@ -313,6 +313,18 @@ monitor_job_jar() {
   printf '%s\n' "$jar"
 }
 
+# The loopback Prometheus reporter alone (scripts/build makes it beside the job jar): a cluster process finds
+# reporters on its own classpath when it starts, so scripts/cluster adds this jar to Flink's.
+monitor_reporter_jar() {
+  local jar
+  jar="$(ls "$REPO_ROOT"/jobs/monitor/target/gridpulse-monitor-*-reporter.jar 2>/dev/null | head -1 || true)"
+  if [[ -z "$jar" ]]; then
+    "$SCRIPTS_DIR/build" >&2
+    jar="$(ls "$REPO_ROOT"/jobs/monitor/target/gridpulse-monitor-*-reporter.jar | head -1)"
+  fi
+  printf '%s\n' "$jar"
+}
+
 # --- Maven ----------------------------------------------------------------------------------------------------------
 
 # Quiet Maven: Debian's Maven prints bare colour resets (ESC[0m) even in batch mode; drop them. Fails as Maven fails.

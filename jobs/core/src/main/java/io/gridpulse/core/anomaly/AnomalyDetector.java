@@ -45,6 +45,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
   private static final long ALWAYS_ON_MILLIS = 24 * 3_600_000L;
   private transient ValueState<MeterWatch> state;
   private transient QuarterClock clock;
+  private transient AnomalyCounters counters;
 
   public AnomalyDetector(AnomalySettings settings, DistrictZones zones) {
     this.settings = settings;
@@ -59,6 +60,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     state = getRuntimeContext().getState(
         new ValueStateDescriptor<>("anomaly-watch", TypeInformation.of(MeterWatch.class)));
     clock = new QuarterClock(zones);
+    counters = new AnomalyCounters(getRuntimeContext().getMetricGroup());
   }
 
   @Override
@@ -239,8 +241,11 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
   private void step(Run run, Finding finding, long unitStart, int minUnits, double minExpectedSum, AnomalyType type,
       MeterWatch watch, String meterId, long now, Collector<Anomaly> out) {
     switch (run.next(finding, unitStart, minUnits, minExpectedSum)) {
-      case OPENED -> out.collect(describe(run, type, AnomalyEvents.open(type, severityOf(type, run.score), meterId,
-          watch.feederId, watch.districtId, run.start, now)).build());
+      case OPENED -> {
+        out.collect(describe(run, type, AnomalyEvents.open(type, severityOf(type, run.score), meterId,
+            watch.feederId, watch.districtId, run.start, now)).build());
+        counters.opened(type);
+      }
       case RESOLVED -> resolve(run, type, watch, meterId, unitStart, now, out);
       case NONE -> { }
     }

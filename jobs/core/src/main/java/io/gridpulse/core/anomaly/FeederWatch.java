@@ -37,6 +37,7 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
   private final boolean sortedInput;
   private transient MapState<String, MeterVoice> meters;
   private transient ValueState<FeederState> feeder;
+  private transient AnomalyCounters counters;
 
   /** Live: decisions on event-time timers. */
   public FeederWatch(AnomalySettings settings) {
@@ -56,6 +57,7 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
         TypeInformation.of(MeterVoice.class)));
     feeder = getRuntimeContext().getState(
         new ValueStateDescriptor<>("feeder", TypeInformation.of(FeederState.class)));
+    counters = new AnomalyCounters(getRuntimeContext().getMetricGroup());
   }
 
   @Override
@@ -188,6 +190,7 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
     feeder.update(state);
     out.collect(describe(AnomalyEvents.open(AnomalyType.FEEDER_OUTAGE, Severity.CRITICAL, null, feederId,
         state.districtId, start, now), state).build());
+    counters.opened(AnomalyType.FEEDER_OUTAGE);
   }
 
   /**
@@ -246,6 +249,9 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
 
   private Anomaly silent(boolean resolved, String meterId, String feederId, String districtId, MeterVoice voice,
       long now) {
+    if (!resolved) {
+      counters.opened(AnomalyType.METER_SILENT);
+    }
     Anomaly.Builder event = resolved
         ? AnomalyEvents.resolved(AnomalyType.METER_SILENT, Severity.WARNING, meterId, feederId, districtId,
             voice.since, voice.back, now)

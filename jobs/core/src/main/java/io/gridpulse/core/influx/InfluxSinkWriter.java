@@ -70,6 +70,7 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
   @Override
   public void write(T element, Context context) throws IOException, InterruptedException {
     buffer.add(mapper.toPoint(element));
+    metrics.backlog().incrementAndGet();
     if (buffer.size() >= settings.batchSize()) {
       submitBuffer();
     }
@@ -126,6 +127,7 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
         }
         metrics.points().inc(points.size());
         metrics.batches().inc();
+        metrics.backlog().addAndGet(-points.size());
         return;
       } catch (InfluxDBException e) {
         if (refusesAccess(e)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.gridpulse.core.metrics.RecordingMetricGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.metrics.SimpleCounter;
 import org.influxdb.dto.Point;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +32,7 @@ class InfluxSinkWriterTest {
   private volatile int failureStatus = 503;
   private volatile String failureBody = "{\"error\":\"timeout\"}";
   private final InfluxWriteMetrics metrics =
-      new InfluxWriteMetrics(new SimpleCounter(), new SimpleCounter(), new SimpleCounter());
+      new InfluxWriteMetrics(new SimpleCounter(), new SimpleCounter(), new SimpleCounter(), new AtomicLong());
 
   @BeforeEach
   void startFakeInflux() throws IOException {
@@ -76,11 +78,13 @@ class InfluxSinkWriterTest {
       writer.write(1, null);
       writer.write(2, null);
       assertThat(writtenBodies).isEmpty();
+      assertThat(metrics.backlog().get()).isEqualTo(2);
 
       writer.write(3, null); // a full batch goes out in the background
       writer.write(4, null);
       writer.flush(false); // as on a checkpoint: waits until everything is written
       assertThat(writtenBodies).hasSize(2);
+      assertThat(metrics.backlog().get()).isZero();
       assertThat(writtenBodies.get(0).lines().filter(line -> !line.isBlank())).hasSize(3);
     }
     assertThat(writtenBodies.stream().flatMap(String::lines).filter(line -> !line.isBlank())).hasSize(4);
@@ -122,6 +126,7 @@ class InfluxSinkWriterTest {
         TimeUnit.MILLISECONDS.sleep(20);
       }
       assertThat(writing.isAlive()).as("the writer blocks (back-pressure) instead of dropping").isTrue();
+      assertThat(metrics.backlog().get()).as("unacknowledged while InfluxDB is away").isEqualTo(1);
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
       server.createContext("/query", exchange -> respond(exchange, 200, "{\"results\":[{\"statement_id\":0}]}"));
       server.createContext("/write", exchange -> {
@@ -133,6 +138,18 @@ class InfluxSinkWriterTest {
     }
     assertThat(writing.isAlive()).isFalse();
     assertThat(writtenBodies).hasSize(1);
+    assertThat(metrics.backlog().get()).isZero();
+  }
+
+  @Test
+  void shouldReportTheBacklogAsAGaugeBesideTheCounters() {
+    RecordingMetricGroup group = new RecordingMetricGroup();
+    InfluxWriteMetrics registered = InfluxWriteMetrics.register(group);
+    registered.backlog().addAndGet(42);
+
+    assertThat(group.value("influx.pointsBacklog")).isEqualTo(42L);
+    assertThat(group.metrics()).containsOnlyKeys("influx.pointsWritten", "influx.batchesWritten",
+        "influx.writeRetries", "influx.pointsBacklog");
   }
 
   @Test

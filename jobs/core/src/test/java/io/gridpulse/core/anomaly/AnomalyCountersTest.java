@@ -1,0 +1,26 @@
+package io.gridpulse.core.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpulse.core.metrics.RecordingMetricGroup;
+import io.gridpulse.schema.AnomalyType;
+import org.junit.jupiter.api.Test;
+
+class AnomalyCountersTest {
+
+  @Test
+  void shouldCountOpenedAnomaliesPerTypeAndInTotal() {
+    RecordingMetricGroup group = new RecordingMetricGroup();
+    AnomalyCounters counters = new AnomalyCounters(group);
+
+    counters.opened(AnomalyType.SPIKE);
+    counters.opened(AnomalyType.SPIKE);
+    counters.opened(AnomalyType.FEEDER_OUTAGE);
+
+    assertThat(group.count("anomalies.opened.total")).isEqualTo(3);
+    assertThat(group.count("anomalies.opened.SPIKE")).isEqualTo(2);
+    assertThat(group.count("anomalies.opened.FEEDER_OUTAGE")).isEqualTo(1);
+    assertThat(group.count("anomalies.opened.VOLTAGE")).as("registered at 0 from the start").isZero();
+    assertThat(group.metrics()).hasSize(AnomalyType.values().length + 1);
+  }
+}
