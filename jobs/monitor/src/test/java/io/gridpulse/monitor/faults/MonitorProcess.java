@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +22,7 @@ final class MonitorProcess {
   private static final Path FLINK_CONF = REPO.resolve("flink-conf");
 
   private final List<String> command;
+  private final Map<String, String> environment = new HashMap<>();
   private final Path log;
   private Process process;
 
@@ -39,10 +42,17 @@ final class MonitorProcess {
     command.addAll(options);
   }
 
+  /** An environment variable of the process, e.g. {@code INFLUX_PASSWORD}. */
+  MonitorProcess withEnvironment(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
   MonitorProcess start() throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("FLINK_CONF_DIR", FLINK_CONF.toString());
+    builder.environment().putAll(environment);
     process = builder.start();
     return this;
   }

@@ -32,8 +32,11 @@ final class ProjectScripts {
     Files.createDirectories(runDir);
     Path log = Files.createTempFile(runDir, command[0], ".log");
     ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
+    // scripts/test exports the addresses of the developer's own services (KAFKA_BOOTSTRAP=127.0.0.1:9092, ...):
+    // a script started from a test must derive them from the test's ports alone.
+    builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("INFLUX_")
+        || name.startsWith("FLINK_"));
     builder.environment().put("GRIDPULSE_RUN_DIR", runDir.toString());
-    builder.environment().remove("FLINK_CONF_DIR");
     builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
