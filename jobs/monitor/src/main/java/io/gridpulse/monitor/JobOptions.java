@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.ConfigOption;
 
 /**
@@ -24,12 +25,15 @@ import org.apache.flink.configuration.ConfigOption;
  */
 final class JobOptions {
 
+  /** GridPulse's option classes, in the order the configuration reference lists them. */
+  static final List<Class<?>> GRIDPULSE = List.of(KafkaOptions.class, KafkaClientSettings.class,
+      DeploymentOptions.class, PipelineOptions.class, VeeOptions.class, AnomalyOptions.class, SavingsOptions.class,
+      InfluxOptions.class);
+
   /** GridPulse's option classes, and Flink's that share the {@code pipeline.} prefix. */
-  private static final List<Class<?>> DECLARING = List.of(KafkaOptions.class, KafkaClientSettings.class,
-      InfluxOptions.class,
-      PipelineOptions.class, VeeOptions.class, DeploymentOptions.class, AnomalyOptions.class, SavingsOptions.class,
-      org.apache.flink.configuration.PipelineOptions.class,
-      org.apache.flink.configuration.PipelineOptionsInternal.class);
+  private static final List<Class<?>> DECLARING = Stream.concat(GRIDPULSE.stream(),
+      Stream.of(org.apache.flink.configuration.PipelineOptions.class,
+          org.apache.flink.configuration.PipelineOptionsInternal.class)).toList();
   private static final List<String> PREFIXES = List.of("kafka.", "influx.", "pipeline.", "vee.", "anomaly.",
       "savings.", "deployment.");
 
@@ -38,18 +42,23 @@ final class JobOptions {
   /** Every key the monitor job's option classes declare. */
   static Set<String> known() {
     Set<String> keys = new TreeSet<>();
-    for (Class<?> options : DECLARING) {
-      for (Field field : options.getFields()) {
-        if (Modifier.isStatic(field.getModifiers()) && ConfigOption.class.isAssignableFrom(field.getType())) {
-          try {
-            keys.add(((ConfigOption<?>) field.get(null)).key());
-          } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-          }
+    DECLARING.forEach(options -> declaredBy(options).forEach(option -> keys.add(option.key())));
+    return keys;
+  }
+
+  /** The options a class declares as public static fields, in declaration order. */
+  static List<ConfigOption<?>> declaredBy(Class<?> options) {
+    List<ConfigOption<?>> declared = new ArrayList<>();
+    for (Field field : options.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && ConfigOption.class.isAssignableFrom(field.getType())) {
+        try {
+          declared.add((ConfigOption<?>) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
         }
       }
     }
-    return keys;
+    return declared;
   }
 
   /** The options among {@code keys} that must not be on a command line, where {@code ps} and Flink's CLI log show them. */

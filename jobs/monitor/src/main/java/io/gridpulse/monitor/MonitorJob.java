@@ -87,7 +87,7 @@ public final class MonitorJob {
     List<String> unknown = JobOptions.unknown(config.keySet());
     if (!unknown.isEmpty()) {
       System.err.println("monitor: unknown option(s) " + String.join(", ", unknown) + ": not options of this job"
-          + " (see README.md, Configuration); nothing was started.");
+          + " (see docs/configuration.md); nothing was started.");
       System.exit(2);
     }
     MonitorSettings settings;
