@@ -11,9 +11,8 @@ import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.util.MiniClusterWithClientResource;
 import org.apache.flink.util.CloseableIterator;
 
 /**
@@ -25,23 +24,10 @@ final class DetectionRun {
 
   private DetectionRun() {}
 
+  /** The run's own local MiniCluster (two slots, as the local runner has), started and stopped with the job. */
   static List<Anomaly> anomalies(Path readingsFile, Configuration config) throws Exception {
-    MiniClusterWithClientResource cluster = new MiniClusterWithClientResource(
-        new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(config)
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
-    cluster.before();
-    try {
-      return run(readingsFile, config);
-    } finally {
-      cluster.after();
-    }
-  }
-
-  private static List<Anomaly> run(Path readingsFile, Configuration config) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
+        config.getOptional(CoreOptions.DEFAULT_PARALLELISM).orElse(2), config);
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
     env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs the jobs
     PipelineSettings settings = PipelineSettings.from(config);
