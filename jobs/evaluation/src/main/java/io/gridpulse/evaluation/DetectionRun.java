@@ -16,30 +16,41 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * Runs the energy pipeline, as the monitor job builds it, over an Avro file of readings in an embedded MiniCluster
- * and collects the anomaly events. Streaming execution with event-time watermarks, like the live job: silences are
- * found by timers as the watermark moves on.
+ * Runs the energy pipeline, as the monitor job builds it, over an Avro file of readings in an
+ * embedded MiniCluster and collects the anomaly events. Streaming execution with event-time
+ * watermarks, like the live job: silences are found by timers as the watermark moves on.
  */
 final class DetectionRun {
 
-  private DetectionRun() {}
+    private DetectionRun() {}
 
-  /** The run's own local MiniCluster (two slots, as the local runner has), started and stopped with the job. */
-  static List<Anomaly> anomalies(Path readingsFile, Configuration config) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-        config.getOptional(CoreOptions.DEFAULT_PARALLELISM).orElse(2), config);
-    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-    env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs the jobs
-    PipelineSettings settings = PipelineSettings.from(config);
-    var readings = env.fromSource(ReplaySources.avroFiles(List.of(readingsFile)),
-        WatermarkStrategy.<MeterReading>forBoundedOutOfOrderness(settings.outOfOrderness())
-            .withTimestampAssigner((reading, previous) -> reading.getTimestamp().toEpochMilli()),
-        "simulated readings");
-    List<Anomaly> events = new ArrayList<>();
-    try (CloseableIterator<Anomaly> it = EnergyPipeline.build(readings, settings).anomalies()
-        .executeAndCollect("anomaly evaluation")) {
-      it.forEachRemaining(events::add);
+    /**
+     * The run's own local MiniCluster (two slots, as the local runner has), started and stopped
+     * with the job.
+     */
+    static List<Anomaly> anomalies(Path readingsFile, Configuration config) throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        config.getOptional(CoreOptions.DEFAULT_PARALLELISM).orElse(2), config);
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs the jobs
+        PipelineSettings settings = PipelineSettings.from(config);
+        var readings =
+                env.fromSource(
+                        ReplaySources.avroFiles(List.of(readingsFile)),
+                        WatermarkStrategy.<MeterReading>forBoundedOutOfOrderness(
+                                        settings.outOfOrderness())
+                                .withTimestampAssigner(
+                                        (reading, previous) ->
+                                                reading.getTimestamp().toEpochMilli()),
+                        "simulated readings");
+        List<Anomaly> events = new ArrayList<>();
+        try (CloseableIterator<Anomaly> it =
+                EnergyPipeline.build(readings, settings)
+                        .anomalies()
+                        .executeAndCollect("anomaly evaluation")) {
+            it.forEachRemaining(events::add);
+        }
+        return events;
     }
-    return events;
-  }
 }

@@ -14,162 +14,190 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Precision and recall per anomaly type, found against injected. A found anomaly is a true positive if an injected
- * anomaly of the same type, on the same meter (feeder for FEEDER_OUTAGE), overlaps it in time (with a little slack
- * at either end: detectors work on whole quarter hours and nights). One pair of types describes the same thing at
- * two time scales: an always-on extra load (HIGH_BASE_LOAD) is, for its first hours, a SUSTAINED_HIGH, and the
- * detector reports it so until a night or a day shows it never stops. A SUSTAINED_HIGH found on an injected
- * HIGH_BASE_LOAD is therefore "explained": neither a true positive of SUSTAINED_HIGH nor a false alert, and shown
- * in its own column. Everything else found is a false alert; those on meters with nothing injected are also counted
- * per 1,000 clean household-days.
+ * Precision and recall per anomaly type, found against injected. A found anomaly is a true positive
+ * if an injected anomaly of the same type, on the same meter (feeder for FEEDER_OUTAGE), overlaps
+ * it in time (with a little slack at either end: detectors work on whole quarter hours and nights).
+ * One pair of types describes the same thing at two time scales: an always-on extra load
+ * (HIGH_BASE_LOAD) is, for its first hours, a SUSTAINED_HIGH, and the detector reports it so until
+ * a night or a day shows it never stops. A SUSTAINED_HIGH found on an injected HIGH_BASE_LOAD is
+ * therefore "explained": neither a true positive of SUSTAINED_HIGH nor a false alert, and shown in
+ * its own column. Everything else found is a false alert; those on meters with nothing injected are
+ * also counted per 1,000 clean household-days.
  */
 public final class Scorecard {
 
-  /** Slack around an injected anomaly: a quarter hour of alignment, and detection from the last reading heard. */
-  static final Duration SLACK = Duration.ofHours(1);
+    /**
+     * Slack around an injected anomaly: a quarter hour of alignment, and detection from the last
+     * reading heard.
+     */
+    static final Duration SLACK = Duration.ofHours(1);
 
-  private final Map<AnomalyType, Row> rows = new EnumMap<>(AnomalyType.class);
-  private final int cleanFalseAlerts;
-  private final double cleanHouseholdDays;
-  private final List<Anomaly> falseAlerts = new ArrayList<>();
-  private final List<Labelled> missed = new ArrayList<>();
+    private final Map<AnomalyType, Row> rows = new EnumMap<>(AnomalyType.class);
+    private final int cleanFalseAlerts;
+    private final double cleanHouseholdDays;
+    private final List<Anomaly> falseAlerts = new ArrayList<>();
+    private final List<Labelled> missed = new ArrayList<>();
 
-  /** Counts of one type; {@code explained} of the found are the same event reported under its related type. */
-  public record Row(int injected, int found, int truePositives, int explained, int detected) {
+    /**
+     * Counts of one type; {@code explained} of the found are the same event reported under its
+     * related type.
+     */
+    public record Row(int injected, int found, int truePositives, int explained, int detected) {
 
-    public double precision() {
-      int judged = found - explained;
-      return judged == 0 ? (injected == 0 ? 1.0 : 0.0) : (double) truePositives / judged;
-    }
-
-    public double recall() {
-      return injected == 0 ? 1.0 : (double) detected / injected;
-    }
-  }
-
-  /**
-   * @param events             every anomaly event the pipeline emitted (OPEN and RESOLVED; one anomaly per id)
-   * @param cleanMeters        meters with nothing injected, whose every alert is false
-   * @param cleanHouseholdDays household-days of those meters in the evaluated period
-   */
-  public Scorecard(List<Labelled> injected, Collection<Anomaly> events, Set<String> cleanMeters,
-      double cleanHouseholdDays) {
-    Map<String, Anomaly> found = latestPerId(events);
-    long slack = SLACK.toMillis();
-    boolean[] detected = new boolean[injected.size()];
-    int onClean = 0;
-    Map<AnomalyType, int[]> counts = new EnumMap<>(AnomalyType.class);
-    for (AnomalyType type : AnomalyType.values()) {
-      counts.put(type, new int[3]); // found, true positives, explained
-    }
-    for (Anomaly anomaly : found.values()) {
-      int[] c = counts.get(anomaly.getType());
-      c[0]++;
-      boolean hit = false;
-      for (int i = 0; i < injected.size(); i++) {
-        if (matches(injected.get(i), anomaly, slack)) {
-          detected[i] = true;
-          hit = true;
+        public double precision() {
+            int judged = found - explained;
+            return judged == 0 ? (injected == 0 ? 1.0 : 0.0) : (double) truePositives / judged;
         }
-      }
-      if (hit) {
-        c[1]++;
-      } else if (injected.stream().anyMatch(truth -> explains(truth, anomaly, slack))) {
-        c[2]++;
-      } else {
-        falseAlerts.add(anomaly);
-        if (anomaly.getMeterId() != null && cleanMeters.contains(anomaly.getMeterId())) {
-          onClean++;
+
+        public double recall() {
+            return injected == 0 ? 1.0 : (double) detected / injected;
         }
-      }
     }
-    for (AnomalyType type : AnomalyType.values()) {
-      int injectedOfType = 0;
-      int detectedOfType = 0;
-      for (int i = 0; i < injected.size(); i++) {
-        if (injected.get(i).type() == type) {
-          injectedOfType++;
-          if (detected[i]) {
-            detectedOfType++;
-          } else {
-            missed.add(injected.get(i));
-          }
+
+    /**
+     * @param events every anomaly event the pipeline emitted (OPEN and RESOLVED; one anomaly per
+     *     id)
+     * @param cleanMeters meters with nothing injected, whose every alert is false
+     * @param cleanHouseholdDays household-days of those meters in the evaluated period
+     */
+    public Scorecard(
+            List<Labelled> injected,
+            Collection<Anomaly> events,
+            Set<String> cleanMeters,
+            double cleanHouseholdDays) {
+        Map<String, Anomaly> found = latestPerId(events);
+        long slack = SLACK.toMillis();
+        boolean[] detected = new boolean[injected.size()];
+        int onClean = 0;
+        Map<AnomalyType, int[]> counts = new EnumMap<>(AnomalyType.class);
+        for (AnomalyType type : AnomalyType.values()) {
+            counts.put(type, new int[3]); // found, true positives, explained
         }
-      }
-      int[] c = counts.get(type);
-      rows.put(type, new Row(injectedOfType, c[0], c[1], c[2], detectedOfType));
+        for (Anomaly anomaly : found.values()) {
+            int[] c = counts.get(anomaly.getType());
+            c[0]++;
+            boolean hit = false;
+            for (int i = 0; i < injected.size(); i++) {
+                if (matches(injected.get(i), anomaly, slack)) {
+                    detected[i] = true;
+                    hit = true;
+                }
+            }
+            if (hit) {
+                c[1]++;
+            } else if (injected.stream().anyMatch(truth -> explains(truth, anomaly, slack))) {
+                c[2]++;
+            } else {
+                falseAlerts.add(anomaly);
+                if (anomaly.getMeterId() != null && cleanMeters.contains(anomaly.getMeterId())) {
+                    onClean++;
+                }
+            }
+        }
+        for (AnomalyType type : AnomalyType.values()) {
+            int injectedOfType = 0;
+            int detectedOfType = 0;
+            for (int i = 0; i < injected.size(); i++) {
+                if (injected.get(i).type() == type) {
+                    injectedOfType++;
+                    if (detected[i]) {
+                        detectedOfType++;
+                    } else {
+                        missed.add(injected.get(i));
+                    }
+                }
+            }
+            int[] c = counts.get(type);
+            rows.put(type, new Row(injectedOfType, c[0], c[1], c[2], detectedOfType));
+        }
+        this.cleanFalseAlerts = onClean;
+        this.cleanHouseholdDays = cleanHouseholdDays;
     }
-    this.cleanFalseAlerts = onClean;
-    this.cleanHouseholdDays = cleanHouseholdDays;
-  }
 
-  private static boolean matches(Labelled truth, Anomaly found, long slack) {
-    return truth.type() == found.getType() && sameSubjectAndTime(truth, found, slack);
-  }
-
-  private static boolean explains(Labelled truth, Anomaly found, long slack) {
-    return truth.type() == AnomalyType.HIGH_BASE_LOAD && found.getType() == AnomalyType.SUSTAINED_HIGH
-        && sameSubjectAndTime(truth, found, slack);
-  }
-
-  private static boolean sameSubjectAndTime(Labelled truth, Anomaly found, long slack) {
-    String subject = found.getMeterId() != null ? found.getMeterId() : found.getFeederId();
-    if (!truth.subject().equals(subject)) {
-      return false;
+    private static boolean matches(Labelled truth, Anomaly found, long slack) {
+        return truth.type() == found.getType() && sameSubjectAndTime(truth, found, slack);
     }
-    long start = found.getStart().toEpochMilli();
-    long end = found.getEnd() != null ? found.getEnd().toEpochMilli() : Long.MAX_VALUE;
-    return start <= truth.end() + slack && end >= truth.start() - slack;
-  }
 
-  /** One anomaly per id: its RESOLVED event if it resolved, else its OPEN event. */
-  private static Map<String, Anomaly> latestPerId(Collection<Anomaly> events) {
-    Map<String, Anomaly> byId = new LinkedHashMap<>();
-    for (Anomaly event : events) {
-      Anomaly known = byId.get(event.getAnomalyId());
-      if (known == null || event.getState() == AnomalyState.RESOLVED) {
-        byId.put(event.getAnomalyId(), event);
-      }
+    private static boolean explains(Labelled truth, Anomaly found, long slack) {
+        return truth.type() == AnomalyType.HIGH_BASE_LOAD
+                && found.getType() == AnomalyType.SUSTAINED_HIGH
+                && sameSubjectAndTime(truth, found, slack);
     }
-    return byId;
-  }
 
-  public Row row(AnomalyType type) {
-    return rows.get(type);
-  }
-
-  public int cleanFalseAlerts() {
-    return cleanFalseAlerts;
-  }
-
-  public double cleanHouseholdDays() {
-    return cleanHouseholdDays;
-  }
-
-  public double falseAlertsPer1000CleanDays() {
-    return cleanHouseholdDays == 0 ? 0 : 1000.0 * cleanFalseAlerts / cleanHouseholdDays;
-  }
-
-  public List<Anomaly> falseAlerts() {
-    return falseAlerts;
-  }
-
-  public List<Labelled> missed() {
-    return missed;
-  }
-
-  /** The table the evaluation prints (Markdown, so it can go into the README as it is). */
-  public String table() {
-    StringBuilder out = new StringBuilder();
-    out.append("| type | injected | found | true positives | explained | precision | recall |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-    for (AnomalyType type : AnomalyType.values()) {
-      Row r = rows.get(type);
-      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.2f | %.2f |%n", type, r.injected(),
-          r.found(), r.truePositives(), r.explained(), r.precision(), r.recall()));
+    private static boolean sameSubjectAndTime(Labelled truth, Anomaly found, long slack) {
+        String subject = found.getMeterId() != null ? found.getMeterId() : found.getFeederId();
+        if (!truth.subject().equals(subject)) {
+            return false;
+        }
+        long start = found.getStart().toEpochMilli();
+        long end = found.getEnd() != null ? found.getEnd().toEpochMilli() : Long.MAX_VALUE;
+        return start <= truth.end() + slack && end >= truth.start() - slack;
     }
-    out.append(String.format(Locale.ROOT, "%nFalse alerts on clean meters: %d in %.0f clean household-days = %.2f per"
-        + " 1,000 clean household-days%n", cleanFalseAlerts, cleanHouseholdDays, falseAlertsPer1000CleanDays()));
-    return out.toString();
-  }
+
+    /** One anomaly per id: its RESOLVED event if it resolved, else its OPEN event. */
+    private static Map<String, Anomaly> latestPerId(Collection<Anomaly> events) {
+        Map<String, Anomaly> byId = new LinkedHashMap<>();
+        for (Anomaly event : events) {
+            Anomaly known = byId.get(event.getAnomalyId());
+            if (known == null || event.getState() == AnomalyState.RESOLVED) {
+                byId.put(event.getAnomalyId(), event);
+            }
+        }
+        return byId;
+    }
+
+    public Row row(AnomalyType type) {
+        return rows.get(type);
+    }
+
+    public int cleanFalseAlerts() {
+        return cleanFalseAlerts;
+    }
+
+    public double cleanHouseholdDays() {
+        return cleanHouseholdDays;
+    }
+
+    public double falseAlertsPer1000CleanDays() {
+        return cleanHouseholdDays == 0 ? 0 : 1000.0 * cleanFalseAlerts / cleanHouseholdDays;
+    }
+
+    public List<Anomaly> falseAlerts() {
+        return falseAlerts;
+    }
+
+    public List<Labelled> missed() {
+        return missed;
+    }
+
+    /** The table the evaluation prints (Markdown, so it can go into the README as it is). */
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(
+                "| type | injected | found | true positives | explained | precision | recall |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (AnomalyType type : AnomalyType.values()) {
+            Row r = rows.get(type);
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %d | %d | %d | %.2f | %.2f |%n",
+                            type,
+                            r.injected(),
+                            r.found(),
+                            r.truePositives(),
+                            r.explained(),
+                            r.precision(),
+                            r.recall()));
+        }
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nFalse alerts on clean meters: %d in %.0f clean household-days = %.2f per"
+                                + " 1,000 clean household-days%n",
+                        cleanFalseAlerts,
+                        cleanHouseholdDays,
+                        falseAlertsPer1000CleanDays()));
+        return out.toString();
+    }
 }

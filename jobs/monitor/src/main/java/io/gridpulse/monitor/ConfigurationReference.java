@@ -1,10 +1,10 @@
 package io.gridpulse.monitor;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -15,34 +15,36 @@ import org.apache.flink.configuration.description.HtmlFormatter;
 import org.apache.flink.configuration.description.TextElement;
 
 /**
- * docs/configuration.md, written from the option classes themselves (key, default, description), so the reference
- * cannot drift from the code: {@code ConfigurationReferenceTest} fails when the file is stale, and rewrites it when
- * run with {@code -Dgridpulse.write-reference=true}.
+ * docs/configuration.md, written from the option classes themselves (key, default, description), so
+ * the reference cannot drift from the code: {@code ConfigurationReferenceTest} fails when the file
+ * is stale, and rewrites it when run with {@code -Dgridpulse.write-reference=true}.
  */
 public final class ConfigurationReference {
 
-  static final Path FILE = Path.of("docs", "configuration.md");
+    static final Path FILE = Path.of("docs", "configuration.md");
 
-  private static final Map<String, String> TITLES = Map.of(
-      "KafkaOptions", "Kafka topics and consumer group",
-      "KafkaClientSettings", "Kafka client settings (security)",
-      "DeploymentOptions", "Deployment: resume and single instance",
-      "PipelineOptions", "Readings: interval, time zones, watermarks",
-      "VeeOptions", "Reading rules (validation, estimation, editing)",
-      "AnomalyOptions", "Anomaly detection",
-      "SavingsOptions", "Live savings",
-      "InfluxOptions", "InfluxDB");
+    private static final Map<String, String> TITLES =
+            Map.of(
+                    "KafkaOptions", "Kafka topics and consumer group",
+                    "KafkaClientSettings", "Kafka client settings (security)",
+                    "DeploymentOptions", "Deployment: resume and single instance",
+                    "PipelineOptions", "Readings: interval, time zones, watermarks",
+                    "VeeOptions", "Reading rules (validation, estimation, editing)",
+                    "AnomalyOptions", "Anomaly detection",
+                    "SavingsOptions", "Live savings",
+                    "InfluxOptions", "InfluxDB");
 
-  private ConfigurationReference() {}
+    private ConfigurationReference() {}
 
-  /** Writes the reference into the repository at {@code repository}. */
-  static void write(Path repository) throws IOException {
-    Files.writeString(repository.resolve(FILE), render(), StandardCharsets.UTF_8);
-  }
+    /** Writes the reference into the repository at {@code repository}. */
+    static void write(Path repository) throws IOException {
+        Files.writeString(repository.resolve(FILE), render(), StandardCharsets.UTF_8);
+    }
 
-  static String render() {
-    StringBuilder out = new StringBuilder();
-    out.append("""
+    static String render() {
+        StringBuilder out = new StringBuilder();
+        out.append(
+                """
         # Configuration reference
 
         Generated from the option classes by `ConfigurationReference` (the build fails when this file is stale: run
@@ -54,57 +56,76 @@ public final class ConfigurationReference {
         [operations.md](operations.md). Flink's own settings (checkpoints, state backend, restarts, metrics) are in
         `flink-conf/config.yaml` with comments.
         """);
-    for (Class<?> options : JobOptions.GRIDPULSE) {
-      out.append("\n## ").append(TITLES.getOrDefault(options.getSimpleName(), options.getSimpleName()))
-          .append("\n\n");
-      out.append("| key | default | meaning |\n|---|---|---|\n");
-      for (ConfigOption<?> option : JobOptions.declaredBy(options)) {
-        out.append("| `").append(option.key()).append("` | ").append(defaultOf(option)).append(" | ")
-            .append(text(option.description()).replace("|", "\\|")).append(" |\n");
-      }
+        for (Class<?> options : JobOptions.GRIDPULSE) {
+            out.append("\n## ")
+                    .append(TITLES.getOrDefault(options.getSimpleName(), options.getSimpleName()))
+                    .append("\n\n");
+            out.append("| key | default | meaning |\n|---|---|---|\n");
+            for (ConfigOption<?> option : JobOptions.declaredBy(options)) {
+                out.append("| `")
+                        .append(option.key())
+                        .append("` | ")
+                        .append(defaultOf(option))
+                        .append(" | ")
+                        .append(text(option.description()).replace("|", "\\|"))
+                        .append(" |\n");
+            }
+        }
+        out.append(
+                "\n`kafka.properties.<key>`: any Kafka client property, passed to every Kafka client of the job"
+                        + " (see `kafka.properties-file`).\n");
+        return out.toString();
     }
-    out.append("\n`kafka.properties.<key>`: any Kafka client property, passed to every Kafka client of the job"
-        + " (see `kafka.properties-file`).\n");
-    return out.toString();
-  }
 
-  private static String defaultOf(ConfigOption<?> option) {
-    if (!option.hasDefaultValue()) {
-      return "none";
+    private static String defaultOf(ConfigOption<?> option) {
+        if (!option.hasDefaultValue()) {
+            return "none";
+        }
+        Object value = option.defaultValue();
+        String shown =
+                value instanceof Duration duration
+                        ? duration(duration)
+                        : value instanceof Enum<?> constant
+                                ? constant.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                                : value instanceof Double number
+                                        ? BigDecimal.valueOf(number)
+                                                .stripTrailingZeros()
+                                                .toPlainString()
+                                        : value instanceof Map<?, ?> map && map.isEmpty()
+                                                ? ""
+                                                : String.valueOf(value);
+        return shown.isEmpty() ? "empty" : "`" + shown + "`";
     }
-    Object value = option.defaultValue();
-    String shown = value instanceof Duration duration ? duration(duration)
-        : value instanceof Enum<?> constant ? constant.name().toLowerCase(Locale.ROOT).replace('_', '-')
-        : value instanceof Double number ? BigDecimal.valueOf(number).stripTrailingZeros().toPlainString()
-        : value instanceof Map<?, ?> map && map.isEmpty() ? ""
-        : String.valueOf(value);
-    return shown.isEmpty() ? "empty" : "`" + shown + "`";
-  }
 
-  /** Durations as an operator writes them in config.yaml: 1 h, 30 s, 21 d. */
-  private static String duration(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % Duration.ofDays(1).toMillis() == 0 && millis > 0) {
-      return duration.toDays() + " d";
+    /** Durations as an operator writes them in config.yaml: 1 h, 30 s, 21 d. */
+    private static String duration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % Duration.ofDays(1).toMillis() == 0 && millis > 0) {
+            return duration.toDays() + " d";
+        }
+        if (millis % Duration.ofHours(1).toMillis() == 0 && millis > 0) {
+            return duration.toHours() + " h";
+        }
+        if (millis % Duration.ofMinutes(1).toMillis() == 0 && millis > 0) {
+            return duration.toMinutes() + " min";
+        }
+        if (millis % 1000 == 0) {
+            return duration.toSeconds() + " s";
+        }
+        return millis + " ms";
     }
-    if (millis % Duration.ofHours(1).toMillis() == 0 && millis > 0) {
-      return duration.toHours() + " h";
-    }
-    if (millis % Duration.ofMinutes(1).toMillis() == 0 && millis > 0) {
-      return duration.toMinutes() + " min";
-    }
-    if (millis % 1000 == 0) {
-      return duration.toSeconds() + " s";
-    }
-    return millis + " ms";
-  }
 
-  private static String text(Description description) {
-    boolean plain = description.getBlocks().stream()
-        .allMatch(block -> block instanceof TextElement text && text.getElements().isEmpty());
-    return plain
-        ? description.getBlocks().stream().map(block -> ((TextElement) block).getFormat())
-            .collect(Collectors.joining(" "))
-        : new HtmlFormatter().format(description);
-  }
+    private static String text(Description description) {
+        boolean plain =
+                description.getBlocks().stream()
+                        .allMatch(
+                                block ->
+                                        block instanceof TextElement text
+                                                && text.getElements().isEmpty());
+        return plain
+                ? description.getBlocks().stream()
+                        .map(block -> ((TextElement) block).getFormat())
+                        .collect(Collectors.joining(" "))
+                : new HtmlFormatter().format(description);
+    }
 }

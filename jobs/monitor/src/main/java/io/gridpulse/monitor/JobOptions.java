@@ -18,66 +18,92 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.ConfigOption;
 
 /**
- * The monitor job's own options. A key under one of their prefixes that no option declares is a typo or an option
- * this version does not have: the job refuses it rather than run without it ({@code --kafka.security.protocol SSL}
- * used to be accepted and ignored). Flink's own keys (execution., state., rest., and Flink's pipeline. options) are
- * left to Flink.
+ * The monitor job's own options. A key under one of their prefixes that no option declares is a
+ * typo or an option this version does not have: the job refuses it rather than run without it
+ * ({@code --kafka.security.protocol SSL} used to be accepted and ignored). Flink's own keys
+ * (execution., state., rest., and Flink's pipeline. options) are left to Flink.
  */
 final class JobOptions {
 
-  /** GridPulse's option classes, in the order the configuration reference lists them. */
-  static final List<Class<?>> GRIDPULSE = List.of(KafkaOptions.class, KafkaClientSettings.class,
-      DeploymentOptions.class, PipelineOptions.class, VeeOptions.class, AnomalyOptions.class, SavingsOptions.class,
-      InfluxOptions.class);
+    /** GridPulse's option classes, in the order the configuration reference lists them. */
+    static final List<Class<?>> GRIDPULSE =
+            List.of(
+                    KafkaOptions.class,
+                    KafkaClientSettings.class,
+                    DeploymentOptions.class,
+                    PipelineOptions.class,
+                    VeeOptions.class,
+                    AnomalyOptions.class,
+                    SavingsOptions.class,
+                    InfluxOptions.class);
 
-  /** GridPulse's option classes, and Flink's that share the {@code pipeline.} prefix. */
-  private static final List<Class<?>> DECLARING = Stream.concat(GRIDPULSE.stream(),
-      Stream.of(org.apache.flink.configuration.PipelineOptions.class,
-          org.apache.flink.configuration.PipelineOptionsInternal.class)).toList();
-  private static final List<String> PREFIXES = List.of("kafka.", "influx.", "pipeline.", "vee.", "anomaly.",
-      "savings.", "deployment.");
+    /** GridPulse's option classes, and Flink's that share the {@code pipeline.} prefix. */
+    private static final List<Class<?>> DECLARING =
+            Stream.concat(
+                            GRIDPULSE.stream(),
+                            Stream.of(
+                                    org.apache.flink.configuration.PipelineOptions.class,
+                                    org.apache.flink.configuration.PipelineOptionsInternal.class))
+                    .toList();
 
-  private JobOptions() {}
+    private static final List<String> PREFIXES =
+            List.of(
+                    "kafka.",
+                    "influx.",
+                    "pipeline.",
+                    "vee.",
+                    "anomaly.",
+                    "savings.",
+                    "deployment.");
 
-  /** Every key the monitor job's option classes declare. */
-  static Set<String> known() {
-    Set<String> keys = new TreeSet<>();
-    DECLARING.forEach(options -> declaredBy(options).forEach(option -> keys.add(option.key())));
-    return keys;
-  }
+    private JobOptions() {}
 
-  /** The options a class declares as public static fields, in declaration order. */
-  static List<ConfigOption<?>> declaredBy(Class<?> options) {
-    List<ConfigOption<?>> declared = new ArrayList<>();
-    for (Field field : options.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && ConfigOption.class.isAssignableFrom(field.getType())) {
-        try {
-          declared.add((ConfigOption<?>) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
+    /** Every key the monitor job's option classes declare. */
+    static Set<String> known() {
+        Set<String> keys = new TreeSet<>();
+        DECLARING.forEach(options -> declaredBy(options).forEach(option -> keys.add(option.key())));
+        return keys;
+    }
+
+    /** The options a class declares as public static fields, in declaration order. */
+    static List<ConfigOption<?>> declaredBy(Class<?> options) {
+        List<ConfigOption<?>> declared = new ArrayList<>();
+        for (Field field : options.getFields()) {
+            if (Modifier.isStatic(field.getModifiers())
+                    && ConfigOption.class.isAssignableFrom(field.getType())) {
+                try {
+                    declared.add((ConfigOption<?>) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
-      }
+        return declared;
     }
-    return declared;
-  }
 
-  /** The options among {@code keys} that must not be on a command line, where {@code ps} and Flink's CLI log show them. */
-  static List<String> secretsAmong(Collection<String> keys) {
-    List<String> secrets = new ArrayList<>(KafkaClientSettings.secretsAmong(keys));
-    if (keys.contains(InfluxOptions.PASSWORD.key())) {
-      secrets.add(0, InfluxOptions.PASSWORD.key());
+    /**
+     * The options among {@code keys} that must not be on a command line, where {@code ps} and
+     * Flink's CLI log show them.
+     */
+    static List<String> secretsAmong(Collection<String> keys) {
+        List<String> secrets = new ArrayList<>(KafkaClientSettings.secretsAmong(keys));
+        if (keys.contains(InfluxOptions.PASSWORD.key())) {
+            secrets.add(0, InfluxOptions.PASSWORD.key());
+        }
+        return secrets;
     }
-    return secrets;
-  }
 
-  /** The keys under a GridPulse prefix that no option declares, sorted. */
-  static List<String> unknown(Collection<String> keys) {
-    Set<String> known = known();
-    return keys.stream()
-        .filter(key -> PREFIXES.stream().anyMatch(key::startsWith))
-        // Kafka client properties are checked against Kafka's own keys (KafkaClientSettings).
-        .filter(key -> !key.startsWith(KafkaClientSettings.PREFIX))
-        .filter(key -> !known.contains(key))
-        .sorted().distinct().toList();
-  }
+    /** The keys under a GridPulse prefix that no option declares, sorted. */
+    static List<String> unknown(Collection<String> keys) {
+        Set<String> known = known();
+        return keys.stream()
+                .filter(key -> PREFIXES.stream().anyMatch(key::startsWith))
+                // Kafka client properties are checked against Kafka's own keys
+                // (KafkaClientSettings).
+                .filter(key -> !key.startsWith(KafkaClientSettings.PREFIX))
+                .filter(key -> !known.contains(key))
+                .sorted()
+                .distinct()
+                .toList();
+    }
 }

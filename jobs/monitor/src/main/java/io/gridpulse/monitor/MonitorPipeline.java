@@ -25,99 +25,144 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
 /**
- * The monitor job's dataflow, with its source and sinks passed in: production passes Kafka and InfluxDB, tests pass
- * bounded sources and collecting sinks, and both run this very code.
+ * The monitor job's dataflow, with its source and sinks passed in: production passes Kafka and
+ * InfluxDB, tests pass bounded sources and collecting sinks, and both run this very code.
  */
 public final class MonitorPipeline {
 
-  private MonitorPipeline() {}
+    private MonitorPipeline() {}
 
-  public static void build(StreamExecutionEnvironment env, Source<Either<DeadLetter, MeterReading>, ?, ?> source,
-      MonitorSinks sinks, PipelineSettings settings) {
-    build(env, source, sinks, settings, null);
-  }
-
-  /** With live savings when {@code savings} is not null. */
-  public static void build(StreamExecutionEnvironment env, Source<Either<DeadLetter, MeterReading>, ?, ?> source,
-      MonitorSinks sinks, PipelineSettings settings, SavingsFeeds savings) {
-    SingleOutputStreamOperator<MeterReading> readings = env
-        .fromSource(source, ReadingWatermarks.forDecoded(settings), "meter readings")
-        .uid("meter-readings-source")
-        .process(new DeadLetterRouter<MeterReading>())
-        .returns(ReadingTypes.READING)
-        .name("route dead letters").uid("dead-letter-router");
-
-    EnergyStreams energy = EnergyPipeline.build(readings, settings);
-    DataStream<DeadLetter> inputDeadLetters = readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
-    if (savings != null) {
-      inputDeadLetters = inputDeadLetters.union(savings(env, energy, savings, settings));
+    public static void build(
+            StreamExecutionEnvironment env,
+            Source<Either<DeadLetter, MeterReading>, ?, ?> source,
+            MonitorSinks sinks,
+            PipelineSettings settings) {
+        build(env, source, sinks, settings, null);
     }
-    writeTo(sinks, energy, inputDeadLetters);
-  }
 
-  /**
-   * Live savings from the meters' daily aggregates, the weather and the baseline models; returns the dead letters of
-   * the weather and model topics (late weather observations among them). Weather carries event time (the
-   * observation's). Models have none of their own: their publishing time stands in, which is ahead of the readings'
-   * time, and a models topic with nothing new goes idle, so models never hold the watermark back.
-   */
-  private static DataStream<DeadLetter> savings(StreamExecutionEnvironment env, EnergyStreams energy,
-      SavingsFeeds feeds, PipelineSettings settings) {
-    SingleOutputStreamOperator<WeatherObservation> weather = env
-        .fromSource(feeds.weather(), ReadingWatermarks.forDecoded(settings, WeatherObservation::getTime), "weather")
-        .uid("weather-source")
-        .process(new DeadLetterRouter<WeatherObservation>())
-        .returns(new AvroTypeInfo<>(WeatherObservation.class))
-        .name("route weather dead letters").uid("weather-dead-letter-router");
-    SingleOutputStreamOperator<BaselineModel> models = env
-        .fromSource(feeds.models(), WatermarkStrategy.<Either<DeadLetter, BaselineModel>>forMonotonousTimestamps()
-            .withTimestampAssigner((record, kafkaTimestamp) -> kafkaTimestamp)
-            .withIdleness(settings.idleTimeout()), "baseline models")
-        .uid("baseline-models-source")
-        .process(new DeadLetterRouter<BaselineModel>())
-        .returns(new AvroTypeInfo<>(BaselineModel.class))
-        .name("route model dead letters").uid("model-dead-letter-router");
-    LiveSavings.Outputs savings =
-        LiveSavings.build(energy.meterAggregates(), weather, models, feeds.settings(), settings.zones());
-    savings.savings().sinkTo(feeds.savings()).name("savings sink").uid("savings-sink");
-    return weather.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
-        .union(models.getSideOutput(DeadLetterRouter.DEAD_LETTERS), savings.lateWeather());
-  }
+    /** With live savings when {@code savings} is not null. */
+    public static void build(
+            StreamExecutionEnvironment env,
+            Source<Either<DeadLetter, MeterReading>, ?, ?> source,
+            MonitorSinks sinks,
+            PipelineSettings settings,
+            SavingsFeeds savings) {
+        SingleOutputStreamOperator<MeterReading> readings =
+                env.fromSource(source, ReadingWatermarks.forDecoded(settings), "meter readings")
+                        .uid("meter-readings-source")
+                        .process(new DeadLetterRouter<MeterReading>())
+                        .returns(ReadingTypes.READING)
+                        .name("route dead letters")
+                        .uid("dead-letter-router");
 
-  /**
-   * Sends every output of the energy pipeline to its sink: what the live job writes, and what a replay writes. Input
-   * dead letters (undecodable records) and the pipeline's own rejections share one dead-letter sink and are counted
-   * as data quality.
-   */
-  public static void writeTo(MonitorSinks sinks, EnergyStreams energy, DataStream<DeadLetter> inputDeadLetters) {
-    DataStreamSink<MeterAggregate> meterSink =
-        energy.meterAggregates().sinkTo(sinks.meterAggregates()).name("meter aggregates sink").uid("meter-sink");
-    if (!EnergyPipeline.isBatch(energy.meterAggregates())) {
-      // Its own task, not chained into the meter stage: the InfluxDB writer waits for its writes at every checkpoint
-      // and when two batches are in flight, and chained it would hold up the meter stage, and so the anomaly
-      // detector, for that long (p99 latency). (In BATCH an unchained edge would write its data to disk first.)
-      meterSink.disableChaining();
+        EnergyStreams energy = EnergyPipeline.build(readings, settings);
+        DataStream<DeadLetter> inputDeadLetters =
+                readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
+        if (savings != null) {
+            inputDeadLetters = inputDeadLetters.union(savings(env, energy, savings, settings));
+        }
+        writeTo(sinks, energy, inputDeadLetters);
     }
-    energy.groupAggregates().sinkTo(sinks.groupAggregates()).name("group aggregates sink").uid("group-sink");
-    DataStream<DeadLetter> deadLetters = inputDeadLetters.union(energy.rejectedReadings());
-    deadLetters.sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
-    DataQuality.counts(deadLetters, energy.repairs())
-        .sinkTo(sinks.dataQuality()).name("data-quality sink").uid("data-quality-sink");
-    energy.gaps().sinkTo(sinks.gaps()).name("gap sink").uid("gap-sink");
-    anomalies(energy.anomalies(), sinks);
-  }
 
-  /**
-   * Anomalies to both of their sinks, keyed by anomaly id: an anomaly's OPEN and RESOLVED events reach the same sink
-   * writer in the order they were emitted, whatever the detectors' parallelism, so the RESOLVED point overwrites the
-   * OPEN one in InfluxDB and the topic holds them in order in one partition. (Anomalies are rare; the shuffle is
-   * cheap.) In BATCH mode a keyBy sorts its input by key and time, which does not keep the order of two events of
-   * the same time (an anomaly opened and resolved by one decision); there each detector's events go to the sinks
-   * as it emitted them, without a shuffle.
-   */
-  static void anomalies(DataStream<Anomaly> anomalies, MonitorSinks sinks) {
-    DataStream<Anomaly> ordered = EnergyPipeline.isBatch(anomalies) ? anomalies : anomalies.keyBy(Anomaly::getAnomalyId, Types.STRING);
-    ordered.sinkTo(sinks.anomalies()).name("anomaly sink").uid("anomaly-sink");
-    ordered.sinkTo(sinks.anomalyEvents()).name("anomaly-event sink").uid("anomaly-event-sink");
-  }
+    /**
+     * Live savings from the meters' daily aggregates, the weather and the baseline models; returns
+     * the dead letters of the weather and model topics (late weather observations among them).
+     * Weather carries event time (the observation's). Models have none of their own: their
+     * publishing time stands in, which is ahead of the readings' time, and a models topic with
+     * nothing new goes idle, so models never hold the watermark back.
+     */
+    private static DataStream<DeadLetter> savings(
+            StreamExecutionEnvironment env,
+            EnergyStreams energy,
+            SavingsFeeds feeds,
+            PipelineSettings settings) {
+        SingleOutputStreamOperator<WeatherObservation> weather =
+                env.fromSource(
+                                feeds.weather(),
+                                ReadingWatermarks.forDecoded(settings, WeatherObservation::getTime),
+                                "weather")
+                        .uid("weather-source")
+                        .process(new DeadLetterRouter<WeatherObservation>())
+                        .returns(new AvroTypeInfo<>(WeatherObservation.class))
+                        .name("route weather dead letters")
+                        .uid("weather-dead-letter-router");
+        SingleOutputStreamOperator<BaselineModel> models =
+                env.fromSource(
+                                feeds.models(),
+                                WatermarkStrategy
+                                        .<Either<DeadLetter, BaselineModel>>
+                                                forMonotonousTimestamps()
+                                        .withTimestampAssigner(
+                                                (record, kafkaTimestamp) -> kafkaTimestamp)
+                                        .withIdleness(settings.idleTimeout()),
+                                "baseline models")
+                        .uid("baseline-models-source")
+                        .process(new DeadLetterRouter<BaselineModel>())
+                        .returns(new AvroTypeInfo<>(BaselineModel.class))
+                        .name("route model dead letters")
+                        .uid("model-dead-letter-router");
+        LiveSavings.Outputs savings =
+                LiveSavings.build(
+                        energy.meterAggregates(),
+                        weather,
+                        models,
+                        feeds.settings(),
+                        settings.zones());
+        savings.savings().sinkTo(feeds.savings()).name("savings sink").uid("savings-sink");
+        return weather.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
+                .union(models.getSideOutput(DeadLetterRouter.DEAD_LETTERS), savings.lateWeather());
+    }
+
+    /**
+     * Sends every output of the energy pipeline to its sink: what the live job writes, and what a
+     * replay writes. Input dead letters (undecodable records) and the pipeline's own rejections
+     * share one dead-letter sink and are counted as data quality.
+     */
+    public static void writeTo(
+            MonitorSinks sinks, EnergyStreams energy, DataStream<DeadLetter> inputDeadLetters) {
+        DataStreamSink<MeterAggregate> meterSink =
+                energy.meterAggregates()
+                        .sinkTo(sinks.meterAggregates())
+                        .name("meter aggregates sink")
+                        .uid("meter-sink");
+        if (!EnergyPipeline.isBatch(energy.meterAggregates())) {
+            // Its own task, not chained into the meter stage: the InfluxDB writer waits for its
+            // writes at every checkpoint
+            // and when two batches are in flight, and chained it would hold up the meter stage, and
+            // so the anomaly
+            // detector, for that long (p99 latency). (In BATCH an unchained edge would write its
+            // data to disk first.)
+            meterSink.disableChaining();
+        }
+        energy.groupAggregates()
+                .sinkTo(sinks.groupAggregates())
+                .name("group aggregates sink")
+                .uid("group-sink");
+        DataStream<DeadLetter> deadLetters = inputDeadLetters.union(energy.rejectedReadings());
+        deadLetters.sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
+        DataQuality.counts(deadLetters, energy.repairs())
+                .sinkTo(sinks.dataQuality())
+                .name("data-quality sink")
+                .uid("data-quality-sink");
+        energy.gaps().sinkTo(sinks.gaps()).name("gap sink").uid("gap-sink");
+        anomalies(energy.anomalies(), sinks);
+    }
+
+    /**
+     * Anomalies to both of their sinks, keyed by anomaly id: an anomaly's OPEN and RESOLVED events
+     * reach the same sink writer in the order they were emitted, whatever the detectors'
+     * parallelism, so the RESOLVED point overwrites the OPEN one in InfluxDB and the topic holds
+     * them in order in one partition. (Anomalies are rare; the shuffle is cheap.) In BATCH mode a
+     * keyBy sorts its input by key and time, which does not keep the order of two events of the
+     * same time (an anomaly opened and resolved by one decision); there each detector's events go
+     * to the sinks as it emitted them, without a shuffle.
+     */
+    static void anomalies(DataStream<Anomaly> anomalies, MonitorSinks sinks) {
+        DataStream<Anomaly> ordered =
+                EnergyPipeline.isBatch(anomalies)
+                        ? anomalies
+                        : anomalies.keyBy(Anomaly::getAnomalyId, Types.STRING);
+        ordered.sinkTo(sinks.anomalies()).name("anomaly sink").uid("anomaly-sink");
+        ordered.sinkTo(sinks.anomalyEvents()).name("anomaly-event sink").uid("anomaly-event-sink");
+    }
 }

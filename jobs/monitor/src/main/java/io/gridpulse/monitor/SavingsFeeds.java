@@ -10,11 +10,12 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.types.Either;
 
 /**
- * What the live savings need besides the readings, and where they go: the districts' weather and the meters'
- * baseline models (production: Kafka topics; tests: bounded sources), and the savings sink (InfluxDB).
+ * What the live savings need besides the readings, and where they go: the districts' weather and
+ * the meters' baseline models (production: Kafka topics; tests: bounded sources), and the savings
+ * sink (InfluxDB).
  */
 public record SavingsFeeds(
-    Source<Either<DeadLetter, WeatherObservation>, ?, ?> weather,
-    Source<Either<DeadLetter, BaselineModel>, ?, ?> models,
-    Sink<SavingsDay> savings,
-    SavingsSettings settings) {}
+        Source<Either<DeadLetter, WeatherObservation>, ?, ?> weather,
+        Source<Either<DeadLetter, BaselineModel>, ?, ?> models,
+        Sink<SavingsDay> savings,
+        SavingsSettings settings) {}

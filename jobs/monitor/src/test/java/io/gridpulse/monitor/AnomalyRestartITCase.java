@@ -30,104 +30,122 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An operator restarts the monitor job (stop with a savepoint, start from it) while an anomaly is open: the
- * restored job neither opens it again nor forgets it, so the anomaly topic holds exactly one OPEN and one RESOLVED
- * event for it. Real Kafka, real influxd, the production source and sinks.
+ * An operator restarts the monitor job (stop with a savepoint, start from it) while an anomaly is
+ * open: the restored job neither opens it again nor forgets it, so the anomaly topic holds exactly
+ * one OPEN and one RESOLVED event for it. Real Kafka, real influxd, the production source and
+ * sinks.
  */
 class AnomalyRestartITCase {
 
-  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
-  @RegisterExtension static final InfluxServer INFLUX = new InfluxServer();
-  @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+    @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+    @RegisterExtension static final InfluxServer INFLUX = new InfluxServer();
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
-  private static final String READINGS = "restart-readings";
-  private static final String ANOMALIES = "restart-anomalies";
-  /** A Monday, midnight UTC. */
-  private static final Instant T0 = Instant.parse("2026-01-12T00:00:00Z");
-  private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final String READINGS = "restart-readings";
+    private static final String ANOMALIES = "restart-anomalies";
 
-  @TempDir
-  Path savepoints;
+    /** A Monday, midnight UTC. */
+    private static final Instant T0 = Instant.parse("2026-01-12T00:00:00Z");
 
-  @Test
-  void shouldNeitherReopenNorForgetAnOpenAnomalyAcrossARestart() throws Exception {
-    KAFKA.createTopic(READINGS, 1);
-    KAFKA.createTopic(ANOMALIES, 1);
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    // m1's voltage is 260 V from 00:30 to 01:15: the anomaly opens when 00:45 closes, resolves when 01:30 does.
-    produce(0, 60);
-    JobClient first = start(null);
-    Anomaly opened = awaitEvent(AnomalyState.OPEN);
-    String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
-        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    @TempDir Path savepoints;
 
-    produce(60, 120);
-    JobClient second = start(savepoint);
-    Anomaly resolved = awaitEvent(AnomalyState.RESOLVED);
-    second.cancel().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    @Test
+    void shouldNeitherReopenNorForgetAnOpenAnomalyAcrossARestart() throws Exception {
+        KAFKA.createTopic(READINGS, 1);
+        KAFKA.createTopic(ANOMALIES, 1);
 
-    assertThat(opened.getType()).isEqualTo(AnomalyType.VOLTAGE);
-    assertThat(opened.getStart()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
-    assertThat(resolved.getAnomalyId()).isEqualTo(opened.getAnomalyId());
-    assertThat(resolved.getEnd()).isEqualTo(T0.plus(Duration.ofMinutes(75)));
-    assertThat(AnomalyTopic.readAll(KAFKA.bootstrapServers(), ANOMALIES))
-        .extracting(Anomaly::getAnomalyId, Anomaly::getState)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(opened.getAnomalyId(), AnomalyState.OPEN),
-            org.assertj.core.groups.Tuple.tuple(opened.getAnomalyId(), AnomalyState.RESOLVED));
-    List<Map<String, Object>> points = INFLUX.query("restart", "SELECT state, id FROM anomaly");
-    assertThat(points).singleElement().satisfies(p -> assertThat(p.get("state")).isEqualTo("RESOLVED"));
-  }
+        // m1's voltage is 260 V from 00:30 to 01:15: the anomaly opens when 00:45 closes, resolves
+        // when 01:30 does.
+        produce(0, 60);
+        JobClient first = start(null);
+        Anomaly opened = awaitEvent(AnomalyState.OPEN);
+        String savepoint =
+                first.stopWithSavepoint(
+                                false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
-  /** One-minute readings of three meters for minutes [from, to). */
-  private static void produce(int from, int to) throws Exception {
-    try (KafkaReadingSink sink = KafkaReadingSink.create(KAFKA.bootstrapServers(), READINGS, "lz4", Map.of())) {
-      for (int minute = from; minute < to; minute++) {
-        for (String meter : List.of("m1", "m2", "m3")) {
-          boolean excursion = meter.equals("m1") && minute > 30 && minute <= 75;
-          sink.accept(MeterReading.newBuilder()
-              .setMeterId(meter).setFeederId("F1").setDistrictId("D1")
-              .setTimestamp(T0.plus(Duration.ofMinutes(minute)))
-              .setActiveEnergyWh(1_000 + minute * 10.0).setAveragePowerW(600.0)
-              .setVoltageV(excursion ? 260.0 : 231.0)
-              .build());
+        produce(60, 120);
+        JobClient second = start(savepoint);
+        Anomaly resolved = awaitEvent(AnomalyState.RESOLVED);
+        second.cancel().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(opened.getType()).isEqualTo(AnomalyType.VOLTAGE);
+        assertThat(opened.getStart()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+        assertThat(resolved.getAnomalyId()).isEqualTo(opened.getAnomalyId());
+        assertThat(resolved.getEnd()).isEqualTo(T0.plus(Duration.ofMinutes(75)));
+        assertThat(AnomalyTopic.readAll(KAFKA.bootstrapServers(), ANOMALIES))
+                .extracting(Anomaly::getAnomalyId, Anomaly::getState)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                opened.getAnomalyId(), AnomalyState.OPEN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                opened.getAnomalyId(), AnomalyState.RESOLVED));
+        List<Map<String, Object>> points = INFLUX.query("restart", "SELECT state, id FROM anomaly");
+        assertThat(points)
+                .singleElement()
+                .satisfies(p -> assertThat(p.get("state")).isEqualTo("RESOLVED"));
+    }
+
+    /** One-minute readings of three meters for minutes [from, to). */
+    private static void produce(int from, int to) throws Exception {
+        try (KafkaReadingSink sink =
+                KafkaReadingSink.create(KAFKA.bootstrapServers(), READINGS, "lz4", Map.of())) {
+            for (int minute = from; minute < to; minute++) {
+                for (String meter : List.of("m1", "m2", "m3")) {
+                    boolean excursion = meter.equals("m1") && minute > 30 && minute <= 75;
+                    sink.accept(
+                            MeterReading.newBuilder()
+                                    .setMeterId(meter)
+                                    .setFeederId("F1")
+                                    .setDistrictId("D1")
+                                    .setTimestamp(T0.plus(Duration.ofMinutes(minute)))
+                                    .setActiveEnergyWh(1_000 + minute * 10.0)
+                                    .setAveragePowerW(600.0)
+                                    .setVoltageV(excursion ? 260.0 : 231.0)
+                                    .build());
+                }
+            }
         }
-      }
     }
-  }
 
-  private static JobClient start(String savepoint) throws Exception {
-    Configuration config = new Configuration();
-    config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-    config.set(KafkaOptions.READINGS_TOPIC, READINGS);
-    config.set(KafkaOptions.ANOMALIES_TOPIC, ANOMALIES);
-    config.set(KafkaOptions.DEAD_LETTER_TOPIC, "restart-dead-letters");
-    config.set(KafkaOptions.GROUP_ID, "restart");
-    config.set(InfluxOptions.URL, INFLUX.url());
-    config.set(InfluxOptions.DATABASE, "restart");
-    // One partition, two source subtasks: the idle one must not hold the watermark back for the default minute.
-    config.set(PipelineOptions.IDLE_TIMEOUT, Duration.ofSeconds(1));
-    if (savepoint != null) {
-      config.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-    }
-    MonitorSettings settings = MonitorSettings.from(config);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-    env.enableCheckpointing(1_000);
-    MonitorPipeline.build(env, MonitorJob.kafkaSource(settings), MonitorJob.productionSinks(settings),
-        settings.pipeline());
-    return env.executeAsync("monitor job (restart test)");
-  }
-
-  private static Anomaly awaitEvent(AnomalyState state) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (Anomaly event : AnomalyTopic.readAll(KAFKA.bootstrapServers(), ANOMALIES)) {
-        if (event.getState() == state) {
-          return event;
+    private static JobClient start(String savepoint) throws Exception {
+        Configuration config = new Configuration();
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        config.set(KafkaOptions.READINGS_TOPIC, READINGS);
+        config.set(KafkaOptions.ANOMALIES_TOPIC, ANOMALIES);
+        config.set(KafkaOptions.DEAD_LETTER_TOPIC, "restart-dead-letters");
+        config.set(KafkaOptions.GROUP_ID, "restart");
+        config.set(InfluxOptions.URL, INFLUX.url());
+        config.set(InfluxOptions.DATABASE, "restart");
+        // One partition, two source subtasks: the idle one must not hold the watermark back for the
+        // default minute.
+        config.set(PipelineOptions.IDLE_TIMEOUT, Duration.ofSeconds(1));
+        if (savepoint != null) {
+            config.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
-      }
-      Thread.sleep(500);
+        MonitorSettings settings = MonitorSettings.from(config);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.enableCheckpointing(1_000);
+        MonitorPipeline.build(
+                env,
+                MonitorJob.kafkaSource(settings),
+                MonitorJob.productionSinks(settings),
+                settings.pipeline());
+        return env.executeAsync("monitor job (restart test)");
     }
-    throw new AssertionError("no " + state + " anomaly within " + TIMEOUT);
-  }
+
+    private static Anomaly awaitEvent(AnomalyState state) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Anomaly event : AnomalyTopic.readAll(KAFKA.bootstrapServers(), ANOMALIES)) {
+                if (event.getState() == state) {
+                    return event;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no " + state + " anomaly within " + TIMEOUT);
+    }
 }

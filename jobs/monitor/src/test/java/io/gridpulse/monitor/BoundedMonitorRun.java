@@ -8,40 +8,54 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Runs the monitor job as production builds it (Kafka source, InfluxDB and Kafka sinks) over everything in the
- * readings topic, then returns: what the integration tests do once their input is in Kafka.
+ * Runs the monitor job as production builds it (Kafka source, InfluxDB and Kafka sinks) over
+ * everything in the readings topic, then returns: what the integration tests do once their input is
+ * in Kafka.
  */
 final class BoundedMonitorRun {
 
-  private BoundedMonitorRun() {}
+    private BoundedMonitorRun() {}
 
-  static void run(EmbeddedKafka kafka, InfluxServer influx, String database, String groupId) throws Exception {
-    start(kafka, influx, database, groupId, new Configuration(), new Configuration()).getJobExecutionResult().get();
-  }
+    static void run(EmbeddedKafka kafka, InfluxServer influx, String database, String groupId)
+            throws Exception {
+        start(kafka, influx, database, groupId, new Configuration(), new Configuration())
+                .getJobExecutionResult()
+                .get();
+    }
 
-  /**
-   * Starts it and returns at once.
-   *
-   * @param options more job options (they override the defaults set here)
-   * @param cluster the MiniCluster's configuration, e.g. a restart strategy
-   */
-  static JobClient start(EmbeddedKafka kafka, InfluxServer influx, String database, String groupId,
-      Configuration options, Configuration cluster) throws Exception {
-    Configuration config = new Configuration();
-    config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-    config.set(KafkaOptions.GROUP_ID, groupId);
-    config.set(KafkaOptions.BOUNDED, true);
-    config.set(InfluxOptions.URL, influx.url());
-    config.set(InfluxOptions.DATABASE, database);
-    config.set(InfluxOptions.BATCH_SIZE, 500);
-    config.addAll(options);
-    MonitorSettings settings = MonitorSettings.from(config);
+    /**
+     * Starts it and returns at once.
+     *
+     * @param options more job options (they override the defaults set here)
+     * @param cluster the MiniCluster's configuration, e.g. a restart strategy
+     */
+    static JobClient start(
+            EmbeddedKafka kafka,
+            InfluxServer influx,
+            String database,
+            String groupId,
+            Configuration options,
+            Configuration cluster)
+            throws Exception {
+        Configuration config = new Configuration();
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        config.set(KafkaOptions.GROUP_ID, groupId);
+        config.set(KafkaOptions.BOUNDED, true);
+        config.set(InfluxOptions.URL, influx.url());
+        config.set(InfluxOptions.DATABASE, database);
+        config.set(InfluxOptions.BATCH_SIZE, 500);
+        config.addAll(options);
+        MonitorSettings settings = MonitorSettings.from(config);
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(cluster);
-    env.enableCheckpointing(1_000);
-    env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-    MonitorPipeline.build(env, MonitorJob.kafkaSource(settings), MonitorJob.productionSinks(settings),
-        settings.pipeline());
-    return env.executeAsync("monitor job " + groupId);
-  }
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(cluster);
+        env.enableCheckpointing(1_000);
+        env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
+        MonitorPipeline.build(
+                env,
+                MonitorJob.kafkaSource(settings),
+                MonitorJob.productionSinks(settings),
+                settings.pipeline());
+        return env.executeAsync("monitor job " + groupId);
+    }
 }

@@ -9,30 +9,33 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
 import org.apache.flink.types.Either;
 
-/** Counts the records read from Kafka and keeps the readings inside the replay's time range (and every dead letter). */
+/**
+ * Counts the records read from Kafka and keeps the readings inside the replay's time range (and
+ * every dead letter).
+ */
 final class KafkaRangeFilter extends RichFilterFunction<Either<DeadLetter, MeterReading>> {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final TimeRange range;
-  private transient Tally.Accumulators counters;
+    private final TimeRange range;
+    private transient Tally.Accumulators counters;
 
-  KafkaRangeFilter(TimeRange range) {
-    this.range = range;
-  }
-
-  @Override
-  public void open(OpenContext openContext) {
-    counters = new Tally.Accumulators(getRuntimeContext());
-  }
-
-  @Override
-  public boolean filter(Either<DeadLetter, MeterReading> record) {
-    counters.add(Counters.RECORDS, 1);
-    if (record.isLeft() || range.contains(record.right().getTimestamp().toEpochMilli())) {
-      return true;
+    KafkaRangeFilter(TimeRange range) {
+        this.range = range;
     }
-    counters.add(Counters.OUTSIDE_RANGE, 1);
-    return false;
-  }
+
+    @Override
+    public void open(OpenContext openContext) {
+        counters = new Tally.Accumulators(getRuntimeContext());
+    }
+
+    @Override
+    public boolean filter(Either<DeadLetter, MeterReading> record) {
+        counters.add(Counters.RECORDS, 1);
+        if (record.isLeft() || range.contains(record.right().getTimestamp().toEpochMilli())) {
+            return true;
+        }
+        counters.add(Counters.OUTSIDE_RANGE, 1);
+        return false;
+    }
 }

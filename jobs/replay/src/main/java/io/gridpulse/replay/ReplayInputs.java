@@ -7,23 +7,26 @@ import io.gridpulse.replay.input.TimeRange;
 import java.util.List;
 
 /**
- * What a replay reads: any mix of Avro files, CSV files (with their mapping), a Kafka time range, and weather CSV
- * files, limited to a time range. Files are paths on a Flink file system (local paths for local runs).
+ * What a replay reads: any mix of Avro files, CSV files (with their mapping), a Kafka time range,
+ * and weather CSV files, limited to a time range. Files are paths on a Flink file system (local
+ * paths for local runs).
  */
 public record ReplayInputs(
-    List<String> avroFiles,
-    List<String> csvFiles,
-    ReadingMapping csvMapping,
-    KafkaRange kafka,
-    List<String> weatherFiles,
-    WeatherMapping weatherMapping,
-    TimeRange range) {
+        List<String> avroFiles,
+        List<String> csvFiles,
+        ReadingMapping csvMapping,
+        KafkaRange kafka,
+        List<String> weatherFiles,
+        WeatherMapping weatherMapping,
+        TimeRange range) {
 
-  public List<String> allFiles() {
-    return java.util.stream.Stream.of(avroFiles, csvFiles, weatherFiles).flatMap(List::stream).toList();
-  }
+    public List<String> allFiles() {
+        return java.util.stream.Stream.of(avroFiles, csvFiles, weatherFiles)
+                .flatMap(List::stream)
+                .toList();
+    }
 
-  public boolean hasReadings() {
-    return !avroFiles.isEmpty() || !csvFiles.isEmpty() || kafka != null;
-  }
+    public boolean hasReadings() {
+        return !avroFiles.isEmpty() || !csvFiles.isEmpty() || kafka != null;
+    }
 }

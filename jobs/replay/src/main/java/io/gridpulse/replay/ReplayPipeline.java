@@ -41,9 +41,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
 /**
- * The replay's dataflow: its inputs turned into the stream of decoded readings the live job gets from Kafka, then
- * the monitor job's own pipeline and sinks ({@link MonitorPipeline#writeTo}), with every outcome counted for the
- * summary. Run in BATCH mode.
+ * The replay's dataflow: its inputs turned into the stream of decoded readings the live job gets
+ * from Kafka, then the monitor job's own pipeline and sinks ({@link MonitorPipeline#writeTo}), with
+ * every outcome counted for the summary. Run in BATCH mode.
  *
  * <pre>
  * avro files  -> read + check ------------------------------------------+
@@ -54,135 +54,247 @@ import org.apache.flink.types.Either;
  */
 public final class ReplayPipeline {
 
-  static final TypeInformation<MeterRow> ROW = TypeInformation.of(MeterRow.class);
-  static final TypeInformation<WeatherObservation> WEATHER = new AvroTypeInfo<>(WeatherObservation.class);
+    static final TypeInformation<MeterRow> ROW = TypeInformation.of(MeterRow.class);
+    static final TypeInformation<WeatherObservation> WEATHER =
+            new AvroTypeInfo<>(WeatherObservation.class);
 
-  private ReplayPipeline() {}
+    private ReplayPipeline() {}
 
-  /**
-   * BATCH execution with the parallelism as configured: the adaptive batch scheduler would pick each stage's
-   * parallelism from its data volume and turn the default forward edges into redistributions, and then an anomaly's
-   * OPEN and RESOLVED events could reach different sink writers, in either order.
-   */
-  public static Configuration batchMode(Configuration config) {
-    config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-    config.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
-    return config;
-  }
-
-  public static void build(StreamExecutionEnvironment env, ReplayInputs inputs, MonitorSinks sinks,
-      Sink<WeatherObservation> weatherSink, PipelineSettings settings, ReadingRules rules) {
-    DataStream<DeadLetter> weatherDeadLetters = inputs.weatherFiles().isEmpty() ? null
-        : weather(env, inputs, weatherSink)
-            .map(new Tally<DeadLetter>(deadLetter -> Counters.WEATHER_DEAD_LETTERS))
-            .returns(ReadingTypes.DEAD_LETTER).name("count weather dead letters").uid("count-weather-dead-letters");
-    if (!inputs.hasReadings()) {
-      weatherDeadLetters.sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
-      return;
+    /**
+     * BATCH execution with the parallelism as configured: the adaptive batch scheduler would pick
+     * each stage's parallelism from its data volume and turn the default forward edges into
+     * redistributions, and then an anomaly's OPEN and RESOLVED events could reach different sink
+     * writers, in either order.
+     */
+    public static Configuration batchMode(Configuration config) {
+        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        config.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
+        return config;
     }
-    SingleOutputStreamOperator<MeterReading> readings = decoded(env, inputs, settings, rules)
-        .process(new DeadLetterRouter<MeterReading>()).returns(ReadingTypes.READING)
-        .name("route dead letters").uid("dead-letter-router");
-    EnergyStreams energy = counted(EnergyPipeline.build(readings, settings));
-    DataStream<DeadLetter> deadLetters =
-        countDeadLetters(readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS), "input dead letters");
-    MonitorPipeline.writeTo(sinks, energy,
-        weatherDeadLetters == null ? deadLetters : deadLetters.union(weatherDeadLetters));
-  }
 
-  /** Every reading input as the live job's decoded stream: readings with their event time, or dead letters. */
-  private static DataStream<Either<DeadLetter, MeterReading>> decoded(StreamExecutionEnvironment env,
-      ReplayInputs inputs, PipelineSettings settings, ReadingRules rules) {
-    List<DataStream<Either<DeadLetter, MeterReading>>> parts = new ArrayList<>();
-    if (!inputs.avroFiles().isEmpty()) {
-      parts.add(env.fromData(inputs.avroFiles()).name("avro files").uid("avro-files")
-          .rebalance()
-          .flatMap(new AvroFileReader(rules, inputs.range())).returns(ReadingTypes.DECODED)
-          .name("read avro").uid("read-avro")
-          .assignTimestampsAndWatermarks(WatermarkStrategy.<Either<DeadLetter, MeterReading>>noWatermarks()
-              .withTimestampAssigner((r, t) -> r.isRight() ? r.right().getTimestamp().toEpochMilli() : 0L))
-          .name("avro event time").uid("avro-event-time"));
+    public static void build(
+            StreamExecutionEnvironment env,
+            ReplayInputs inputs,
+            MonitorSinks sinks,
+            Sink<WeatherObservation> weatherSink,
+            PipelineSettings settings,
+            ReadingRules rules) {
+        DataStream<DeadLetter> weatherDeadLetters =
+                inputs.weatherFiles().isEmpty()
+                        ? null
+                        : weather(env, inputs, weatherSink)
+                                .map(
+                                        new Tally<DeadLetter>(
+                                                deadLetter -> Counters.WEATHER_DEAD_LETTERS))
+                                .returns(ReadingTypes.DEAD_LETTER)
+                                .name("count weather dead letters")
+                                .uid("count-weather-dead-letters");
+        if (!inputs.hasReadings()) {
+            weatherDeadLetters
+                    .sinkTo(sinks.deadLetters())
+                    .name("dead-letter sink")
+                    .uid("dead-letter-sink");
+            return;
+        }
+        SingleOutputStreamOperator<MeterReading> readings =
+                decoded(env, inputs, settings, rules)
+                        .process(new DeadLetterRouter<MeterReading>())
+                        .returns(ReadingTypes.READING)
+                        .name("route dead letters")
+                        .uid("dead-letter-router");
+        EnergyStreams energy = counted(EnergyPipeline.build(readings, settings));
+        DataStream<DeadLetter> deadLetters =
+                countDeadLetters(
+                        readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS),
+                        "input dead letters");
+        MonitorPipeline.writeTo(
+                sinks,
+                energy,
+                weatherDeadLetters == null ? deadLetters : deadLetters.union(weatherDeadLetters));
     }
-    if (!inputs.csvFiles().isEmpty()) {
-      DataStream<Either<DeadLetter, MeterRow>> rows = env.fromData(inputs.csvFiles()).name("csv files").uid("csv-files")
-          .rebalance()
-          .flatMap(new CsvFileReader(inputs.csvMapping(), inputs.csvFiles(), inputs.range()))
-          .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, ROW))
-          .name("parse csv").uid("parse-csv");
-      parts.add(rows.filter(Either::isLeft).name("csv dead letters").uid("csv-dead-letters")
-          .map(row -> Either.<DeadLetter, MeterReading>Left(row.left())).returns(ReadingTypes.DECODED)
-          .name("csv dead letter").uid("csv-dead-letter"));
-      parts.add(rows.filter(Either::isRight).name("csv rows").uid("csv-rows")
-          .map(Either::right).returns(ROW).name("csv row").uid("csv-row")
-          .assignTimestampsAndWatermarks(WatermarkStrategy.<MeterRow>noWatermarks()
-              .withTimestampAssigner((row, t) -> row.endMillis))
-          .name("csv event time").uid("csv-event-time")
-          .keyBy(MeterRow::meterId, Types.STRING)
-          .process(new RowsToReadings(rules, inputs.csvFiles())).returns(ReadingTypes.DECODED)
-          .name("rows to readings").uid("rows-to-readings"));
+
+    /**
+     * Every reading input as the live job's decoded stream: readings with their event time, or dead
+     * letters.
+     */
+    private static DataStream<Either<DeadLetter, MeterReading>> decoded(
+            StreamExecutionEnvironment env,
+            ReplayInputs inputs,
+            PipelineSettings settings,
+            ReadingRules rules) {
+        List<DataStream<Either<DeadLetter, MeterReading>>> parts = new ArrayList<>();
+        if (!inputs.avroFiles().isEmpty()) {
+            parts.add(
+                    env.fromData(inputs.avroFiles())
+                            .name("avro files")
+                            .uid("avro-files")
+                            .rebalance()
+                            .flatMap(new AvroFileReader(rules, inputs.range()))
+                            .returns(ReadingTypes.DECODED)
+                            .name("read avro")
+                            .uid("read-avro")
+                            .assignTimestampsAndWatermarks(
+                                    WatermarkStrategy
+                                            .<Either<DeadLetter, MeterReading>>noWatermarks()
+                                            .withTimestampAssigner(
+                                                    (r, t) ->
+                                                            r.isRight()
+                                                                    ? r.right()
+                                                                            .getTimestamp()
+                                                                            .toEpochMilli()
+                                                                    : 0L))
+                            .name("avro event time")
+                            .uid("avro-event-time"));
+        }
+        if (!inputs.csvFiles().isEmpty()) {
+            DataStream<Either<DeadLetter, MeterRow>> rows =
+                    env.fromData(inputs.csvFiles())
+                            .name("csv files")
+                            .uid("csv-files")
+                            .rebalance()
+                            .flatMap(
+                                    new CsvFileReader(
+                                            inputs.csvMapping(), inputs.csvFiles(), inputs.range()))
+                            .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, ROW))
+                            .name("parse csv")
+                            .uid("parse-csv");
+            parts.add(
+                    rows.filter(Either::isLeft)
+                            .name("csv dead letters")
+                            .uid("csv-dead-letters")
+                            .map(row -> Either.<DeadLetter, MeterReading>Left(row.left()))
+                            .returns(ReadingTypes.DECODED)
+                            .name("csv dead letter")
+                            .uid("csv-dead-letter"));
+            parts.add(
+                    rows.filter(Either::isRight)
+                            .name("csv rows")
+                            .uid("csv-rows")
+                            .map(Either::right)
+                            .returns(ROW)
+                            .name("csv row")
+                            .uid("csv-row")
+                            .assignTimestampsAndWatermarks(
+                                    WatermarkStrategy.<MeterRow>noWatermarks()
+                                            .withTimestampAssigner((row, t) -> row.endMillis))
+                            .name("csv event time")
+                            .uid("csv-event-time")
+                            .keyBy(MeterRow::meterId, Types.STRING)
+                            .process(new RowsToReadings(rules, inputs.csvFiles()))
+                            .returns(ReadingTypes.DECODED)
+                            .name("rows to readings")
+                            .uid("rows-to-readings"));
+        }
+        if (inputs.kafka() != null) {
+            parts.add(
+                    env.fromSource(
+                                    inputs.kafka().source(rules),
+                                    ReadingWatermarks.forDecoded(settings),
+                                    "kafka range")
+                            .uid("kafka-range")
+                            .filter(new KafkaRangeFilter(inputs.range()))
+                            .name("count and limit kafka records")
+                            .uid("kafka-filter"));
+        }
+        DataStream<Either<DeadLetter, MeterReading>> all = parts.get(0);
+        for (DataStream<Either<DeadLetter, MeterReading>> part : parts.subList(1, parts.size())) {
+            all = all.union(part);
+        }
+        return all;
     }
-    if (inputs.kafka() != null) {
-      parts.add(env.fromSource(inputs.kafka().source(rules), ReadingWatermarks.forDecoded(settings), "kafka range")
-          .uid("kafka-range")
-          .filter(new KafkaRangeFilter(inputs.range())).name("count and limit kafka records").uid("kafka-filter"));
+
+    /** Weather observations to their sink; returns the rows that did not parse. */
+    private static DataStream<DeadLetter> weather(
+            StreamExecutionEnvironment env, ReplayInputs inputs, Sink<WeatherObservation> sink) {
+        DataStream<Either<DeadLetter, WeatherObservation>> rows =
+                env.fromData(inputs.weatherFiles())
+                        .name("weather files")
+                        .uid("weather-files")
+                        .rebalance()
+                        .flatMap(new WeatherFileReader(inputs.weatherMapping(), inputs.range()))
+                        .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, WEATHER))
+                        .name("parse weather")
+                        .uid("parse-weather");
+        rows.filter(Either::isRight)
+                .name("weather observations")
+                .uid("weather-observations")
+                .map(Either::right)
+                .returns(WEATHER)
+                .name("weather observation")
+                .uid("weather-observation")
+                .sinkTo(sink)
+                .name("weather sink")
+                .uid("weather-sink");
+        return rows.filter(Either::isLeft)
+                .name("weather dead letters")
+                .uid("weather-dead-letters")
+                .map(Either::left)
+                .returns(ReadingTypes.DEAD_LETTER)
+                .name("weather dead letter")
+                .uid("weather-dead-letter");
     }
-    DataStream<Either<DeadLetter, MeterReading>> all = parts.get(0);
-    for (DataStream<Either<DeadLetter, MeterReading>> part : parts.subList(1, parts.size())) {
-      all = all.union(part);
+
+    /**
+     * The pipeline's outputs, counted on their way to the sinks: progress of the second stage, and
+     * the summary.
+     */
+    private static EnergyStreams counted(EnergyStreams energy) {
+        DataStream<MeterAggregate> meters =
+                energy.meterAggregates()
+                        .map(
+                                new Tally<MeterAggregate>(
+                                        new Tally.Rule<>() {
+                                            @Override
+                                            public String counter(MeterAggregate aggregate) {
+                                                return aggregate.getWindow()
+                                                                == AggregationWindow.QUARTER_HOUR
+                                                        ? Counters.AGGREGATED
+                                                        : null;
+                                            }
+
+                                            @Override
+                                            public long amount(MeterAggregate aggregate) {
+                                                return aggregate.getSampleCount();
+                                            }
+                                        }))
+                        .returns(ReadingTypes.METER_AGGREGATE)
+                        .name("count aggregated readings")
+                        .uid("count-aggregated");
+        DataStream<QualityEvent> repairs =
+                energy.repairs()
+                        .map(
+                                new Tally<QualityEvent>(
+                                        new Tally.Rule<>() {
+                                            @Override
+                                            public String counter(QualityEvent event) {
+                                                return Counters.QUALITY + event.outcome;
+                                            }
+
+                                            @Override
+                                            public long amount(QualityEvent event) {
+                                                return event.count;
+                                            }
+                                        }))
+                        .returns(DataQuality.EVENT)
+                        .name("count repairs")
+                        .uid("count-repairs");
+        return new EnergyStreams(
+                meters,
+                energy.groupAggregates(),
+                countDeadLetters(energy.rejectedReadings(), "meter-stage dead letters"),
+                repairs,
+                energy.gaps(),
+                energy.anomalies());
     }
-    return all;
-  }
 
-  /** Weather observations to their sink; returns the rows that did not parse. */
-  private static DataStream<DeadLetter> weather(StreamExecutionEnvironment env, ReplayInputs inputs,
-      Sink<WeatherObservation> sink) {
-    DataStream<Either<DeadLetter, WeatherObservation>> rows = env.fromData(inputs.weatherFiles())
-        .name("weather files").uid("weather-files")
-        .rebalance()
-        .flatMap(new WeatherFileReader(inputs.weatherMapping(), inputs.range()))
-        .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, WEATHER))
-        .name("parse weather").uid("parse-weather");
-    rows.filter(Either::isRight).name("weather observations").uid("weather-observations")
-        .map(Either::right).returns(WEATHER).name("weather observation").uid("weather-observation")
-        .sinkTo(sink).name("weather sink").uid("weather-sink");
-    return rows.filter(Either::isLeft).name("weather dead letters").uid("weather-dead-letters")
-        .map(Either::left).returns(ReadingTypes.DEAD_LETTER).name("weather dead letter").uid("weather-dead-letter");
-  }
-
-  /** The pipeline's outputs, counted on their way to the sinks: progress of the second stage, and the summary. */
-  private static EnergyStreams counted(EnergyStreams energy) {
-    DataStream<MeterAggregate> meters = energy.meterAggregates()
-        .map(new Tally<MeterAggregate>(new Tally.Rule<>() {
-          @Override
-          public String counter(MeterAggregate aggregate) {
-            return aggregate.getWindow() == AggregationWindow.QUARTER_HOUR ? Counters.AGGREGATED : null;
-          }
-
-          @Override
-          public long amount(MeterAggregate aggregate) {
-            return aggregate.getSampleCount();
-          }
-        })).returns(ReadingTypes.METER_AGGREGATE).name("count aggregated readings").uid("count-aggregated");
-    DataStream<QualityEvent> repairs = energy.repairs()
-        .map(new Tally<QualityEvent>(new Tally.Rule<>() {
-          @Override
-          public String counter(QualityEvent event) {
-            return Counters.QUALITY + event.outcome;
-          }
-
-          @Override
-          public long amount(QualityEvent event) {
-            return event.count;
-          }
-        })).returns(DataQuality.EVENT).name("count repairs").uid("count-repairs");
-    return new EnergyStreams(meters, energy.groupAggregates(),
-        countDeadLetters(energy.rejectedReadings(), "meter-stage dead letters"), repairs, energy.gaps(),
-        energy.anomalies());
-  }
-
-  private static DataStream<DeadLetter> countDeadLetters(DataStream<DeadLetter> deadLetters, String name) {
-    return deadLetters
-        .map(new Tally<DeadLetter>(deadLetter -> Counters.DEAD_LETTER + deadLetter.getReason()))
-        .returns(ReadingTypes.DEAD_LETTER).name("count " + name).uid("count-" + name.replace(' ', '-'));
-  }
+    private static DataStream<DeadLetter> countDeadLetters(
+            DataStream<DeadLetter> deadLetters, String name) {
+        return deadLetters
+                .map(
+                        new Tally<DeadLetter>(
+                                deadLetter -> Counters.DEAD_LETTER + deadLetter.getReason()))
+                .returns(ReadingTypes.DEAD_LETTER)
+                .name("count " + name)
+                .uid("count-" + name.replace(' ', '-'));
+    }
 }

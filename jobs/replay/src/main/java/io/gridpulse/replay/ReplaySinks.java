@@ -7,8 +7,6 @@ import io.gridpulse.core.influx.InfluxSink;
 import io.gridpulse.core.influx.PointMapper;
 import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.WeatherPoints;
-import io.gridpulse.core.meter.MeterGap;
-import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.monitor.MonitorSinks;
 import io.gridpulse.replay.output.CsvColumns;
 import io.gridpulse.replay.output.CsvFileSink;
@@ -27,75 +25,89 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * Where a replay writes: the live job's InfluxDB layout, CSV files in the output directory, or both. Dead letters
- * always go to {@code dead_letters.csv} there, so every rejected line can be looked up by file and line.
+ * Where a replay writes: the live job's InfluxDB layout, CSV files in the output directory, or
+ * both. Dead letters always go to {@code dead_letters.csv} there, so every rejected line can be
+ * looked up by file and line.
  */
 public final class ReplaySinks {
 
-  /** What to write the results to. */
-  public enum Target { INFLUX, FILES, BOTH }
-
-  private final InfluxSettings influx;
-  private final Path directory;
-  private final Target target;
-  private final List<CsvFileSink<?>> files = new ArrayList<>();
-
-  public ReplaySinks(InfluxSettings influx, Path directory, Target target) {
-    this.influx = influx;
-    this.directory = directory;
-    this.target = target;
-  }
-
-  public MonitorSinks monitorSinks() {
-    return new MonitorSinks(
-        sink("meter_aggregates", CsvColumns.avro(MeterAggregate.class), EnergyPoints::meter),
-        sink("group_aggregates", CsvColumns.avro(GroupAggregate.class), EnergyPoints::group),
-        file("dead_letters", CsvColumns.avro(DeadLetter.class)),
-        sink("data_quality", CsvColumns.quality(), QualityPoints::of),
-        sink("data_gaps", CsvColumns.gaps(), QualityPoints::gap),
-        influxOnly(AnomalyPoints::of),
-        // Files get every OPEN and RESOLVED event; InfluxDB keeps each anomaly's latest state.
-        target == Target.INFLUX ? new DiscardingSink<>() : file("anomaly_events", CsvColumns.avro(Anomaly.class)));
-  }
-
-  public Sink<WeatherObservation> weather() {
-    return sink("weather", CsvColumns.avro(WeatherObservation.class), WeatherPoints::of);
-  }
-
-  /** Clears the files a previous run left; call before the job starts. */
-  public void prepare() throws IOException {
-    OutputFiles.clear(directory, files.stream().map(CsvFileSink::name).toList());
-  }
-
-  /** Joins each output's part files; call after the job. Returns "name.csv: rows" lines. */
-  public List<String> finish() throws IOException {
-    List<String> written = new ArrayList<>();
-    for (CsvFileSink<?> file : files) {
-      long rows = OutputFiles.join(directory, file.name(), file.columns().header());
-      written.add(String.format("%s.csv: %,d rows", file.name(), rows));
+    /** What to write the results to. */
+    public enum Target {
+        INFLUX,
+        FILES,
+        BOTH
     }
-    return written;
-  }
 
-  public Path directory() {
-    return directory;
-  }
+    private final InfluxSettings influx;
+    private final Path directory;
+    private final Target target;
+    private final List<CsvFileSink<?>> files = new ArrayList<>();
 
-  private <T> Sink<T> sink(String name, CsvColumns<T> columns, PointMapper<T> points) {
-    return switch (target) {
-      case INFLUX -> new InfluxSink<>(influx, points);
-      case FILES -> file(name, columns);
-      case BOTH -> new TeeSink<>(new InfluxSink<>(influx, points), file(name, columns));
-    };
-  }
+    public ReplaySinks(InfluxSettings influx, Path directory, Target target) {
+        this.influx = influx;
+        this.directory = directory;
+        this.target = target;
+    }
 
-  private <T> Sink<T> influxOnly(PointMapper<T> points) {
-    return target == Target.FILES ? new DiscardingSink<>() : new InfluxSink<>(influx, points);
-  }
+    public MonitorSinks monitorSinks() {
+        return new MonitorSinks(
+                sink(
+                        "meter_aggregates",
+                        CsvColumns.avro(MeterAggregate.class),
+                        EnergyPoints::meter),
+                sink(
+                        "group_aggregates",
+                        CsvColumns.avro(GroupAggregate.class),
+                        EnergyPoints::group),
+                file("dead_letters", CsvColumns.avro(DeadLetter.class)),
+                sink("data_quality", CsvColumns.quality(), QualityPoints::of),
+                sink("data_gaps", CsvColumns.gaps(), QualityPoints::gap),
+                influxOnly(AnomalyPoints::of),
+                // Files get every OPEN and RESOLVED event; InfluxDB keeps each anomaly's latest
+                // state.
+                target == Target.INFLUX
+                        ? new DiscardingSink<>()
+                        : file("anomaly_events", CsvColumns.avro(Anomaly.class)));
+    }
 
-  private <T> CsvFileSink<T> file(String name, CsvColumns<T> columns) {
-    CsvFileSink<T> sink = new CsvFileSink<>(directory, name, columns);
-    files.add(sink);
-    return sink;
-  }
+    public Sink<WeatherObservation> weather() {
+        return sink("weather", CsvColumns.avro(WeatherObservation.class), WeatherPoints::of);
+    }
+
+    /** Clears the files a previous run left; call before the job starts. */
+    public void prepare() throws IOException {
+        OutputFiles.clear(directory, files.stream().map(CsvFileSink::name).toList());
+    }
+
+    /** Joins each output's part files; call after the job. Returns "name.csv: rows" lines. */
+    public List<String> finish() throws IOException {
+        List<String> written = new ArrayList<>();
+        for (CsvFileSink<?> file : files) {
+            long rows = OutputFiles.join(directory, file.name(), file.columns().header());
+            written.add(String.format("%s.csv: %,d rows", file.name(), rows));
+        }
+        return written;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    private <T> Sink<T> sink(String name, CsvColumns<T> columns, PointMapper<T> points) {
+        return switch (target) {
+            case INFLUX -> new InfluxSink<>(influx, points);
+            case FILES -> file(name, columns);
+            case BOTH -> new TeeSink<>(new InfluxSink<>(influx, points), file(name, columns));
+        };
+    }
+
+    private <T> Sink<T> influxOnly(PointMapper<T> points) {
+        return target == Target.FILES ? new DiscardingSink<>() : new InfluxSink<>(influx, points);
+    }
+
+    private <T> CsvFileSink<T> file(String name, CsvColumns<T> columns) {
+        CsvFileSink<T> sink = new CsvFileSink<>(directory, name, columns);
+        files.add(sink);
+        return sink;
+    }
 }

@@ -6,11 +6,12 @@ import java.util.SplittableRandom;
 /**
  * One household's planned appliance events (start, end, power), planned a local day at a time.
  *
- * <p>A day's plan is drawn from its own random stream, derived from (household seed, local day), so it does not
- * depend on when the simulation started or how it is stepped. An event may run past midnight; it stays in the
- * schedule until it has ended. An appliance runs one event at a time: an event drawn while the same appliance is
- * still running is dropped (one sauna stove cannot heat twice at once, and nobody bathes twice in a row). Storage is parallel primitive
- * arrays, reused across days.
+ * <p>A day's plan is drawn from its own random stream, derived from (household seed, local day), so
+ * it does not depend on when the simulation started or how it is stepped. An event may run past
+ * midnight; it stays in the schedule until it has ended. An appliance runs one event at a time: an
+ * event drawn while the same appliance is still running is dropped (one sauna stove cannot heat
+ * twice at once, and nobody bathes twice in a row). Storage is parallel primitive arrays, reused
+ * across days.
  */
 final class ApplianceSchedule {
 
@@ -32,23 +33,31 @@ final class ApplianceSchedule {
     /**
      * Adds the events of one local day.
      *
-     * @param dayStartMillis the instant the local day begins (its midnight in the simulation's zone)
+     * @param dayStartMillis the instant the local day begins (its midnight in the simulation's
+     *     zone)
      */
     void planDay(HouseholdProfile profile, long localEpochDay, long dayStartMillis) {
         boolean weekend = TimeStep.isWeekend(localEpochDay);
-        SplittableRandom r = new SplittableRandom(Noise.seed(profile.noiseSeed(), EVENT_STREAM, localEpochDay));
+        SplittableRandom r =
+                new SplittableRandom(Noise.seed(profile.noiseSeed(), EVENT_STREAM, localEpochDay));
         for (Appliance a : Appliance.all()) {
             double power = profile.appliancePowerW(a);
             double rate = a.dailyRate(weekend) * profile.applianceUsage();
             int events = poisson(r, rate);
             for (int i = 0; i < events; i++) {
                 boolean first = r.nextDouble() < a.firstWeight;
-                double hour = first
-                        ? anchorHour(profile, a.firstAnchor, weekend) + a.firstOffsetH + a.firstSigmaH * r.nextGaussian()
-                        : anchorHour(profile, a.secondAnchor, weekend) + a.secondOffsetH + a.secondSigmaH * r.nextGaussian();
+                double hour =
+                        first
+                                ? anchorHour(profile, a.firstAnchor, weekend)
+                                        + a.firstOffsetH
+                                        + a.firstSigmaH * r.nextGaussian()
+                                : anchorHour(profile, a.secondAnchor, weekend)
+                                        + a.secondOffsetH
+                                        + a.secondSigmaH * r.nextGaussian();
                 hour = wrapHour(hour);
                 double minutes = a.minMinutes + (a.maxMinutes - a.minMinutes) * r.nextDouble();
-                // Draw for every appliance, owned or not, so owning one does not shift the draws of the others.
+                // Draw for every appliance, owned or not, so owning one does not shift the draws of
+                // the others.
                 long start = dayStartMillis + (long) (hour * MILLIS_PER_HOUR);
                 long end = start + (long) (minutes * 60_000.0);
                 if (power > 0 && !busy(a, start, end)) {
@@ -73,7 +82,10 @@ final class ApplianceSchedule {
         count = kept;
     }
 
-    /** Average power of all events over the interval (from, to], each weighted by how much of it it covers. */
+    /**
+     * Average power of all events over the interval (from, to], each weighted by how much of it it
+     * covers.
+     */
     double averagePowerW(long fromMillis, long toMillis) {
         double energyWms = 0;
         for (int i = 0; i < count; i++) {
@@ -117,7 +129,10 @@ final class ApplianceSchedule {
         };
     }
 
-    /** Keeps an event on its own local day (a wide spread around a late anchor must not spill into the next). */
+    /**
+     * Keeps an event on its own local day (a wide spread around a late anchor must not spill into
+     * the next).
+     */
     private static double wrapHour(double hour) {
         double wrapped = hour % 24.0;
         return wrapped < 0 ? wrapped + 24.0 : wrapped;

@@ -9,12 +9,15 @@ import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
- * Writes readings to an Avro object container file (schema in the header, compressed blocks), the format the
- * replay jobs and any Avro tool read directly.
+ * Writes readings to an Avro object container file (schema in the header, compressed blocks), the
+ * format the replay jobs and any Avro tool read directly.
  */
 public final class AvroFileSink implements ReadingSink {
 
-    /** Snappy: several times faster than deflate for a modest size cost; kafka-clients already brings snappy-java. */
+    /**
+     * Snappy: several times faster than deflate for a modest size cost; kafka-clients already
+     * brings snappy-java.
+     */
     public static final String DEFAULT_CODEC = "snappy";
 
     private final DataFileWriter<MeterReading> writer;
@@ -23,10 +26,14 @@ public final class AvroFileSink implements ReadingSink {
         this(file, DEFAULT_CODEC);
     }
 
-    /** @param codec an Avro codec name: {@code null}, {@code deflate}, {@code snappy}, {@code zstandard}, ... */
+    /**
+     * @param codec an Avro codec name: {@code null}, {@code deflate}, {@code snappy}, {@code
+     *     zstandard}, ...
+     */
     public AvroFileSink(Path file, String codec) {
         CodecFactory codecFactory = CodecFactory.fromString(codec);
-        DataFileWriter<MeterReading> w = new DataFileWriter<>(new SpecificDatumWriter<>(MeterReading.class));
+        DataFileWriter<MeterReading> w =
+                new DataFileWriter<>(new SpecificDatumWriter<>(MeterReading.class));
         w.setCodec(codecFactory);
         try {
             Path parent = file.toAbsolutePath().getParent();

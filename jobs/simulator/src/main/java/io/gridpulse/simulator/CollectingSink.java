@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Keeps every reading (and every raw record) in memory, in arrival order: for tests and small runs. */
+/**
+ * Keeps every reading (and every raw record) in memory, in arrival order: for tests and small runs.
+ */
 public final class CollectingSink implements ReadingSink {
 
     private final List<MeterReading> readings = new ArrayList<>();
@@ -39,7 +41,8 @@ public final class CollectingSink implements ReadingSink {
     /**
      * A record taken by {@link #acceptRaw}.
      *
-     * @param readingsBefore how many readings had arrived before it (its place in the arrival order)
+     * @param readingsBefore how many readings had arrived before it (its place in the arrival
+     *     order)
      */
     public record RawRecord(String key, byte[] value, int readingsBefore) {}
 }

@@ -3,8 +3,8 @@ package io.gridpulse.simulator;
 import io.gridpulse.schema.MeterReading;
 
 /**
- * Counts readings and throws them away: measures the generator alone. It folds each reading into a checksum so
- * the JIT cannot prove the readings unused and skip building them.
+ * Counts readings and throws them away: measures the generator alone. It folds each reading into a
+ * checksum so the JIT cannot prove the readings unused and skip building them.
  */
 public final class DiscardingSink implements ReadingSink {
 

@@ -3,11 +3,12 @@ package io.gridpulse.simulator;
 /**
  * Energy resolution of the simulated meters: 1/1024 Wh.
  *
- * <p>Why a power of two: registers and interval energies that are whole multiples of 2^-10 Wh are exact doubles,
- * so adding an interval's energy to the register, taking the difference of two registers and summing interval
- * energies are all exact (up to 2^43 Wh). Ground truth computed from the registers therefore equals the sum of the
- * interval energies in any order, and a reading's {@code averagePowerW * intervalMillis / 3_600_000} reproduces
- * its register increment exactly for intervals that divide an hour into whole seconds (1, 5, 15, 60 minutes...).
+ * <p>Why a power of two: registers and interval energies that are whole multiples of 2^-10 Wh are
+ * exact doubles, so adding an interval's energy to the register, taking the difference of two
+ * registers and summing interval energies are all exact (up to 2^43 Wh). Ground truth computed from
+ * the registers therefore equals the sum of the interval energies in any order, and a reading's
+ * {@code averagePowerW * intervalMillis / 3_600_000} reproduces its register increment exactly for
+ * intervals that divide an hour into whole seconds (1, 5, 15, 60 minutes...).
  */
 final class EnergyQuantum {
 

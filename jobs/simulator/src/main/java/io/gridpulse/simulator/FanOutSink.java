@@ -3,7 +3,9 @@ package io.gridpulse.simulator;
 import io.gridpulse.schema.MeterReading;
 import java.util.List;
 
-/** Sends each reading to several sinks (e.g. Kafka and a file). Closes them all, even if one fails. */
+/**
+ * Sends each reading to several sinks (e.g. Kafka and a file). Closes them all, even if one fails.
+ */
 public final class FanOutSink implements ReadingSink {
 
     private final ReadingSink[] sinks;
@@ -19,7 +21,10 @@ public final class FanOutSink implements ReadingSink {
         }
     }
 
-    /** Only if every sink does: all outputs must see the same records, or one fault ledger would not fit them all. */
+    /**
+     * Only if every sink does: all outputs must see the same records, or one fault ledger would not
+     * fit them all.
+     */
     @Override
     public boolean acceptsRaw() {
         for (ReadingSink sink : sinks) {
@@ -33,7 +38,8 @@ public final class FanOutSink implements ReadingSink {
     @Override
     public void acceptRaw(String key, byte[] value) {
         if (!acceptsRaw()) {
-            throw new UnsupportedOperationException("not every sink of the fan-out can carry raw records");
+            throw new UnsupportedOperationException(
+                    "not every sink of the fan-out can carry raw records");
         }
         for (ReadingSink sink : sinks) {
             sink.acceptRaw(key, value);

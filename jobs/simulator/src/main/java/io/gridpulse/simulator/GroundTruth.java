@@ -14,12 +14,13 @@ import java.util.Map;
 /**
  * What the emitted readings say, per hour: the answers a correct aggregation must reproduce.
  *
- * <p>The hour window starting at {@code h} covers readings with timestamps in (h, h + 1h] (a reading describes the
- * interval that ends at its timestamp). A meter's energy in it is (register at its last reading in the window -
- * register at its last reading before the window) / 1000, in kWh: with the start reading and hour-aligned
- * intervals, exactly register(h + 1h) - register(h). Feeder and district figures are the exact sums of their
- * meters' watt-hours, divided by 1000 once. Hours are aligned to UTC (equal to local hours in whole-hour zones).
- * If the run starts or ends off the hour, the first or last window is partial, as the readings are.
+ * <p>The hour window starting at {@code h} covers readings with timestamps in (h, h + 1h] (a
+ * reading describes the interval that ends at its timestamp). A meter's energy in it is (register
+ * at its last reading in the window - register at its last reading before the window) / 1000, in
+ * kWh: with the start reading and hour-aligned intervals, exactly register(h + 1h) - register(h).
+ * Feeder and district figures are the exact sums of their meters' watt-hours, divided by 1000 once.
+ * Hours are aligned to UTC (equal to local hours in whole-hour zones). If the run starts or ends
+ * off the hour, the first or last window is partial, as the readings are.
  */
 public final class GroundTruth {
 
@@ -28,16 +29,23 @@ public final class GroundTruth {
     private final Topology topology;
     private final List<HouseholdProfile> households;
     private final long firstHourMillis;
-    private final List<double[]> meterWh;      // per window: Wh per meter; empty if meter truth was off
-    private final List<double[]> feederWh;     // per window: Wh per feeder
-    private final List<double[]> districtWh;   // per window: Wh per district
+    private final List<double[]> meterWh; // per window: Wh per meter; empty if meter truth was off
+    private final List<double[]> feederWh; // per window: Wh per feeder
+    private final List<double[]> districtWh; // per window: Wh per district
     private final boolean meterTruth;
     private final int[] metersPerFeeder;
     private final int[] metersPerDistrict;
     private final long readings;
 
-    GroundTruth(Topology topology, List<HouseholdProfile> households, long firstHourMillis, boolean meterTruth,
-                List<double[]> meterWh, List<double[]> feederWh, List<double[]> districtWh, long readings) {
+    GroundTruth(
+            Topology topology,
+            List<HouseholdProfile> households,
+            long firstHourMillis,
+            boolean meterTruth,
+            List<double[]> meterWh,
+            List<double[]> feederWh,
+            List<double[]> districtWh,
+            long readings) {
         this.topology = topology;
         this.households = List.copyOf(households);
         this.firstHourMillis = firstHourMillis;
@@ -76,19 +84,26 @@ public final class GroundTruth {
     /** A meter's energy in the hour window (hourStart, hourStart + 1h], in kWh. */
     public double meterHourKwh(String meterId, Instant hourStart) {
         if (!meterTruth) {
-            throw new IllegalStateException("per-meter ground truth was not kept (SimulationConfig.meterTruth)");
+            throw new IllegalStateException(
+                    "per-meter ground truth was not kept (SimulationConfig.meterTruth)");
         }
-        return meterWh.get(window(hourStart))[index(topology.meterIndex(meterId), "meter", meterId)] / 1000.0;
+        return meterWh.get(window(hourStart))[index(topology.meterIndex(meterId), "meter", meterId)]
+                / 1000.0;
     }
 
     /** A feeder's energy (sum over its meters) in the hour window, in kWh. */
     public double feederHourKwh(String feederId, Instant hourStart) {
-        return feederWh.get(window(hourStart))[index(topology.feederIndex(feederId), "feeder", feederId)] / 1000.0;
+        return feederWh.get(window(hourStart))[
+                        index(topology.feederIndex(feederId), "feeder", feederId)]
+                / 1000.0;
     }
 
     /** A district's energy (sum over its meters) in the hour window, in kWh. */
     public double districtHourKwh(String districtId, Instant hourStart) {
-        return districtWh.get(window(hourStart))[index(topology.districtIndex(districtId), "district", districtId)] / 1000.0;
+        return districtWh
+                        .get(window(hourStart))[
+                        index(topology.districtIndex(districtId), "district", districtId)]
+                / 1000.0;
     }
 
     /** Meters reporting in a district (every meter reports in every window). */
@@ -101,19 +116,26 @@ public final class GroundTruth {
         return metersPerFeeder[index(topology.feederIndex(feederId), "feeder", feederId)];
     }
 
-    /** Energy per district over all windows, in kWh, in district order; districts without meters are left out. */
+    /**
+     * Energy per district over all windows, in kWh, in district order; districts without meters are
+     * left out.
+     */
     public Map<String, Double> districtTotalsKwh() {
         return totalsKwh(districtWh, metersPerDistrict, topology.districtIds());
     }
 
-    /** Energy per feeder over all windows, in kWh, in feeder order; feeders without meters are left out. */
+    /**
+     * Energy per feeder over all windows, in kWh, in feeder order; feeders without meters are left
+     * out.
+     */
     public Map<String, Double> feederTotalsKwh() {
         return totalsKwh(feederWh, metersPerFeeder, topology.feederIds());
     }
 
     /**
-     * Writes {@code meter-hourly.csv} (only if per-meter truth was kept), {@code feeder-hourly.csv},
-     * {@code district-hourly.csv} and {@code households.csv} into the directory, creating it if needed.
+     * Writes {@code meter-hourly.csv} (only if per-meter truth was kept), {@code
+     * feeder-hourly.csv}, {@code district-hourly.csv} and {@code households.csv} into the
+     * directory, creating it if needed.
      */
     public void writeCsv(Path dir) {
         try {
@@ -156,7 +178,8 @@ public final class GroundTruth {
         return metersPerDistrict;
     }
 
-    private static Map<String, Double> totalsKwh(List<double[]> perWindowWh, int[] meters, List<String> ids) {
+    private static Map<String, Double> totalsKwh(
+            List<double[]> perWindowWh, int[] meters, List<String> ids) {
         Map<String, Double> totals = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             if (meters[i] == 0) {
@@ -178,9 +201,16 @@ public final class GroundTruth {
         }
         long w = offset / HOUR_MILLIS;
         if (offset < 0 || w >= feederWh.size()) {
-            throw new IllegalArgumentException("no readings in the hour starting " + hourStart + "; covered hours: "
-                    + (feederWh.isEmpty() ? "none" : Instant.ofEpochMilli(firstHourMillis) + " to "
-                    + Instant.ofEpochMilli(hourStartMillis(feederWh.size() - 1))));
+            throw new IllegalArgumentException(
+                    "no readings in the hour starting "
+                            + hourStart
+                            + "; covered hours: "
+                            + (feederWh.isEmpty()
+                                    ? "none"
+                                    : Instant.ofEpochMilli(firstHourMillis)
+                                            + " to "
+                                            + Instant.ofEpochMilli(
+                                                    hourStartMillis(feederWh.size() - 1))));
         }
         return (int) w;
     }

@@ -1,8 +1,8 @@
 package io.gridpulse.simulator;
 
 import java.io.BufferedWriter;
-import java.math.BigDecimal;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link GroundTruth} as CSV files. Energies use the shortest decimal that round-trips, so a reader
- * parsing them gets back the very doubles the simulator computed; hour starts are ISO-8601 UTC instants.
+ * Writes a {@link GroundTruth} as CSV files. Energies use the shortest decimal that round-trips, so
+ * a reader parsing them gets back the very doubles the simulator computed; hour starts are ISO-8601
+ * UTC instants.
  */
 final class GroundTruthCsv {
 
@@ -42,11 +43,17 @@ final class GroundTruthCsv {
     private void writeMeterHourly(Path file) throws IOException {
         try (BufferedWriter out = open(file)) {
             out.write("meter_id,feeder_id,district_id,hour_start,energy_kwh\n");
-            // Meter by meter, hour by hour: one meter's rows stay together, which is how they are usually read.
+            // Meter by meter, hour by hour: one meter's rows stay together, which is how they are
+            // usually read.
             String[] hours = hourStrings();
             for (int m = 0; m < topology.households(); m++) {
-                String prefix = topology.meterId(m) + ',' + topology.feederId(topology.feederOfMeter(m)) + ','
-                        + topology.districtId(topology.districtOfMeter(m)) + ',';
+                String prefix =
+                        topology.meterId(m)
+                                + ','
+                                + topology.feederId(topology.feederOfMeter(m))
+                                + ','
+                                + topology.districtId(topology.districtOfMeter(m))
+                                + ',';
                 for (int w = 0; w < hours.length; w++) {
                     out.write(prefix);
                     out.write(hours[w]);
@@ -68,8 +75,17 @@ final class GroundTruthCsv {
                     continue;
                 }
                 for (int w = 0; w < hours.length; w++) {
-                    out.write(topology.feederId(f) + ',' + topology.districtId(topology.districtOfFeeder(f)) + ','
-                            + hours[w] + ',' + plain(truth.feederWh(w)[f] / 1000.0) + ',' + meters[f] + '\n');
+                    out.write(
+                            topology.feederId(f)
+                                    + ','
+                                    + topology.districtId(topology.districtOfFeeder(f))
+                                    + ','
+                                    + hours[w]
+                                    + ','
+                                    + plain(truth.feederWh(w)[f] / 1000.0)
+                                    + ','
+                                    + meters[f]
+                                    + '\n');
                 }
             }
         }
@@ -85,8 +101,15 @@ final class GroundTruthCsv {
                     continue;
                 }
                 for (int w = 0; w < hours.length; w++) {
-                    out.write(topology.districtId(d) + ',' + hours[w] + ',' + plain(truth.districtWh(w)[d] / 1000.0) + ','
-                            + meters[d] + '\n');
+                    out.write(
+                            topology.districtId(d)
+                                    + ','
+                                    + hours[w]
+                                    + ','
+                                    + plain(truth.districtWh(w)[d] / 1000.0)
+                                    + ','
+                                    + meters[d]
+                                    + '\n');
                 }
             }
         }
@@ -94,9 +117,11 @@ final class GroundTruthCsv {
 
     private void writeHouseholds(Path file) throws IOException {
         try (BufferedWriter out = open(file)) {
-            StringBuilder header = new StringBuilder("meter_id,feeder_id,district_id,scale,base_w,morning_w,morning_hour,"
-                    + "morning_half_width_h,weekend_morning_delay_h,daytime_w,evening_w,evening_hour,evening_half_width_h,"
-                    + "heating_w_per_c,heating_balance_c,heating_max_w,cooling_w_per_c,cooling_balance_c,appliance_usage");
+            StringBuilder header =
+                    new StringBuilder(
+                            "meter_id,feeder_id,district_id,scale,base_w,morning_w,morning_hour,"
+                                    + "morning_half_width_h,weekend_morning_delay_h,daytime_w,evening_w,evening_hour,evening_half_width_h,"
+                                    + "heating_w_per_c,heating_balance_c,heating_max_w,cooling_w_per_c,cooling_balance_c,appliance_usage");
             for (Appliance a : Appliance.all()) {
                 header.append(',').append(a.name().toLowerCase(Locale.ROOT)).append("_w");
             }
@@ -105,18 +130,41 @@ final class GroundTruthCsv {
             List<HouseholdProfile> households = truth.households();
             for (HouseholdProfile p : households) {
                 StringBuilder row = new StringBuilder(256);
-                row.append(p.meterId()).append(',').append(p.feederId()).append(',').append(p.districtId());
-                for (double v : new double[] {p.scale(), p.baseW(), p.morningW(), p.morningHour(), p.morningHalfWidthH(),
-                        p.weekendMorningDelayH(), p.daytimeW(), p.eveningW(), p.eveningHour(), p.eveningHalfWidthH(),
-                        p.heatingWPerC(), p.heatingBalanceC(), p.heatingMaxW(), p.coolingWPerC(), p.coolingBalanceC(),
-                        p.applianceUsage()}) {
+                row.append(p.meterId())
+                        .append(',')
+                        .append(p.feederId())
+                        .append(',')
+                        .append(p.districtId());
+                for (double v :
+                        new double[] {
+                            p.scale(),
+                            p.baseW(),
+                            p.morningW(),
+                            p.morningHour(),
+                            p.morningHalfWidthH(),
+                            p.weekendMorningDelayH(),
+                            p.daytimeW(),
+                            p.eveningW(),
+                            p.eveningHour(),
+                            p.eveningHalfWidthH(),
+                            p.heatingWPerC(),
+                            p.heatingBalanceC(),
+                            p.heatingMaxW(),
+                            p.coolingWPerC(),
+                            p.coolingBalanceC(),
+                            p.applianceUsage()
+                        }) {
                     row.append(',').append(fixed(v));
                 }
                 for (Appliance a : Appliance.all()) {
                     row.append(',').append(fixed(p.appliancePowerW(a)));
                 }
                 // The start register exactly: a reader can check it against the first reading.
-                row.append(',').append(plain(p.startRegisterWh())).append(',').append(fixed(p.voltageOffsetV())).append('\n');
+                row.append(',')
+                        .append(plain(p.startRegisterWh()))
+                        .append(',')
+                        .append(fixed(p.voltageOffsetV()))
+                        .append('\n');
                 out.write(row.toString());
             }
         }
@@ -131,8 +179,8 @@ final class GroundTruthCsv {
     }
 
     /**
-     * The shortest decimal that reads back as the same double (as {@link Double#toString}), but never in
-     * scientific notation, which some CSV consumers mis-read.
+     * The shortest decimal that reads back as the same double (as {@link Double#toString}), but
+     * never in scientific notation, which some CSV consumers mis-read.
      */
     static String plain(double v) {
         return BigDecimal.valueOf(v).toPlainString();

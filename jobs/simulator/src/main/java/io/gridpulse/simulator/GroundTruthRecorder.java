@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds the {@link GroundTruth} from the very register values the simulation emits, one hour window at a time.
+ * Builds the {@link GroundTruth} from the very register values the simulation emits, one hour
+ * window at a time.
  *
- * <p>The simulation calls {@link #beforeStep} ahead of each step after the first, with the registers as they
- * were at the previous step. When a step's timestamp falls into a new hour window, the previous window is closed:
- * each meter's energy is its register now minus its register when the window opened. Memory: one double per meter
- * per hour (if per-meter truth is kept) plus one per feeder and district per hour.
+ * <p>The simulation calls {@link #beforeStep} ahead of each step after the first, with the
+ * registers as they were at the previous step. When a step's timestamp falls into a new hour
+ * window, the previous window is closed: each meter's energy is its register now minus its register
+ * when the window opened. Memory: one double per meter per hour (if per-meter truth is kept) plus
+ * one per feeder and district per hour.
  */
 final class GroundTruthRecorder {
 
@@ -49,7 +51,10 @@ final class GroundTruthRecorder {
         System.arraycopy(registers, 0, windowStartRegisters, 0, registers.length);
     }
 
-    /** Called before the households of the step ending at {@code endMillis} update {@code registers}. */
+    /**
+     * Called before the households of the step ending at {@code endMillis} update {@code
+     * registers}.
+     */
     void beforeStep(long endMillis, double[] registers) {
         long window = windowOf(endMillis);
         if (window != openWindowMillis) {
@@ -69,7 +74,14 @@ final class GroundTruthRecorder {
     GroundTruth finish(double[] registers) {
         closeWindow(registers);
         long first = firstWindowMillis == Long.MIN_VALUE ? 0 : firstWindowMillis;
-        return new GroundTruth(topology, Arrays.asList(households), first, meterTruth, meterWh, feederWh, districtWh,
+        return new GroundTruth(
+                topology,
+                Arrays.asList(households),
+                first,
+                meterTruth,
+                meterWh,
+                feederWh,
+                districtWh,
                 readings);
     }
 
@@ -86,7 +98,9 @@ final class GroundTruthRecorder {
         double[] feeders = new double[topology.feeders()];
         double[] districts = new double[topology.districts()];
         for (int m = 0; m < registers.length; m++) {
-            double wh = registers[m] - windowStartRegisters[m]; // exact: registers are multiples of 2^-10 Wh
+            double wh =
+                    registers[m]
+                            - windowStartRegisters[m]; // exact: registers are multiples of 2^-10 Wh
             if (meters != null) {
                 meters[m] = wh;
             }

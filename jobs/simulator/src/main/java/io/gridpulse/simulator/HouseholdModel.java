@@ -3,14 +3,16 @@ package io.gridpulse.simulator;
 /**
  * One household's load: its fixed {@link HouseholdProfile} plus its planned appliance events.
  *
- * <p>Load = everyday shape (base + morning, daytime and evening bumps on the local clock, weekday or weekend
- * variant) with a little smooth and white noise, + heating or cooling driven by the outdoor temperature,
- * + appliance events. The bumps use a compact polynomial kernel instead of a Gaussian: just as smooth to the eye,
- * no {@code exp} per reading, and exactly zero far from the peak.
+ * <p>Load = everyday shape (base + morning, daytime and evening bumps on the local clock, weekday
+ * or weekend variant) with a little smooth and white noise, + heating or cooling driven by the
+ * outdoor temperature, + appliance events. The bumps use a compact polynomial kernel instead of a
+ * Gaussian: just as smooth to the eye, no {@code exp} per reading, and exactly zero far from the
+ * peak.
  */
 public final class HouseholdModel {
 
-    // Weekend mornings: people get up later and less in step with each other, so the peak is later, wider, lower.
+    // Weekend mornings: people get up later and less in step with each other, so the peak is later,
+    // wider, lower.
     static final double WEEKEND_MORNING_WIDTH_FACTOR = 1.6;
     static final double WEEKEND_MORNING_HEIGHT_FACTOR = 0.65;
     // Weekend days: more people at home.
@@ -28,6 +30,7 @@ public final class HouseholdModel {
     private static final double VOLTAGE_WANDER_V = 1.5;
     private static final double VOLTAGE_KNOT_MILLIS = 30 * 60_000.0;
     private static final double VOLTAGE_JITTER_V = 0.3;
+
     /** The household's own load pulls its voltage down a little along the service cable. */
     private static final double VOLTAGE_DROP_V_PER_W = 0.0004;
 
@@ -55,7 +58,10 @@ public final class HouseholdModel {
         return appliances;
     }
 
-    /** Plans the appliance events of a local day and forgets those that ended before {@code nowMillis}. */
+    /**
+     * Plans the appliance events of a local day and forgets those that ended before {@code
+     * nowMillis}.
+     */
     void planDay(long localEpochDay, long dayStartMillis, long nowMillis) {
         appliances.dropEndedBy(nowMillis);
         appliances.planDay(profile, localEpochDay, dayStartMillis);
@@ -64,29 +70,40 @@ public final class HouseholdModel {
     /** Average power over the step's interval, in watts, at the given outdoor temperature. */
     double averagePowerW(TimeStep step, double temperatureC) {
         double mid = step.midMillis();
-        double noise = 1.0
-                + SMOOTH_NOISE * Noise.smooth(profile.noiseSeed(), mid / SMOOTH_NOISE_KNOT_MILLIS)
-                + WHITE_NOISE * Noise.signedUnit(whiteSeed, step.endMillis());
+        double noise =
+                1.0
+                        + SMOOTH_NOISE
+                                * Noise.smooth(profile.noiseSeed(), mid / SMOOTH_NOISE_KNOT_MILLIS)
+                        + WHITE_NOISE * Noise.signedUnit(whiteSeed, step.endMillis());
         double everyday = everydayPowerW(profile, step.localHour(), step.weekend()) * noise;
         double climate = climatePowerW(profile, temperatureC);
         if (climate > 0) {
-            climate *= 1.0 + HEATING_NOISE * Noise.smooth(heatingSeed, mid / HEATING_NOISE_KNOT_MILLIS);
+            climate *=
+                    1.0
+                            + HEATING_NOISE
+                                    * Noise.smooth(heatingSeed, mid / HEATING_NOISE_KNOT_MILLIS);
         }
         return everyday + climate + appliances.averagePowerW(step.startMillis(), step.endMillis());
     }
 
-    /** RMS voltage at the end of the step, given the household's own load; rounded to 0.1 V like a meter display. */
+    /**
+     * RMS voltage at the end of the step, given the household's own load; rounded to 0.1 V like a
+     * meter display.
+     */
     double voltageV(TimeStep step, double powerW) {
-        double v = NOMINAL_VOLTAGE_V + profile.voltageOffsetV()
-                + VOLTAGE_WANDER_V * Noise.smooth(voltageSeed, step.endMillis() / VOLTAGE_KNOT_MILLIS)
-                + VOLTAGE_JITTER_V * Noise.signedUnit(jitterSeed, step.endMillis())
-                - VOLTAGE_DROP_V_PER_W * powerW;
+        double v =
+                NOMINAL_VOLTAGE_V
+                        + profile.voltageOffsetV()
+                        + VOLTAGE_WANDER_V
+                                * Noise.smooth(voltageSeed, step.endMillis() / VOLTAGE_KNOT_MILLIS)
+                        + VOLTAGE_JITTER_V * Noise.signedUnit(jitterSeed, step.endMillis())
+                        - VOLTAGE_DROP_V_PER_W * powerW;
         return Math.rint(v * 10.0) / 10.0;
     }
 
     /**
-     * The smooth daily shape without noise, appliances or climate: what the household draws at a local clock hour.
-     * Public so tests and notebooks can look at the shape itself.
+     * The smooth daily shape without noise, appliances or climate: what the household draws at a
+     * local clock hour. Public so tests and notebooks can look at the shape itself.
      */
     public static double everydayPowerW(HouseholdProfile p, double localHour, boolean weekend) {
         double morningCentre = p.morningHour();
@@ -105,16 +122,23 @@ public final class HouseholdModel {
                 + p.eveningW() * bump(localHour, p.eveningHour(), p.eveningHalfWidthH());
     }
 
-    /** Heating below the heating balance point (up to the heating capacity) plus cooling above the cooling one. */
+    /**
+     * Heating below the heating balance point (up to the heating capacity) plus cooling above the
+     * cooling one.
+     */
     public static double climatePowerW(HouseholdProfile p, double temperatureC) {
-        double heating = Math.min(p.heatingMaxW(), p.heatingWPerC() * Math.max(0.0, p.heatingBalanceC() - temperatureC));
+        double heating =
+                Math.min(
+                        p.heatingMaxW(),
+                        p.heatingWPerC() * Math.max(0.0, p.heatingBalanceC() - temperatureC));
         double cooling = p.coolingWPerC() * Math.max(0.0, temperatureC - p.coolingBalanceC());
         return heating + cooling;
     }
 
     /**
-     * A smooth bump on the 24-hour clock: 1 at the centre, falling to 0 at {@code halfWidth} hours either side
-     * (triweight kernel (1 - x^2)^3: continuous up to its second derivative). Distances wrap around midnight.
+     * A smooth bump on the 24-hour clock: 1 at the centre, falling to 0 at {@code halfWidth} hours
+     * either side (triweight kernel (1 - x^2)^3: continuous up to its second derivative). Distances
+     * wrap around midnight.
      */
     static double bump(double hour, double centre, double halfWidth) {
         double d = hour - centre;

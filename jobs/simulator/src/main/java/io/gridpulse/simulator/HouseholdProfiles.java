@@ -5,18 +5,22 @@ import java.util.SplittableRandom;
 /**
  * Draws each household's {@link HouseholdProfile} from the seed.
  *
- * <p>Each household has its own random stream derived from (seed, index), so a household's parameters do not
- * depend on how many households are simulated: household 7 is the same in a run of 10 and a run of 10,000.
- * Every draw happens unconditionally and in a fixed order, so a branch (has heating or not) never shifts the
- * draws that follow it.
+ * <p>Each household has its own random stream derived from (seed, index), so a household's
+ * parameters do not depend on how many households are simulated: household 7 is the same in a run
+ * of 10 and a run of 10,000. Every draw happens unconditionally and in a fixed order, so a branch
+ * (has heating or not) never shifts the draws that follow it.
  */
 public final class HouseholdProfiles {
 
     static final long PROFILE_STREAM = 1;
     static final long NOISE_STREAM = 2;
 
-    /** Register resolution: 1/1024 Wh, so register arithmetic in doubles is exact (see {@link EnergyQuantum}). */
+    /**
+     * Register resolution: 1/1024 Wh, so register arithmetic in doubles is exact (see {@link
+     * EnergyQuantum}).
+     */
     private static final double MIN_START_REGISTER_WH = 1_000_000;
+
     private static final double MAX_START_REGISTER_WH = 50_000_000;
 
     private HouseholdProfiles() {}
@@ -44,7 +48,8 @@ public final class HouseholdProfiles {
         double eveningHour = uniform(r, 17.5, 20.0);
         double eveningHalfWidth = uniform(r, 2.5, 3.5);
 
-        // Heating: direct electric (common in Finnish detached houses), a heat pump (less per degree), or none
+        // Heating: direct electric (common in Finnish detached houses), a heat pump (less per
+        // degree), or none
         // (district heating, so no heating shows on the electricity meter).
         double heatingKind = r.nextDouble();
         double directWPerC = uniform(r, 100, 250);
@@ -52,8 +57,10 @@ public final class HouseholdProfiles {
         double heatingBalance = uniform(r, 14, 17);
         double directMaxW = uniform(r, 6000, 15000);
         double heatPumpMaxW = uniform(r, 3000, 6000);
-        double heatingWPerC = heatingKind < 0.45 ? directWPerC : heatingKind < 0.65 ? heatPumpWPerC : 0.0;
-        double heatingMaxW = heatingKind < 0.45 ? directMaxW : heatingKind < 0.65 ? heatPumpMaxW : 0.0;
+        double heatingWPerC =
+                heatingKind < 0.45 ? directWPerC : heatingKind < 0.65 ? heatPumpWPerC : 0.0;
+        double heatingMaxW =
+                heatingKind < 0.45 ? directMaxW : heatingKind < 0.65 ? heatPumpMaxW : 0.0;
 
         boolean cools = r.nextDouble() < 0.25;
         double coolingWPerC = uniform(r, 60, 200);
@@ -68,16 +75,38 @@ public final class HouseholdProfiles {
             appliancePowerW[a.ordinal()] = owned ? power : 0.0;
         }
 
-        double startRegister = EnergyQuantum.quantizeWh(uniform(r, MIN_START_REGISTER_WH, MAX_START_REGISTER_WH));
+        double startRegister =
+                EnergyQuantum.quantizeWh(uniform(r, MIN_START_REGISTER_WH, MAX_START_REGISTER_WH));
         double voltageOffset = clamp(2.0 * r.nextGaussian(), -5, 5);
 
         int feeder = topology.feederOfMeter(index);
         int district = topology.districtOfFeeder(feeder);
-        return new HouseholdProfile(index, topology.meterId(index), topology.feederId(feeder),
-                topology.districtId(district), district, scale, baseW, morningW, morningHour, morningHalfWidth,
-                weekendDelay, daytimeW, eveningW, eveningHour, eveningHalfWidth, heatingWPerC, heatingBalance,
-                heatingMaxW, cools ? coolingWPerC : 0.0, coolingBalance, usage, appliancePowerW, startRegister,
-                voltageOffset, Noise.seed(seed, NOISE_STREAM, index));
+        return new HouseholdProfile(
+                index,
+                topology.meterId(index),
+                topology.feederId(feeder),
+                topology.districtId(district),
+                district,
+                scale,
+                baseW,
+                morningW,
+                morningHour,
+                morningHalfWidth,
+                weekendDelay,
+                daytimeW,
+                eveningW,
+                eveningHour,
+                eveningHalfWidth,
+                heatingWPerC,
+                heatingBalance,
+                heatingMaxW,
+                cools ? coolingWPerC : 0.0,
+                coolingBalance,
+                usage,
+                appliancePowerW,
+                startRegister,
+                voltageOffset,
+                Noise.seed(seed, NOISE_STREAM, index));
     }
 
     private static double uniform(SplittableRandom r, double min, double max) {

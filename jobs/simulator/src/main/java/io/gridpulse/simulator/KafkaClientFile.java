@@ -12,8 +12,9 @@ import java.util.TreeMap;
 
 /**
  * A Kafka client properties file (security.protocol, sasl.*, ssl.*), as Kafka's own tools take with
- * {@code --command-config}: where the simulator's Kafka credentials live, since a command line shows them to
- * {@code ps}. The jobs read the same file through their {@code kafka.properties-file} option.
+ * {@code --command-config}: where the simulator's Kafka credentials live, since a command line
+ * shows them to {@code ps}. The jobs read the same file through their {@code kafka.properties-file}
+ * option.
  */
 public final class KafkaClientFile {
 
@@ -25,14 +26,18 @@ public final class KafkaClientFile {
             properties.load(reader);
         }
         Map<String, String> map = new TreeMap<>();
-        properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key).trim()));
+        properties
+                .stringPropertyNames()
+                .forEach(key -> map.put(key, properties.getProperty(key).trim()));
         return map;
     }
 
     /** Passwords, JAAS configurations (which hold one) and private keys. */
     public static boolean isSecret(String clientKey) {
         String key = clientKey.toLowerCase(Locale.ROOT);
-        return key.contains("password") || key.contains("secret") || key.endsWith("jaas.config")
+        return key.contains("password")
+                || key.contains("secret")
+                || key.endsWith("jaas.config")
                 || key.endsWith(".key");
     }
 }

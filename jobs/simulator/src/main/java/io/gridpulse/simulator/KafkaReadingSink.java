@@ -21,23 +21,30 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Produces readings to a Kafka topic: key = meter id (so one meter's readings stay in order on one partition),
- * value = Avro single-object encoding (2-byte marker, 8-byte schema fingerprint, binary body) as written by
- * {@link MeterReading#getEncoder()}, record timestamp = reading timestamp (event time travels with the record).
+ * Produces readings to a Kafka topic: key = meter id (so one meter's readings stay in order on one
+ * partition), value = Avro single-object encoding (2-byte marker, 8-byte schema fingerprint, binary
+ * body) as written by {@link MeterReading#getEncoder()}, record timestamp = reading timestamp
+ * (event time travels with the record).
  *
- * <p>Two exceptions to the record timestamp, both for records the fault injector adds: a reading stamped ahead of
- * the producer's clock is sent with the clock's time instead (Kafka 4 brokers reject records more than
- * {@code log.message.timestamp.after.max.ms}, 1 h by default, in the future, and that would stop the run; the job
- * reads event time from the payload anyway), and a raw record ({@link #acceptRaw}) carries the timestamp of the
- * record sent just before it, i.e. the simulation step it was injected in.
+ * <p>Two exceptions to the record timestamp, both for records the fault injector adds: a reading
+ * stamped ahead of the producer's clock is sent with the clock's time instead (Kafka 4 brokers
+ * reject records more than {@code log.message.timestamp.after.max.ms}, 1 h by default, in the
+ * future, and that would stop the run; the job reads event time from the payload anyway), and a raw
+ * record ({@link #acceptRaw}) carries the timestamp of the record sent just before it, i.e. the
+ * simulation step it was injected in.
  *
- * <p>Sends are asynchronous. The first failed send is remembered and rethrown by the next {@link #accept} or by
- * {@link #flush}/{@link #close}, so a broken broker stops the run instead of silently losing readings.
+ * <p>Sends are asynchronous. The first failed send is remembered and rethrown by the next {@link
+ * #accept} or by {@link #flush}/{@link #close}, so a broken broker stops the run instead of
+ * silently losing readings.
  */
 public final class KafkaReadingSink implements ReadingSink {
 
     public static final String DEFAULT_TOPIC = "meter-readings";
-    /** lz4: cheap on the producer's CPU, and readings compress well (repeated ids, slowly moving numbers). */
+
+    /**
+     * lz4: cheap on the producer's CPU, and readings compress well (repeated ids, slowly moving
+     * numbers).
+     */
     public static final String DEFAULT_COMPRESSION = "lz4";
 
     private static final BinaryMessageEncoder<MeterReading> ENCODER = MeterReading.getEncoder();
@@ -46,34 +53,50 @@ public final class KafkaReadingSink implements ReadingSink {
     private final String topic;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final AtomicLong acknowledged = new AtomicLong();
-    // One callback instance for all sends: a capturing lambda per record would be an allocation per reading.
+    // One callback instance for all sends: a capturing lambda per record would be an allocation per
+    // reading.
     private final Callback callback = this::onCompletion;
-    // The latest producer clock read. Readings stamped at or before it need no clock read, which keeps the hot path
+    // The latest producer clock read. Readings stamped at or before it need no clock read, which
+    // keeps the hot path
     // of a historic run (every reading in the past) free of clock calls.
     private long clockMillis = Long.MIN_VALUE;
-    // Timestamp of the last record sent; null before the first (the producer then stamps a raw record itself).
+    // Timestamp of the last record sent; null before the first (the producer then stamps a raw
+    // record itself).
     private Long lastTimestamp;
 
-    /** Wraps a producer the caller built (e.g. Kafka's {@code MockProducer} in tests); the sink closes it. */
+    /**
+     * Wraps a producer the caller built (e.g. Kafka's {@code MockProducer} in tests); the sink
+     * closes it.
+     */
     public KafkaReadingSink(Producer<String, byte[]> producer, String topic) {
         this.producer = producer;
         this.topic = topic;
     }
 
-    /** A throughput-tuned producer to {@code bootstrapServers}; {@code extra} overrides or adds producer settings. */
-    public static KafkaReadingSink create(String bootstrapServers, String topic, String compression,
-                                          Map<String, String> extra) {
+    /**
+     * A throughput-tuned producer to {@code bootstrapServers}; {@code extra} overrides or adds
+     * producer settings.
+     */
+    public static KafkaReadingSink create(
+            String bootstrapServers, String topic, String compression, Map<String, String> extra) {
         Properties props = producerProperties(bootstrapServers, compression);
         props.putAll(extra);
-        return new KafkaReadingSink(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()), topic);
+        return new KafkaReadingSink(
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
+                topic);
     }
 
-    /** The producer settings: batches large enough to amortise requests, acks from all in-sync replicas. */
+    /**
+     * The producer settings: batches large enough to amortise requests, acks from all in-sync
+     * replicas.
+     */
     static Properties producerProperties(String bootstrapServers, String compression) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"); // retries never duplicate or reorder
+        props.put(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                "true"); // retries never duplicate or reorder
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
@@ -86,7 +109,9 @@ public final class KafkaReadingSink implements ReadingSink {
     public void accept(MeterReading reading) {
         throwIfFailed();
         lastTimestamp = recordTimestamp(reading.getTimestamp().toEpochMilli());
-        producer.send(new ProducerRecord<>(topic, null, lastTimestamp, reading.getMeterId(), encode(reading)),
+        producer.send(
+                new ProducerRecord<>(
+                        topic, null, lastTimestamp, reading.getMeterId(), encode(reading)),
                 callback);
     }
 
@@ -95,7 +120,10 @@ public final class KafkaReadingSink implements ReadingSink {
         return true;
     }
 
-    /** Sends the bytes as they are, under the key, stamped like the record before it (see the class comment). */
+    /**
+     * Sends the bytes as they are, under the key, stamped like the record before it (see the class
+     * comment).
+     */
     @Override
     public void acceptRaw(String key, byte[] value) {
         throwIfFailed();
@@ -117,12 +145,17 @@ public final class KafkaReadingSink implements ReadingSink {
     public static byte[] encode(MeterReading reading) {
         try {
             ByteBuffer buffer = ENCODER.encode(reading);
-            // The encoder returns a fresh copy wrapping exactly the message bytes; copy only if that ever changes.
-            if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+            // The encoder returns a fresh copy wrapping exactly the message bytes; copy only if
+            // that ever changes.
+            if (buffer.hasArray()
+                    && buffer.arrayOffset() == 0
+                    && buffer.position() == 0
                     && buffer.remaining() == buffer.array().length) {
                 return buffer.array();
             }
-            return Arrays.copyOfRange(buffer.array(), buffer.arrayOffset() + buffer.position(),
+            return Arrays.copyOfRange(
+                    buffer.array(),
+                    buffer.arrayOffset() + buffer.position(),
                     buffer.arrayOffset() + buffer.limit());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode reading", e);
@@ -161,7 +194,8 @@ public final class KafkaReadingSink implements ReadingSink {
     private void throwIfFailed() {
         Exception e = failure.get();
         if (e != null) {
-            throw new IllegalStateException("Kafka send to topic " + topic + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Kafka send to topic " + topic + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -3,9 +3,10 @@ package io.gridpulse.simulator;
 /**
  * Stateless, hash-based pseudo-randomness.
  *
- * <p>Every random quantity that varies with time (load noise, weather) is a pure function of a seed and a time
- * index rather than the next draw of a stateful generator. That keeps the output identical for a given seed no
- * matter how the simulation is stepped, and costs a few multiplications per value, with no allocation.
+ * <p>Every random quantity that varies with time (load noise, weather) is a pure function of a seed
+ * and a time index rather than the next draw of a stateful generator. That keeps the output
+ * identical for a given seed no matter how the simulation is stepped, and costs a few
+ * multiplications per value, with no allocation.
  */
 final class Noise {
 
@@ -33,8 +34,9 @@ final class Noise {
     }
 
     /**
-     * Smooth value noise in [-1, 1]: random values at integer knots, blended with a smoothstep so the curve and its
-     * slope are continuous. {@code position} is in knots (e.g. time divided by the knot spacing).
+     * Smooth value noise in [-1, 1]: random values at integer knots, blended with a smoothstep so
+     * the curve and its slope are continuous. {@code position} is in knots (e.g. time divided by
+     * the knot spacing).
      */
     static double smooth(long seed, double position) {
         double floor = Math.floor(position);

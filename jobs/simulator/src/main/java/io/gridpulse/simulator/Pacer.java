@@ -3,8 +3,9 @@ package io.gridpulse.simulator;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps wall-clock time in step with simulated time at a given speed (simulated seconds per wall second), so a
- * live demo sees readings arrive as a real meter fleet would send them, only faster. Speed 0 never waits.
+ * Keeps wall-clock time in step with simulated time at a given speed (simulated seconds per wall
+ * second), so a live demo sees readings arrive as a real meter fleet would send them, only faster.
+ * Speed 0 never waits.
  */
 final class Pacer {
 
@@ -20,7 +21,8 @@ final class Pacer {
     }
 
     /**
-     * Sleeps until {@code simulatedMillis} of simulated time have passed on the wall clock at this speed.
+     * Sleeps until {@code simulatedMillis} of simulated time have passed on the wall clock at this
+     * speed.
      *
      * @return false if the thread was interrupted (the interrupt flag is kept set), true otherwise
      */
@@ -28,7 +30,8 @@ final class Pacer {
         if (speed <= 0) {
             return true;
         }
-        long targetNanos = wallStartNanos + (long) (TimeUnit.MILLISECONDS.toNanos(simulatedMillis) / speed);
+        long targetNanos =
+                wallStartNanos + (long) (TimeUnit.MILLISECONDS.toNanos(simulatedMillis) / speed);
         long waitNanos;
         while ((waitNanos = targetNanos - System.nanoTime()) > 0) {
             try {

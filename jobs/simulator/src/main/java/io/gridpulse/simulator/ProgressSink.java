@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Passes readings through and prints progress now and then: simulated time reached, share done and readings per
- * second (over the last report period and overall). The clock is read only every few thousand readings.
+ * Passes readings through and prints progress now and then: simulated time reached, share done and
+ * readings per second (over the last report period and overall). The clock is read only every few
+ * thousand readings.
  */
 public final class ProgressSink implements ReadingSink {
 
@@ -21,7 +22,8 @@ public final class ProgressSink implements ReadingSink {
     private long lastCount;
     private long count;
 
-    public ProgressSink(ReadingSink delegate, PrintStream out, long expectedReadings, double periodSeconds) {
+    public ProgressSink(
+            ReadingSink delegate, PrintStream out, long expectedReadings, double periodSeconds) {
         this.delegate = delegate;
         this.out = out;
         this.expected = expectedReadings;
@@ -44,8 +46,15 @@ public final class ProgressSink implements ReadingSink {
     private void report(MeterReading reading, long now) {
         double recent = (count - lastCount) / ((now - lastNanos) / 1e9);
         double overall = count / ((now - startNanos) / 1e9);
-        out.printf(Locale.ROOT, "progress: %s  %,d/%,d readings (%.1f%%)  %,.0f readings/s (overall %,.0f/s)%n",
-                reading.getTimestamp(), count, expected, 100.0 * count / expected, recent, overall);
+        out.printf(
+                Locale.ROOT,
+                "progress: %s  %,d/%,d readings (%.1f%%)  %,.0f readings/s (overall %,.0f/s)%n",
+                reading.getTimestamp(),
+                count,
+                expected,
+                100.0 * count / expected,
+                recent,
+                overall);
         lastNanos = now;
         lastCount = count;
     }

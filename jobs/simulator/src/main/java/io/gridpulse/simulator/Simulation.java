@@ -9,18 +9,20 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Runs the simulated meter fleet: for each reading time from the start to start + duration, every household's
- * reading in meter order, then the next time. Returns the ground truth computed from the registers it emitted.
+ * Runs the simulated meter fleet: for each reading time from the start to start + duration, every
+ * household's reading in meter order, then the next time. Returns the ground truth computed from
+ * the registers it emitted.
  *
- * <p>The readings are a pure function of the {@link SimulationConfig}: households, appliance plans, noise and
- * weather all derive from the seed, so running the same config twice (or on another machine) gives the same
- * readings. The first reading, at the start instant, anchors each register; every later one adds exactly its
- * interval's energy (see {@link EnergyQuantum}).
+ * <p>The readings are a pure function of the {@link SimulationConfig}: households, appliance plans,
+ * noise and weather all derive from the seed, so running the same config twice (or on another
+ * machine) gives the same readings. The first reading, at the start instant, anchors each register;
+ * every later one adds exactly its interval's energy (see {@link EnergyQuantum}).
  *
- * <p>Hot path: per reading one household model evaluation (a few multiplications, hash-based noise, no
- * allocation) plus the {@link MeterReading} and its boxed voltage. Per-step work (local clock, weather) is done
- * once per step; per-day work (appliance plans) once per day. {@link HouseholdEffects} (anomalies) add a flag test
- * per reading, one call per step and, in steps where some household is affected, one cheap call per reading.
+ * <p>Hot path: per reading one household model evaluation (a few multiplications, hash-based noise,
+ * no allocation) plus the {@link MeterReading} and its boxed voltage. Per-step work (local clock,
+ * weather) is done once per step; per-day work (appliance plans) once per day. {@link
+ * HouseholdEffects} (anomalies) add a flag test per reading, one call per step and, in steps where
+ * some household is affected, one cheap call per reading.
  */
 public final class Simulation {
 
@@ -50,7 +52,10 @@ public final class Simulation {
         return weather;
     }
 
-    /** Outdoor temperature in a district (by id, e.g. {@code D01}) at an instant, as the households felt it. */
+    /**
+     * Outdoor temperature in a district (by id, e.g. {@code D01}) at an instant, as the households
+     * felt it.
+     */
     public double temperatureC(String districtId, Instant time) {
         int district = topology.districtIndex(districtId);
         if (district < 0) {
@@ -65,26 +70,26 @@ public final class Simulation {
     }
 
     /**
-     * Asks a running {@link #run} to stop after the current step (e.g. from a shutdown hook). The ground truth it
-     * returns then covers the readings emitted so far.
+     * Asks a running {@link #run} to stop after the current step (e.g. from a shutdown hook). The
+     * ground truth it returns then covers the readings emitted so far.
      */
     public void requestStop() {
         stopRequested = true;
     }
 
     /**
-     * Emits all readings into the sink (flushing it at the end, not closing it) and returns the ground truth.
-     * Each call starts from scratch and emits the same readings.
+     * Emits all readings into the sink (flushing it at the end, not closing it) and returns the
+     * ground truth. Each call starts from scratch and emits the same readings.
      */
     public GroundTruth run(ReadingSink sink) {
         return run(sink, null);
     }
 
     /**
-     * Like {@link #run(ReadingSink)}, with effects that change what the households use and what their meters send
-     * (e.g. {@code io.gridpulse.simulator.anomaly.AnomalyInjector}); {@code null} = none, the readings are then
-     * exactly those of {@link #run(ReadingSink)}. The ground truth includes the effects' energy changes, and its
-     * reading count is the readings actually emitted.
+     * Like {@link #run(ReadingSink)}, with effects that change what the households use and what
+     * their meters send (e.g. {@code io.gridpulse.simulator.anomaly.AnomalyInjector}); {@code null}
+     * = none, the readings are then exactly those of {@link #run(ReadingSink)}. The ground truth
+     * includes the effects' energy changes, and its reading count is the readings actually emitted.
      */
     public GroundTruth run(ReadingSink sink, HouseholdEffects effects) {
         int n = profiles.length;
@@ -101,7 +106,8 @@ public final class Simulation {
         }
         double[] temperatures = new double[topology.districts()];
         TimeStep step = new TimeStep(zone, interval);
-        GroundTruthRecorder truth = new GroundTruthRecorder(topology, profiles, config.meterTruth());
+        GroundTruthRecorder truth =
+                new GroundTruthRecorder(topology, profiles, config.meterTruth());
         Pacer pacer = new Pacer(config.speed());
         long plannedThroughDay = Long.MIN_VALUE;
 
@@ -125,12 +131,16 @@ public final class Simulation {
             }
             Instant timestamp = Instant.ofEpochMilli(end);
             // Effects never touch the start reading, which only anchors the registers.
-            boolean affected = effects != null && k > 0 && effects.beforeStep(k, end, step.localHour());
+            boolean affected =
+                    effects != null && k > 0 && effects.beforeStep(k, end, step.localHour());
             int emitted = 0;
             for (int h = 0; h < n; h++) {
                 HouseholdModel model = models[h];
                 HouseholdProfile p = profiles[h];
-                double wh = EnergyQuantum.intervalWh(model.averagePowerW(step, temperatures[p.districtIndex()]), interval);
+                double wh =
+                        EnergyQuantum.intervalWh(
+                                model.averagePowerW(step, temperatures[p.districtIndex()]),
+                                interval);
                 boolean touched = affected && effects.touches(h);
                 if (touched) {
                     wh = EnergyQuantum.quantizeWh(effects.energyWh(h, wh));
@@ -140,7 +150,8 @@ public final class Simulation {
                     registers[h] += wh; // the start reading only anchors the register
                 }
                 if (touched && !effects.sends(h)) {
-                    continue; // the register counted on: the truth has the energy, the readings do not (yet)
+                    continue; // the register counted on: the truth has the energy, the readings do
+                    // not (yet)
                 }
                 double voltage = model.voltageV(step, power);
                 MeterReading reading = new MeterReading();
@@ -168,10 +179,11 @@ public final class Simulation {
     }
 
     /**
-     * Makes sure every local day the step touches has its appliance plan. At the first step the day before is
-     * planned too, since its late events can run past midnight into the simulated period.
+     * Makes sure every local day the step touches has its appliance plan. At the first step the day
+     * before is planned too, since its late events can run past midnight into the simulated period.
      */
-    private static long planDays(HouseholdModel[] models, TimeStep step, ZoneId zone, long plannedThroughDay) {
+    private static long planDays(
+            HouseholdModel[] models, TimeStep step, ZoneId zone, long plannedThroughDay) {
         long latest = step.latestLocalDay();
         if (latest <= plannedThroughDay) {
             return plannedThroughDay;

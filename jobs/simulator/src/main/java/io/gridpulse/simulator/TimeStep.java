@@ -7,9 +7,9 @@ import java.time.zone.ZoneRules;
 /**
  * The clock facts of one reading interval, computed once per step and shared by every household.
  *
- * <p>Daily routines follow the local clock, so the zone's offset (which changes at daylight saving transitions) is
- * looked up here once per step instead of once per reading. Smooth load shapes are evaluated at the middle of the
- * interval, which is a close stand-in for their average over it.
+ * <p>Daily routines follow the local clock, so the zone's offset (which changes at daylight saving
+ * transitions) is looked up here once per step instead of once per reading. Smooth load shapes are
+ * evaluated at the middle of the interval, which is a close stand-in for their average over it.
  */
 final class TimeStep {
 
@@ -39,7 +39,8 @@ final class TimeStep {
         long localMid = midMillis + offsetMillis(midMillis);
         this.localHour = Math.floorMod(localMid, MILLIS_PER_DAY) / MILLIS_PER_HOUR;
         this.weekend = isWeekend(Math.floorDiv(localMid, MILLIS_PER_DAY));
-        // The last local day this interval touches: its appliance plans must exist before the interval is computed.
+        // The last local day this interval touches: its appliance plans must exist before the
+        // interval is computed.
         long lastMillis = endMillis - 1;
         this.latestLocalDay = Math.floorDiv(lastMillis + offsetMillis(lastMillis), MILLIS_PER_DAY);
     }

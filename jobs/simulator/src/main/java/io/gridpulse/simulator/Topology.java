@@ -9,10 +9,11 @@ import java.util.Map;
 /**
  * Which meter hangs on which feeder in which district, with the identifiers the readings carry.
  *
- * <p>Households are dealt round-robin over feeders and feeders round-robin over districts, so even a small run
- * (say 10 households) touches every district, and neighbouring meter numbers sit on different feeders. Feeder
- * {@code f} belongs to district {@code f % districts} and is that district's feeder number {@code f / districts + 1}.
- * Identifiers: meter {@code M000001}, feeder {@code D01-F01}, district {@code D01} (all 1-based).
+ * <p>Households are dealt round-robin over feeders and feeders round-robin over districts, so even
+ * a small run (say 10 households) touches every district, and neighbouring meter numbers sit on
+ * different feeders. Feeder {@code f} belongs to district {@code f % districts} and is that
+ * district's feeder number {@code f / districts + 1}. Identifiers: meter {@code M000001}, feeder
+ * {@code D01-F01}, district {@code D01} (all 1-based).
  */
 public final class Topology {
 
@@ -27,8 +28,13 @@ public final class Topology {
 
     public Topology(int households, int feeders, int districts) {
         if (households < 1 || feeders < 1 || districts < 1 || feeders < districts) {
-            throw new IllegalArgumentException("need households, feeders >= districts >= 1: "
-                    + households + ", " + feeders + ", " + districts);
+            throw new IllegalArgumentException(
+                    "need households, feeders >= districts >= 1: "
+                            + households
+                            + ", "
+                            + feeders
+                            + ", "
+                            + districts);
         }
         districtIds = new String[districts];
         for (int d = 0; d < districts; d++) {

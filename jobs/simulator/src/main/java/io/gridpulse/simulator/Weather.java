@@ -7,10 +7,11 @@ import java.time.zone.ZoneRules;
 /**
  * Simulated outdoor temperature per district: a deterministic function of seed, district and time.
  *
- * <p>Shaped like southern Finland: an annual cycle (coldest late January, about -6 C; warmest late July, about
- * +16 C), a daily cycle peaking mid-afternoon local time that is wider in summer, multi-day warm and cold spells
- * shared by the whole region, and a smaller local wobble plus a fixed offset per district. Being a pure function,
- * it can be sampled at any instant, e.g. to publish the weather the simulated households reacted to.
+ * <p>Shaped like southern Finland: an annual cycle (coldest late January, about -6 C; warmest late
+ * July, about +16 C), a daily cycle peaking mid-afternoon local time that is wider in summer,
+ * multi-day warm and cold spells shared by the whole region, and a smaller local wobble plus a
+ * fixed offset per district. Being a pure function, it can be sampled at any instant, e.g. to
+ * publish the weather the simulated households reacted to.
  */
 public final class Weather {
 
@@ -18,6 +19,7 @@ public final class Weather {
     private static final long DISTRICT_STREAM = 102;
     private static final double MILLIS_PER_DAY = 86_400_000.0;
     private static final double DAYS_PER_YEAR = 365.2425;
+
     /** Epoch day (mod year) of the coldest day: January 21st. */
     private static final double COLDEST_DAY_OF_YEAR = 20.0;
 
@@ -55,7 +57,10 @@ public final class Weather {
         return districtSeeds.length;
     }
 
-    /** Outdoor temperature in degrees Celsius in a district (0-based index, as in {@link Topology}) at an instant. */
+    /**
+     * Outdoor temperature in degrees Celsius in a district (0-based index, as in {@link Topology})
+     * at an instant.
+     */
     public double temperatureC(int district, Instant time) {
         long millis = time.toEpochMilli();
         long offset = rules.getOffset(time).getTotalSeconds() * 1000L;
@@ -63,17 +68,30 @@ public final class Weather {
         return temperatureC(district, millis, localHour);
     }
 
-    /** As {@link #temperatureC(int, Instant)}, with the local hour already known (the simulation's per-step path). */
+    /**
+     * As {@link #temperatureC(int, Instant)}, with the local hour already known (the simulation's
+     * per-step path).
+     */
     double temperatureC(int district, long epochMillis, double localHour) {
         double days = epochMillis / MILLIS_PER_DAY;
-        double season = Math.cos(2 * Math.PI * (days - COLDEST_DAY_OF_YEAR) / DAYS_PER_YEAR); // 1 = midwinter
+        double season =
+                Math.cos(
+                        2
+                                * Math.PI
+                                * (days - COLDEST_DAY_OF_YEAR)
+                                / DAYS_PER_YEAR); // 1 = midwinter
         double annual = ANNUAL_MEAN_C - ANNUAL_AMPLITUDE_C * season;
-        // Daily swing: about 1.5 C each side in midwinter, 4.5 C in midsummer; warmest at 15:00 local.
+        // Daily swing: about 1.5 C each side in midwinter, 4.5 C in midsummer; warmest at 15:00
+        // local.
         double dailyAmplitude = 3.0 - 1.5 * season;
         double daily = dailyAmplitude * Math.cos(2 * Math.PI * (localHour - 15.0) / 24.0);
-        double spells = SPELL_AMPLITUDE_C * Noise.smooth(regionSeed, days / SPELL_KNOT_DAYS)
-                + FRONT_AMPLITUDE_C * Noise.smooth(regionSeed + 1, days * 24.0 / FRONT_KNOT_HOURS);
-        double local = LOCAL_AMPLITUDE_C * Noise.smooth(districtSeeds[district], days * 24.0 / LOCAL_KNOT_HOURS);
+        double spells =
+                SPELL_AMPLITUDE_C * Noise.smooth(regionSeed, days / SPELL_KNOT_DAYS)
+                        + FRONT_AMPLITUDE_C
+                                * Noise.smooth(regionSeed + 1, days * 24.0 / FRONT_KNOT_HOURS);
+        double local =
+                LOCAL_AMPLITUDE_C
+                        * Noise.smooth(districtSeeds[district], days * 24.0 / LOCAL_KNOT_HOURS);
         return annual + daily + spells + local + districtOffsetsC[district];
     }
 }

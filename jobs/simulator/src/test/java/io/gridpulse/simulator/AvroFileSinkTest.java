@@ -10,15 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class AvroFileSinkTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"snappy", "deflate", "null"})
-    void shouldReadBackExactlyTheReadingsWritten(String codec, @TempDir Path dir) throws IOException {
+    void shouldReadBackExactlyTheReadingsWritten(String codec, @TempDir Path dir)
+            throws IOException {
         SimulationConfig config = smallRun();
         CollectingSink memory = new CollectingSink();
         Path file = dir.resolve("readings.avro");
@@ -28,7 +29,8 @@ class AvroFileSinkTest {
 
         List<MeterReading> read = new ArrayList<>();
         try (DataFileReader<MeterReading> reader =
-                     new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(MeterReading.class))) {
+                new DataFileReader<>(
+                        file.toFile(), new SpecificDatumReader<>(MeterReading.class))) {
             assertThat(reader.getMetaString("avro.codec")).isEqualTo(codec);
             reader.forEach(read::add);
         }

@@ -28,7 +28,7 @@ class FanOutSinkTest {
 
     @Test
     void shouldRefuseRawRecordsByDefault() {
-        ReadingSink readingsOnly = reading -> { };
+        ReadingSink readingsOnly = reading -> {};
         assertThat(readingsOnly.acceptsRaw()).isFalse();
         assertThatThrownBy(() -> readingsOnly.acceptRaw("M000001", new byte[0]))
                 .isInstanceOf(UnsupportedOperationException.class);

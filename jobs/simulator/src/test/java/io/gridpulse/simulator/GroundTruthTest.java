@@ -29,11 +29,14 @@ class GroundTruthTest {
     void shouldEqualTheRegisterDeltasOfTheEmittedReadingsPerMeterAndHour() {
         SimulatorFixtures.Result result = run(smallRun());
         Map<String, Double> registerAt = registersAt(result.readings(), THIRD_HOUR);
-        Map<String, Double> registerAnHourLater = registersAt(result.readings(), THIRD_HOUR.plus(ONE_HOUR));
+        Map<String, Double> registerAnHourLater =
+                registersAt(result.readings(), THIRD_HOUR.plus(ONE_HOUR));
 
         assertThat(registerAt).hasSize(24);
-        registerAt.forEach((meter, start) -> assertThat(result.truth().meterHourKwh(meter, THIRD_HOUR))
-                .isEqualTo((registerAnHourLater.get(meter) - start) / 1000.0));
+        registerAt.forEach(
+                (meter, start) ->
+                        assertThat(result.truth().meterHourKwh(meter, THIRD_HOUR))
+                                .isEqualTo((registerAnHourLater.get(meter) - start) / 1000.0));
     }
 
     @Test
@@ -47,8 +50,10 @@ class GroundTruthTest {
             }
         }
 
-        whInThirdHour.forEach((meter, wh) ->
-                assertThat(result.truth().meterHourKwh(meter, THIRD_HOUR)).isCloseTo(wh / 1000.0, within(1e-9)));
+        whInThirdHour.forEach(
+                (meter, wh) ->
+                        assertThat(result.truth().meterHourKwh(meter, THIRD_HOUR))
+                                .isCloseTo(wh / 1000.0, within(1e-9)));
     }
 
     @Test
@@ -61,11 +66,17 @@ class GroundTruthTest {
             Map<String, Double> feederKwh = new HashMap<>();
             for (int m = 0; m < topology.households(); m++) {
                 double kwh = truth.meterHourKwh(topology.meterId(m), hour);
-                districtKwh.merge(topology.districtId(topology.districtOfMeter(m)), kwh, Double::sum);
+                districtKwh.merge(
+                        topology.districtId(topology.districtOfMeter(m)), kwh, Double::sum);
                 feederKwh.merge(topology.feederId(topology.feederOfMeter(m)), kwh, Double::sum);
             }
-            districtKwh.forEach((d, kwh) -> assertThat(truth.districtHourKwh(d, hour)).isCloseTo(kwh, within(1e-9)));
-            feederKwh.forEach((f, kwh) -> assertThat(truth.feederHourKwh(f, hour)).isCloseTo(kwh, within(1e-9)));
+            districtKwh.forEach(
+                    (d, kwh) ->
+                            assertThat(truth.districtHourKwh(d, hour))
+                                    .isCloseTo(kwh, within(1e-9)));
+            feederKwh.forEach(
+                    (f, kwh) ->
+                            assertThat(truth.feederHourKwh(f, hour)).isCloseTo(kwh, within(1e-9)));
         }
         assertThat(truth.districtMeters("D01")).isEqualTo(8);
         assertThat(truth.feederMeters("D01-F01")).isEqualTo(4);
@@ -82,14 +93,17 @@ class GroundTruthTest {
         for (Instant hour : truth.hourStarts()) {
             allHours += truth.districtHourKwh("D02", hour);
         }
-        assertThat(truth.districtTotalsKwh().get("D02")).isCloseTo(allHours, within(1e-9)).isPositive();
+        assertThat(truth.districtTotalsKwh().get("D02"))
+                .isCloseTo(allHours, within(1e-9))
+                .isPositive();
     }
 
     @Test
     void shouldRefuseUnknownIdsAndHoursOutsideTheRun() {
         GroundTruth truth = run(smallRun()).truth();
 
-        assertThatThrownBy(() -> truth.meterHourKwh("M999999", FIRST_HOUR)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> truth.meterHourKwh("M999999", FIRST_HOUR))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> truth.districtHourKwh("D01", FIRST_HOUR.minus(ONE_HOUR)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> truth.feederHourKwh("D01-F01", FIRST_HOUR.plusSeconds(60)))
@@ -102,7 +116,8 @@ class GroundTruthTest {
         GroundTruth lean = run(smallRun().withMeterTruth(false)).truth();
 
         assertThat(lean.districtTotalsKwh()).isEqualTo(full.districtTotalsKwh());
-        assertThatThrownBy(() -> lean.meterHourKwh("M000001", FIRST_HOUR)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> lean.meterHourKwh("M000001", FIRST_HOUR))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -112,11 +127,13 @@ class GroundTruthTest {
         truth.writeCsv(dir);
 
         List<String> meterRows = Files.readAllLines(dir.resolve("meter-hourly.csv"));
-        assertThat(meterRows.get(0)).isEqualTo("meter_id,feeder_id,district_id,hour_start,energy_kwh");
+        assertThat(meterRows.get(0))
+                .isEqualTo("meter_id,feeder_id,district_id,hour_start,energy_kwh");
         assertThat(meterRows).hasSize(1 + 24 * 6);
         String[] first = meterRows.get(1).split(",");
         assertThat(first).startsWith("M000001", "D01-F01", "D01", "2026-01-11T22:00:00Z");
-        assertThat(Double.parseDouble(first[4])).isEqualTo(truth.meterHourKwh("M000001", FIRST_HOUR));
+        assertThat(Double.parseDouble(first[4]))
+                .isEqualTo(truth.meterHourKwh("M000001", FIRST_HOUR));
 
         List<String> districtRows = Files.readAllLines(dir.resolve("district-hourly.csv"));
         assertThat(districtRows.get(0)).isEqualTo("district_id,hour_start,energy_kwh,meters");
@@ -128,10 +145,13 @@ class GroundTruthTest {
 
         assertThat(Files.readAllLines(dir.resolve("feeder-hourly.csv")))
                 .hasSize(1 + 6 * 6)
-                .first().isEqualTo("feeder_id,district_id,hour_start,energy_kwh,meters");
+                .first()
+                .isEqualTo("feeder_id,district_id,hour_start,energy_kwh,meters");
         List<String> households = Files.readAllLines(dir.resolve("households.csv"));
         assertThat(households).hasSize(1 + 24);
-        assertThat(households.get(0)).startsWith("meter_id,feeder_id,district_id,").contains("heating_w_per_c");
+        assertThat(households.get(0))
+                .startsWith("meter_id,feeder_id,district_id,")
+                .contains("heating_w_per_c");
         assertThat(households).allSatisfy(row -> assertThat(row).doesNotContain("E"));
     }
 

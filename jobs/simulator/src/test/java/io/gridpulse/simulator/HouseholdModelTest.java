@@ -16,7 +16,8 @@ class HouseholdModelTest {
 
     private static final ZoneId HELSINKI = SimulationConfig.DEFAULT_ZONE;
     private static final Topology TOPOLOGY = new Topology(200, 10, 2);
-    private static final List<HouseholdProfile> HOUSEHOLDS = List.of(HouseholdProfiles.generate(TOPOLOGY, 42));
+    private static final List<HouseholdProfile> HOUSEHOLDS =
+            List.of(HouseholdProfiles.generate(TOPOLOGY, 42));
 
     @Test
     void shouldPeakLaterOnWeekendMorningsAndBeQuieterAtTheWeekdayPeak() {
@@ -40,14 +41,18 @@ class HouseholdModelTest {
 
     @Test
     void shouldHeatMoreOnAColdDayThanOnAWarmOne() {
-        List<HouseholdProfile> heating = HOUSEHOLDS.stream().filter(HouseholdProfile::hasHeating).toList();
-        List<HouseholdProfile> none = HOUSEHOLDS.stream().filter(p -> !p.hasHeating() && !p.hasCooling()).toList();
+        List<HouseholdProfile> heating =
+                HOUSEHOLDS.stream().filter(HouseholdProfile::hasHeating).toList();
+        List<HouseholdProfile> none =
+                HOUSEHOLDS.stream().filter(p -> !p.hasHeating() && !p.hasCooling()).toList();
 
         assertThat(heating).hasSizeGreaterThan(HOUSEHOLDS.size() / 2);
         assertThat(none).isNotEmpty();
         for (HouseholdProfile p : heating) {
-            assertThat(HouseholdModel.climatePowerW(p, -15.0)).isGreaterThan(HouseholdModel.climatePowerW(p, 0.0));
-            assertThat(HouseholdModel.climatePowerW(p, 0.0)).isGreaterThan(HouseholdModel.climatePowerW(p, 10.0));
+            assertThat(HouseholdModel.climatePowerW(p, -15.0))
+                    .isGreaterThan(HouseholdModel.climatePowerW(p, 0.0));
+            assertThat(HouseholdModel.climatePowerW(p, 0.0))
+                    .isGreaterThan(HouseholdModel.climatePowerW(p, 10.0));
             assertThat(HouseholdModel.climatePowerW(p, -40.0)).isLessThanOrEqualTo(p.heatingMaxW());
         }
         for (HouseholdProfile p : none) {
@@ -57,16 +62,22 @@ class HouseholdModelTest {
 
     @Test
     void shouldCoolOnlyAboveTheCoolingBalancePoint() {
-        HouseholdProfile p = HOUSEHOLDS.stream().filter(HouseholdProfile::hasCooling)
-                .filter(Predicate.not(HouseholdProfile::hasHeating)).findFirst().orElseThrow();
+        HouseholdProfile p =
+                HOUSEHOLDS.stream()
+                        .filter(HouseholdProfile::hasCooling)
+                        .filter(Predicate.not(HouseholdProfile::hasHeating))
+                        .findFirst()
+                        .orElseThrow();
 
         assertThat(HouseholdModel.climatePowerW(p, p.coolingBalanceC() - 1)).isZero();
-        assertThat(HouseholdModel.climatePowerW(p, p.coolingBalanceC() + 5)).isCloseTo(5 * p.coolingWPerC(), within(1e-9));
+        assertThat(HouseholdModel.climatePowerW(p, p.coolingBalanceC() + 5))
+                .isCloseTo(5 * p.coolingWPerC(), within(1e-9));
     }
 
     @Test
     void shouldUseMoreEnergyOnAJanuaryDayThanOnAJulyDayWhenHeatingElectrically() {
-        SimulationConfig january = SimulationConfig.defaults().withHouseholds(40).withInterval(Duration.ofMinutes(15));
+        SimulationConfig january =
+                SimulationConfig.defaults().withHouseholds(40).withInterval(Duration.ofMinutes(15));
         SimulationConfig july = january.withStart(localMidnight(2026, 7, 13)); // also a Monday
         SimulatorFixtures.Result cold = run(january);
         SimulatorFixtures.Result warm = run(july);
@@ -83,13 +94,19 @@ class HouseholdModelTest {
     @Test
     void shouldShowTheWeekendRoutineInTheSimulatedReadings() {
         // A week of households without heating or cooling, so the weather cannot mask the routine.
-        SimulationConfig week = SimulationConfig.defaults().withHouseholds(200).withInterval(Duration.ofMinutes(15))
-                .withDuration(Duration.ofDays(7));
+        SimulationConfig week =
+                SimulationConfig.defaults()
+                        .withHouseholds(200)
+                        .withInterval(Duration.ofMinutes(15))
+                        .withDuration(Duration.ofDays(7));
         SimulatorFixtures.Result result = run(week);
         double[] weekday = new double[24];
         double[] weekend = new double[24];
         for (MeterReading r : result.readings()) {
-            HouseholdProfile p = result.truth().households().get(result.truth().topology().meterIndex(r.getMeterId()));
+            HouseholdProfile p =
+                    result.truth()
+                            .households()
+                            .get(result.truth().topology().meterIndex(r.getMeterId()));
             if (p.hasHeating() || p.hasCooling()) {
                 continue;
             }
@@ -106,7 +123,8 @@ class HouseholdModelTest {
     private static double peakHour(HouseholdProfile p, boolean weekend, double from, double to) {
         double best = from;
         for (double h = from; h <= to; h += 1.0 / 60) {
-            if (HouseholdModel.everydayPowerW(p, h, weekend) > HouseholdModel.everydayPowerW(p, best, weekend)) {
+            if (HouseholdModel.everydayPowerW(p, h, weekend)
+                    > HouseholdModel.everydayPowerW(p, best, weekend)) {
                 best = h;
             }
         }

@@ -22,10 +22,12 @@ class KafkaReadingSinkTest {
 
     @Test
     void shouldKeyByMeterStampWithReadingTimeAndEncodeAsSingleObjectAvro() throws Exception {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         CollectingSink memory = new CollectingSink();
         try (KafkaReadingSink kafka = new KafkaReadingSink(producer, TOPIC)) {
-            new Simulation(smallRun().withDuration(SimulatorFixtures.ONE_HOUR)).run(new FanOutSink(List.of(memory, kafka)));
+            new Simulation(smallRun().withDuration(SimulatorFixtures.ONE_HOUR))
+                    .run(new FanOutSink(List.of(memory, kafka)));
             assertThat(kafka.acknowledged()).isEqualTo(memory.readings().size());
         }
 
@@ -43,7 +45,13 @@ class KafkaReadingSinkTest {
 
     @Test
     void shouldWriteTheSingleObjectHeaderAndFingerprint() throws Exception {
-        MeterReading reading = SimulatorFixtures.run(smallRun().withHouseholds(1).withDuration(SimulatorFixtures.ONE_HOUR)).readings().get(0);
+        MeterReading reading =
+                SimulatorFixtures.run(
+                                smallRun()
+                                        .withHouseholds(1)
+                                        .withDuration(SimulatorFixtures.ONE_HOUR))
+                        .readings()
+                        .get(0);
 
         byte[] bytes = KafkaReadingSink.encode(reading);
 
@@ -55,9 +63,16 @@ class KafkaReadingSinkTest {
 
     @Test
     void shouldStopTheRunWhenTheBrokerRejectsASend() {
-        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         KafkaReadingSink kafka = new KafkaReadingSink(producer, TOPIC);
-        MeterReading reading = SimulatorFixtures.run(smallRun().withHouseholds(1).withDuration(SimulatorFixtures.ONE_HOUR)).readings().get(0);
+        MeterReading reading =
+                SimulatorFixtures.run(
+                                smallRun()
+                                        .withHouseholds(1)
+                                        .withDuration(SimulatorFixtures.ONE_HOUR))
+                        .readings()
+                        .get(0);
         kafka.accept(reading);
 
         producer.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker gone"));
@@ -67,8 +82,15 @@ class KafkaReadingSinkTest {
 
     @Test
     void shouldSendRawRecordsUnderTheirKeyStampedLikeTheRecordBefore() {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        MeterReading reading = SimulatorFixtures.run(smallRun().withHouseholds(1).withDuration(SimulatorFixtures.ONE_HOUR)).readings().get(5);
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MeterReading reading =
+                SimulatorFixtures.run(
+                                smallRun()
+                                        .withHouseholds(1)
+                                        .withDuration(SimulatorFixtures.ONE_HOUR))
+                        .readings()
+                        .get(5);
         byte[] garbage = {1, 2, 3};
         try (KafkaReadingSink kafka = new KafkaReadingSink(producer, TOPIC)) {
             assertThat(kafka.acceptsRaw()).isTrue();
@@ -84,10 +106,19 @@ class KafkaReadingSinkTest {
 
     @Test
     void shouldStampAReadingFromTheFutureWithTheProducerClockSoTheBrokerTakesIt() throws Exception {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        MeterReading reading = SimulatorFixtures.run(smallRun().withHouseholds(1).withDuration(SimulatorFixtures.ONE_HOUR)).readings().get(0);
-        MeterReading future = MeterReading.newBuilder(reading)
-                .setTimestamp(Instant.now().plus(Duration.ofDays(365))).build();
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MeterReading reading =
+                SimulatorFixtures.run(
+                                smallRun()
+                                        .withHouseholds(1)
+                                        .withDuration(SimulatorFixtures.ONE_HOUR))
+                        .readings()
+                        .get(0);
+        MeterReading future =
+                MeterReading.newBuilder(reading)
+                        .setTimestamp(Instant.now().plus(Duration.ofDays(365)))
+                        .build();
         long before = System.currentTimeMillis();
         try (KafkaReadingSink kafka = new KafkaReadingSink(producer, TOPIC)) {
             kafka.accept(future);
@@ -97,15 +128,18 @@ class KafkaReadingSinkTest {
 
         ProducerRecord<String, byte[]> sent = producer.history().get(0);
         assertThat(sent.timestamp()).isBetween(before, after);
-        assertThat(MeterReading.getDecoder().decode(sent.value())).isEqualTo(future); // event time stays in the payload
-        assertThat(producer.history().get(1).timestamp()).isEqualTo(reading.getTimestamp().toEpochMilli());
+        assertThat(MeterReading.getDecoder().decode(sent.value()))
+                .isEqualTo(future); // event time stays in the payload
+        assertThat(producer.history().get(1).timestamp())
+                .isEqualTo(reading.getTimestamp().toEpochMilli());
     }
 
     @Test
     void shouldTuneTheProducerForThroughputWithoutGivingUpDurability() {
         var props = KafkaReadingSink.producerProperties("localhost:9092", "lz4");
 
-        assertThat(props).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+        assertThat(props)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
                 .containsKeys(ProducerConfig.LINGER_MS_CONFIG, ProducerConfig.BATCH_SIZE_CONFIG);
     }

@@ -26,29 +26,51 @@ class SimulationConfigTest {
 
     @Test
     void shouldChangeOneFieldPerWither() {
-        SimulationConfig config = SimulationConfig.defaults().withSeed(7).withHouseholds(10).withFeeders(5)
-                .withDistricts(5).withDuration(Duration.ofHours(2)).withStart(Instant.parse("2026-03-01T00:00:00Z"))
-                .withSpeed(60);
+        SimulationConfig config =
+                SimulationConfig.defaults()
+                        .withSeed(7)
+                        .withHouseholds(10)
+                        .withFeeders(5)
+                        .withDistricts(5)
+                        .withDuration(Duration.ofHours(2))
+                        .withStart(Instant.parse("2026-03-01T00:00:00Z"))
+                        .withSpeed(60);
 
-        assertThat(config).isEqualTo(new SimulationConfig(7, 10, 5, 5, Instant.parse("2026-03-01T00:00:00Z"),
-                Duration.ofHours(2), Duration.ofMinutes(1), ZoneId.of("Europe/Helsinki"), 60, true));
+        assertThat(config)
+                .isEqualTo(
+                        new SimulationConfig(
+                                7,
+                                10,
+                                5,
+                                5,
+                                Instant.parse("2026-03-01T00:00:00Z"),
+                                Duration.ofHours(2),
+                                Duration.ofMinutes(1),
+                                ZoneId.of("Europe/Helsinki"),
+                                60,
+                                true));
     }
 
     @Test
     void shouldRefuseConfigsThatCannotBeSimulated() {
         SimulationConfig config = SimulationConfig.defaults();
 
-        assertThatThrownBy(() -> config.withHouseholds(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> config.withHouseholds(0))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> config.withDistricts(30)).hasMessageContaining("feeders");
-        assertThatThrownBy(() -> config.withInterval(Duration.ofHours(2))).hasMessageContaining("interval");
-        assertThatThrownBy(() -> config.withDuration(Duration.ofHours(-1))).hasMessageContaining("duration");
+        assertThatThrownBy(() -> config.withInterval(Duration.ofHours(2)))
+                .hasMessageContaining("interval");
+        assertThatThrownBy(() -> config.withDuration(Duration.ofHours(-1)))
+                .hasMessageContaining("duration");
         assertThatThrownBy(() -> config.withSpeed(-1)).hasMessageContaining("speed");
     }
 
     @Test
     void shouldEndOnTheLastWholeIntervalWithinTheDuration() {
-        SimulationConfig config = SimulationConfig.defaults().withInterval(Duration.ofMinutes(15))
-                .withDuration(Duration.ofMinutes(50));
+        SimulationConfig config =
+                SimulationConfig.defaults()
+                        .withInterval(Duration.ofMinutes(15))
+                        .withDuration(Duration.ofMinutes(50));
 
         assertThat(config.steps()).isEqualTo(3);
         assertThat(config.end()).isEqualTo(config.start().plus(Duration.ofMinutes(45)));

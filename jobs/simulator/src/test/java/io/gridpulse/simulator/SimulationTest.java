@@ -76,7 +76,8 @@ class SimulationTest {
             expected = expected.plus(config.interval());
         }
         assertThat(readings.get(0).getTimestamp()).isEqualTo(MONDAY_2026_01_12_HELSINKI);
-        assertThat(readings.get(readings.size() - 1).getTimestamp()).isEqualTo(config.start().plus(Duration.ofHours(6)));
+        assertThat(readings.get(readings.size() - 1).getTimestamp())
+                .isEqualTo(config.start().plus(Duration.ofHours(6)));
     }
 
     @Test
@@ -90,7 +91,10 @@ class SimulationTest {
             MeterReading before = previous.put(r.getMeterId(), r);
             assertThat(r.getAveragePowerW()).isPositive();
             if (before == null) {
-                HouseholdProfile household = result.truth().households().get(result.truth().topology().meterIndex(r.getMeterId()));
+                HouseholdProfile household =
+                        result.truth()
+                                .households()
+                                .get(result.truth().topology().meterIndex(r.getMeterId()));
                 assertThat(r.getActiveEnergyWh()).isEqualTo(household.startRegisterWh());
                 assertThat(r.getActiveEnergyWh()).isBetween(1_000_000.0, 50_000_000.0);
                 continue;
@@ -104,7 +108,8 @@ class SimulationTest {
 
     @Test
     void shouldKeepTheIntervalIdentityExactForFifteenMinuteReadings() {
-        SimulationConfig config = smallRun().withInterval(Duration.ofMinutes(15)).withDuration(Duration.ofDays(1));
+        SimulationConfig config =
+                smallRun().withInterval(Duration.ofMinutes(15)).withDuration(Duration.ofDays(1));
         List<MeterReading> readings = run(config).readings();
 
         for (int i = config.households(); i < readings.size(); i++) {
@@ -120,7 +125,8 @@ class SimulationTest {
         List<MeterReading> readings = run(smallRun()).readings();
 
         assertThat(readings).allSatisfy(r -> assertThat(r.getVoltageV()).isBetween(215.0, 240.0));
-        double mean = readings.stream().mapToDouble(MeterReading::getVoltageV).average().orElseThrow();
+        double mean =
+                readings.stream().mapToDouble(MeterReading::getVoltageV).average().orElseThrow();
         assertThat(mean).isBetween(226.0, 232.0);
     }
 
@@ -128,15 +134,16 @@ class SimulationTest {
     void shouldStopEarlyWhenAsked() {
         Simulation simulation = new Simulation(smallRun());
         CollectingSink sink = new CollectingSink();
-        ReadingSink stopAfterTwoSteps = new ReadingSink() {
-            @Override
-            public void accept(MeterReading reading) {
-                sink.accept(reading);
-                if (sink.readings().size() == 2 * 24) {
-                    simulation.requestStop();
-                }
-            }
-        };
+        ReadingSink stopAfterTwoSteps =
+                new ReadingSink() {
+                    @Override
+                    public void accept(MeterReading reading) {
+                        sink.accept(reading);
+                        if (sink.readings().size() == 2 * 24) {
+                            simulation.requestStop();
+                        }
+                    }
+                };
 
         GroundTruth truth = simulation.run(stopAfterTwoSteps);
 

@@ -17,12 +17,16 @@ final class SimulatorFixtures {
 
     /** 24 households on 6 feeders in 3 districts, six hours of one-minute readings. */
     static SimulationConfig smallRun() {
-        return SimulationConfig.defaults().withHouseholds(24).withFeeders(6).withDistricts(3)
+        return SimulationConfig.defaults()
+                .withHouseholds(24)
+                .withFeeders(6)
+                .withDistricts(3)
                 .withDuration(Duration.ofHours(6));
     }
 
     static Instant localMidnight(int year, int month, int day) {
-        return SimulationConfig.localMidnight(LocalDate.of(year, month, day), SimulationConfig.DEFAULT_ZONE);
+        return SimulationConfig.localMidnight(
+                LocalDate.of(year, month, day), SimulationConfig.DEFAULT_ZONE);
     }
 
     /** Runs a config into memory. */

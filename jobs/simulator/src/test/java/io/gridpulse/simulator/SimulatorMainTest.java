@@ -26,11 +26,16 @@ class SimulatorMainTest {
 
     @Test
     void shouldReadStartAsInstantLocalDateTimeOrDate() {
-        assertThat(SimulatorMain.parseStart("2026-01-11T22:00:00Z", HELSINKI)).isEqualTo(Instant.parse("2026-01-11T22:00:00Z"));
-        assertThat(SimulatorMain.parseStart("2026-01-12T00:00", HELSINKI)).isEqualTo(Instant.parse("2026-01-11T22:00:00Z"));
-        assertThat(SimulatorMain.parseStart("2026-07-01", HELSINKI)).isEqualTo(Instant.parse("2026-06-30T21:00:00Z"));
-        assertThat(SimulatorMain.parseStart(null, ZoneId.of("UTC"))).isEqualTo(Instant.parse("2026-01-12T00:00:00Z"));
-        assertThatThrownBy(() -> SimulatorMain.parseStart("yesterday", HELSINKI)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SimulatorMain.parseStart("2026-01-11T22:00:00Z", HELSINKI))
+                .isEqualTo(Instant.parse("2026-01-11T22:00:00Z"));
+        assertThat(SimulatorMain.parseStart("2026-01-12T00:00", HELSINKI))
+                .isEqualTo(Instant.parse("2026-01-11T22:00:00Z"));
+        assertThat(SimulatorMain.parseStart("2026-07-01", HELSINKI))
+                .isEqualTo(Instant.parse("2026-06-30T21:00:00Z"));
+        assertThat(SimulatorMain.parseStart(null, ZoneId.of("UTC")))
+                .isEqualTo(Instant.parse("2026-01-12T00:00:00Z"));
+        assertThatThrownBy(() -> SimulatorMain.parseStart("yesterday", HELSINKI))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -38,13 +43,28 @@ class SimulatorMainTest {
         Path file = dir.resolve("readings.avro");
         Path truth = dir.resolve("truth");
 
-        int exit = execute("--households", "12", "--feeders", "4", "--districts", "2", "--duration", "PT2H",
-                "--output-file", file.toString(), "--truth-dir", truth.toString(), "--progress-seconds", "60");
+        int exit =
+                execute(
+                        "--households",
+                        "12",
+                        "--feeders",
+                        "4",
+                        "--districts",
+                        "2",
+                        "--duration",
+                        "PT2H",
+                        "--output-file",
+                        file.toString(),
+                        "--truth-dir",
+                        truth.toString(),
+                        "--progress-seconds",
+                        "60");
 
         assertThat(exit).isZero();
         long count = 0;
         try (DataFileReader<MeterReading> reader =
-                     new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(MeterReading.class))) {
+                new DataFileReader<>(
+                        file.toFile(), new SpecificDatumReader<>(MeterReading.class))) {
             for (MeterReading ignored : reader) {
                 count++;
             }
@@ -59,36 +79,78 @@ class SimulatorMainTest {
     void shouldInjectFaultsAndWriteTheirLedgerNextToTheTruth(@TempDir Path dir) throws IOException {
         Path truth = dir.resolve("truth");
 
-        int exit = execute("--households", "40", "--feeders", "4", "--districts", "2", "--duration", "PT6H",
-                "--output-file", dir.resolve("readings.avro").toString(), "--truth-dir", truth.toString(),
-                "--faults", "--fault-meters-per-kind", "2", "--progress-seconds", "60");
+        int exit =
+                execute(
+                        "--households",
+                        "40",
+                        "--feeders",
+                        "4",
+                        "--districts",
+                        "2",
+                        "--duration",
+                        "PT6H",
+                        "--output-file",
+                        dir.resolve("readings.avro").toString(),
+                        "--truth-dir",
+                        truth.toString(),
+                        "--faults",
+                        "--fault-meters-per-kind",
+                        "2",
+                        "--progress-seconds",
+                        "60");
 
         assertThat(exit).isZero();
         List<String> faults = Files.readAllLines(truth.resolve("faults.csv"));
-        // 17 kinds on 2 meters each; GARBAGE is skipped (a file cannot hold raw records) but listed.
+        // 17 kinds on 2 meters each; GARBAGE is skipped (a file cannot hold raw records) but
+        // listed.
         assertThat(faults).hasSize(1 + 17 * 2);
-        assertThat(faults).filteredOn(line -> line.startsWith("GARBAGE,")).allSatisfy(line -> assertThat(line)
-                .contains(",skipped,"));
+        assertThat(faults)
+                .filteredOn(line -> line.startsWith("GARBAGE,"))
+                .allSatisfy(line -> assertThat(line).contains(",skipped,"));
         assertThat(truth.resolve("district-hourly.csv")).exists();
     }
 
     @Test
     void shouldRefuseFaultOptionsThatCannotWork() {
-        assertThat(execute("--households", "40", "--dry-run", "--fault-meters-per-kind", "2")).isEqualTo(2);
+        assertThat(execute("--households", "40", "--dry-run", "--fault-meters-per-kind", "2"))
+                .isEqualTo(2);
         assertThat(execute("--households", "16", "--dry-run", "--faults")).isEqualTo(2);
-        assertThat(execute("--households", "40", "--duration", "PT3H", "--dry-run", "--faults")).isEqualTo(2);
+        assertThat(execute("--households", "40", "--duration", "PT3H", "--dry-run", "--faults"))
+                .isEqualTo(2);
     }
 
     @Test
-    void shouldInjectAnomaliesAndWriteTheirLedgerNextToTheTruth(@TempDir Path dir) throws IOException {
+    void shouldInjectAnomaliesAndWriteTheirLedgerNextToTheTruth(@TempDir Path dir)
+            throws IOException {
         Path file = dir.resolve("readings.avro");
         Path truth = dir.resolve("truth");
 
-        int exit = execute("--households", "40", "--feeders", "8", "--districts", "2", "--duration", "P3D",
-                "--interval", "PT15M", "--output-file", file.toString(), "--truth-dir", truth.toString(),
-                "--anomalies", "--anomaly-meters-per-type", "2", "--anomaly-warm-up", "P1D", "--progress-seconds", "60");
+        int exit =
+                execute(
+                        "--households",
+                        "40",
+                        "--feeders",
+                        "8",
+                        "--districts",
+                        "2",
+                        "--duration",
+                        "P3D",
+                        "--interval",
+                        "PT15M",
+                        "--output-file",
+                        file.toString(),
+                        "--truth-dir",
+                        truth.toString(),
+                        "--anomalies",
+                        "--anomaly-meters-per-type",
+                        "2",
+                        "--anomaly-warm-up",
+                        "P1D",
+                        "--progress-seconds",
+                        "60");
 
-        // Exit 0: silent meters and outages send fewer readings, and the run still counts as complete.
+        // Exit 0: silent meters and outages send fewer readings, and the run still counts as
+        // complete.
         assertThat(exit).isZero();
         List<InjectedAnomaly> anomalies = AnomalyLedgerCsv.read(truth.resolve("anomalies.csv"));
         assertThat(anomalies).hasSize(6 * 2 + 1);
@@ -96,11 +158,16 @@ class SimulatorMainTest {
         assertThat(anomalies).allSatisfy(a -> assertThat(a.start()).isAfterOrEqualTo(warmUpEnd));
         long count = 0;
         try (DataFileReader<MeterReading> reader =
-                     new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(MeterReading.class))) {
+                new DataFileReader<>(
+                        file.toFile(), new SpecificDatumReader<>(MeterReading.class))) {
             for (MeterReading r : reader) {
                 count++;
-                assertThat(anomalies).noneMatch(a -> a.type().silences() && a.concerns(r.getMeterId(), r.getFeederId())
-                        && a.affects(r.getTimestamp()));
+                assertThat(anomalies)
+                        .noneMatch(
+                                a ->
+                                        a.type().silences()
+                                                && a.concerns(r.getMeterId(), r.getFeederId())
+                                                && a.affects(r.getTimestamp()));
             }
         }
         assertThat(count).isLessThan(40 * (3 * 96 + 1));
@@ -108,9 +175,19 @@ class SimulatorMainTest {
 
     @Test
     void shouldRefuseAnomalyOptionsThatCannotWork() {
-        assertThat(execute("--households", "40", "--dry-run", "--anomaly-meters-per-type", "2")).isEqualTo(2);
-        assertThat(execute("--households", "40", "--dry-run", "--anomaly-warm-up", "P2D")).isEqualTo(2);
-        assertThat(execute("--households", "400", "--duration", "P16D", "--dry-run", "--anomalies", "--faults"))
+        assertThat(execute("--households", "40", "--dry-run", "--anomaly-meters-per-type", "2"))
+                .isEqualTo(2);
+        assertThat(execute("--households", "40", "--dry-run", "--anomaly-warm-up", "P2D"))
+                .isEqualTo(2);
+        assertThat(
+                        execute(
+                                "--households",
+                                "400",
+                                "--duration",
+                                "P16D",
+                                "--dry-run",
+                                "--anomalies",
+                                "--faults"))
                 .isEqualTo(2);
         // The default P14D warm-up does not fit into the default day.
         assertThat(execute("--households", "40", "--dry-run", "--anomalies")).isEqualTo(2);

@@ -14,7 +14,9 @@ class TopologyTest {
         assertThat(topology.meterId(0)).isEqualTo("M000001");
         assertThat(topology.meterId(999)).isEqualTo("M001000");
         assertThat(topology.districtIds()).containsExactly("D01", "D02", "D03", "D04");
-        assertThat(topology.feederIds()).hasSize(20).startsWith("D01-F01", "D02-F01", "D03-F01", "D04-F01", "D01-F02")
+        assertThat(topology.feederIds())
+                .hasSize(20)
+                .startsWith("D01-F01", "D02-F01", "D03-F01", "D04-F01", "D01-F02")
                 .endsWith("D04-F05");
     }
 
@@ -39,6 +41,7 @@ class TopologyTest {
 
     @Test
     void shouldRefuseMoreDistrictsThanFeeders() {
-        assertThatThrownBy(() -> new Topology(10, 2, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Topology(10, 2, 3))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,7 +14,8 @@ class WeatherTest {
     void shouldBeAPureFunctionOfSeedDistrictAndTime() {
         Instant t = Instant.parse("2026-01-12T10:00:00Z");
 
-        assertThat(new Weather(SimulationConfig.defaults()).temperatureC(1, t)).isEqualTo(weather.temperatureC(1, t));
+        assertThat(new Weather(SimulationConfig.defaults()).temperatureC(1, t))
+                .isEqualTo(weather.temperatureC(1, t));
         assertThat(new Weather(SimulationConfig.defaults().withSeed(7)).temperatureC(1, t))
                 .isNotEqualTo(weather.temperatureC(1, t));
     }
@@ -30,9 +31,13 @@ class WeatherTest {
         Instant t = Instant.parse("2026-01-12T10:00:00Z");
         for (int minute = 0; minute < 24 * 60; minute++) {
             Instant now = t.plus(Duration.ofMinutes(minute));
-            assertThat(Math.abs(weather.temperatureC(0, now.plusSeconds(60)) - weather.temperatureC(0, now)))
+            assertThat(
+                            Math.abs(
+                                    weather.temperatureC(0, now.plusSeconds(60))
+                                            - weather.temperatureC(0, now)))
                     .isLessThan(0.1);
-            assertThat(Math.abs(weather.temperatureC(0, now) - weather.temperatureC(3, now))).isLessThan(5.0);
+            assertThat(Math.abs(weather.temperatureC(0, now) - weather.temperatureC(3, now)))
+                    .isLessThan(5.0);
         }
     }
 

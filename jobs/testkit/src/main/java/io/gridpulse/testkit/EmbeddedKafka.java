@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Kafka broker running in this JVM: one KRaft node acting as both broker and controller, built on Kafka's own
- * {@link KafkaClusterTestKit} (ready in a few seconds, no Docker).
+ * A real Kafka broker running in this JVM: one KRaft node acting as both broker and controller,
+ * built on Kafka's own {@link KafkaClusterTestKit} (ready in a few seconds, no Docker).
  *
  * <p>Either start it directly and close it when done:
  *
@@ -42,10 +41,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
  * }</pre>
  *
- * <p>The broker keeps history: the broker-wide default and every topic created through {@link #createTopic} use
- * {@code retention.ms=-1}, so records with old (simulated or historic) timestamps are not deleted behind the test's
- * back. Internal topics (consumer offsets, transactions, share-group state) use replication factor 1 and few
- * partitions so that the first consumer group and the first transaction are quick.
+ * <p>The broker keeps history: the broker-wide default and every topic created through {@link
+ * #createTopic} use {@code retention.ms=-1}, so records with old (simulated or historic) timestamps
+ * are not deleted behind the test's back. Internal topics (consumer offsets, transactions,
+ * share-group state) use replication factor 1 and few partitions so that the first consumer group
+ * and the first transaction are quick.
  */
 public final class EmbeddedKafka implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
@@ -54,7 +54,10 @@ public final class EmbeddedKafka implements AutoCloseable, BeforeAllCallback, Af
     private KafkaClusterTestKit cluster;
     private Path baseDirectory;
 
-    /** An unstarted broker: call {@link #startBroker()} or register it as a JUnit extension on a static field. */
+    /**
+     * An unstarted broker: call {@link #startBroker()} or register it as a JUnit extension on a
+     * static field.
+     */
     public EmbeddedKafka() {}
 
     /** Starts a new broker and returns it once it accepts clients. The caller closes it. */
@@ -64,21 +67,28 @@ public final class EmbeddedKafka implements AutoCloseable, BeforeAllCallback, Af
         return kafka;
     }
 
-    /** Starts this broker (formats its storage, starts the node and waits until the broker is ready). Idempotent. */
+    /**
+     * Starts this broker (formats its storage, starts the node and waits until the broker is
+     * ready). Idempotent.
+     */
     public synchronized EmbeddedKafka startBroker() {
         if (cluster != null) {
             return this;
         }
         try {
-            baseDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "embedded-kafka-");
-            TestKitNodes nodes = new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .setBaseDirectory(baseDirectory)
-                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                    .build();
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+            baseDirectory =
+                    Files.createTempDirectory(
+                            Path.of(System.getProperty("java.io.tmpdir")), "embedded-kafka-");
+            TestKitNodes nodes =
+                    new TestKitNodes.Builder()
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
+                            .setNumControllerNodes(1)
+                            .setBaseDirectory(baseDirectory)
+                            .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                            .build();
+            KafkaClusterTestKit.Builder builder =
+                    new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
             brokerConfig().forEach(builder::setConfigProp);
             KafkaClusterTestKit started = builder.build();
             try {
@@ -93,7 +103,8 @@ public final class EmbeddedKafka implements AutoCloseable, BeforeAllCallback, Af
             return this;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting the embedded Kafka broker", e);
+            throw new IllegalStateException(
+                    "Interrupted while starting the embedded Kafka broker", e);
         } catch (Exception e) {
             deleteBaseDirectory();
             throw new IllegalStateException("Could not start the embedded Kafka broker: " + e, e);
@@ -121,17 +132,24 @@ public final class EmbeddedKafka implements AutoCloseable, BeforeAllCallback, Af
         return started().bootstrapServers();
     }
 
-    /** Creates a topic with replication factor 1 that keeps its records forever ({@code retention.ms=-1}). */
+    /**
+     * Creates a topic with replication factor 1 that keeps its records forever ({@code
+     * retention.ms=-1}).
+     */
     public void createTopic(String name, int partitions) {
-        NewTopic topic = new NewTopic(name, partitions, (short) 1)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        NewTopic topic =
+                new NewTopic(name, partitions, (short) 1)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 throw new IllegalStateException("Topic " + name + " already exists", e.getCause());
             }
-            throw new IllegalStateException("Could not create topic " + name + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "Could not create topic " + name + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Timed out creating topic " + name, e);
         } catch (InterruptedException e) {
@@ -182,7 +200,8 @@ public final class EmbeddedKafka implements AutoCloseable, BeforeAllCallback, Af
             try {
                 Directories.deleteRecursively(dir);
             } catch (UncheckedIOException | IOException e) {
-                // The test kit has usually deleted it already; a leftover under java.io.tmpdir is harmless.
+                // The test kit has usually deleted it already; a leftover under java.io.tmpdir is
+                // harmless.
             }
         }
     }

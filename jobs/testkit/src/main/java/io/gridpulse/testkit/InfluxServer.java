@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
@@ -25,9 +24,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real InfluxDB 1.x server: an {@code influxd} process (Debian package {@code influxdb}) with a generated config, its
- * own meta/data/wal directories in a fresh temporary directory under {@code java.io.tmpdir}, and HTTP and RPC bound to
- * free loopback ports. Ready in well under a second.
+ * A real InfluxDB 1.x server: an {@code influxd} process (Debian package {@code influxdb}) with a
+ * generated config, its own meta/data/wal directories in a fresh temporary directory under {@code
+ * java.io.tmpdir}, and HTTP and RPC bound to free loopback ports. Ready in well under a second.
  *
  * <p>Either start it directly and close it when done:
  *
@@ -44,9 +43,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension static final InfluxServer INFLUX = new InfluxServer();
  * }</pre>
  *
- * <p>The binary is {@code /usr/bin/influxd} unless the system property {@code gridpulse.influxd} or the environment
- * variable {@code INFLUXD} names another one. Running as root needs no special user: influxd 1.6 runs fine as root
- * over directories root owns.
+ * <p>The binary is {@code /usr/bin/influxd} unless the system property {@code gridpulse.influxd} or
+ * the environment variable {@code INFLUXD} names another one. Running as root needs no special
+ * user: influxd 1.6 runs fine as root over directories root owns.
  */
 public final class InfluxServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
@@ -66,14 +65,18 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
     private final String adminUser;
     private final String adminPassword;
 
-    /** An unstarted server: call {@link #startServer()} or register it as a JUnit extension on a static field. */
+    /**
+     * An unstarted server: call {@link #startServer()} or register it as a JUnit extension on a
+     * static field.
+     */
     public InfluxServer() {
         this(null, null);
     }
 
     /**
-     * An unstarted server with authentication on and one admin user, created at start; this object's own queries
-     * ({@link #query}, {@link #createDatabase}, {@link #connect}) run as that admin.
+     * An unstarted server with authentication on and one admin user, created at start; this
+     * object's own queries ({@link #query}, {@link #createDatabase}, {@link #connect}) run as that
+     * admin.
      */
     public InfluxServer(String adminUser, String adminPassword) {
         this.adminUser = adminUser;
@@ -88,8 +91,8 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     /**
-     * Starts this server and waits until {@code /ping} answers. Idempotent. Retries with new ports if another process
-     * took a chosen port in the meantime.
+     * Starts this server and waits until {@code /ping} answers. Idempotent. Retries with new ports
+     * if another process took a chosen port in the meantime.
      */
     public synchronized InfluxServer startServer() {
         if (process != null) {
@@ -115,40 +118,56 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
 
     private void startOnce(Path binary) {
         try {
-            directory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "influxd-");
+            directory =
+                    Files.createTempDirectory(
+                            Path.of(System.getProperty("java.io.tmpdir")), "influxd-");
             int httpPort = Ports.freeLoopbackPort();
             int rpcPort = Ports.freeLoopbackPort();
             while (rpcPort == httpPort) {
                 rpcPort = Ports.freeLoopbackPort();
             }
             Path config = directory.resolve("influxdb.conf");
-            Files.writeString(config, config(directory, httpPort, rpcPort, adminUser != null), StandardCharsets.UTF_8);
+            Files.writeString(
+                    config,
+                    config(directory, httpPort, rpcPort, adminUser != null),
+                    StandardCharsets.UTF_8);
             logFile = directory.resolve("influxd.log");
-            process = new ProcessBuilder(binary.toString(), "run", "-config", config.toString())
-                    .directory(directory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .start();
+            process =
+                    new ProcessBuilder(binary.toString(), "run", "-config", config.toString())
+                            .directory(directory.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(logFile.toFile())
+                            .start();
             // Not through this object's lock: a JVM exiting mid-call must still stop influxd.
             Process started = process;
             Path startedDirectory = directory;
-            shutdownHook = new Thread(() -> stopAndDelete(started, startedDirectory), "influxd-shutdown");
+            shutdownHook =
+                    new Thread(() -> stopAndDelete(started, startedDirectory), "influxd-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             url = "http://127.0.0.1:" + httpPort;
             awaitPing();
             if (adminUser != null) {
                 // With no user yet, InfluxDB 1.x lets anyone create the first admin.
                 InfluxDB anonymous = InfluxDBFactory.connect(url);
-                anonymous.query(new Query("CREATE USER " + quoteIdentifier(adminUser) + " WITH PASSWORD '"
-                        + adminPassword.replace("'", "\\'") + "' WITH ALL PRIVILEGES"));
+                anonymous.query(
+                        new Query(
+                                "CREATE USER "
+                                        + quoteIdentifier(adminUser)
+                                        + " WITH PASSWORD '"
+                                        + adminPassword.replace("'", "\\'")
+                                        + "' WITH ALL PRIVILEGES"));
                 anonymous.close();
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start " + binary + ": " + e.getMessage() + output(), e);
+            throw new IllegalStateException(
+                    "Could not start " + binary + ": " + e.getMessage() + output(), e);
         }
     }
 
-    /** Kills influxd with SIGKILL, as a crash would, keeping its ports and data for {@link #restart()}. */
+    /**
+     * Kills influxd with SIGKILL, as a crash would, keeping its ports and data for {@link
+     * #restart()}.
+     */
     public synchronized void kill() throws InterruptedException {
         if (process == null) {
             throw new IllegalStateException("influxd is not started");
@@ -157,7 +176,10 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
         process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Starts influxd again after {@link #kill()}, on the same ports with the same data, once {@code /ping} answers. */
+    /**
+     * Starts influxd again after {@link #kill()}, on the same ports with the same data, once {@code
+     * /ping} answers.
+     */
     public synchronized void restart() {
         if (directory == null || process == null || process.isAlive()) {
             throw new IllegalStateException("restart() follows kill()");
@@ -167,18 +189,23 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         try {
-            process = new ProcessBuilder(findBinary().toString(), "run", "-config",
-                    directory.resolve("influxdb.conf").toString())
-                    .directory(directory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
+            process =
+                    new ProcessBuilder(
+                                    findBinary().toString(),
+                                    "run",
+                                    "-config",
+                                    directory.resolve("influxdb.conf").toString())
+                            .directory(directory.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                            .start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not restart influxd: " + e.getMessage(), e);
         }
         Process started = process;
         Path startedDirectory = directory;
-        shutdownHook = new Thread(() -> stopAndDelete(started, startedDirectory), "influxd-shutdown");
+        shutdownHook =
+                new Thread(() -> stopAndDelete(started, startedDirectory), "influxd-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         awaitPing();
     }
@@ -221,19 +248,25 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
 
     private void awaitPing() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ping = HttpRequest.newBuilder(URI.create(url + "/ping"))
-                .timeout(Duration.ofSeconds(2))
-                .GET()
-                .build();
+        HttpRequest ping =
+                HttpRequest.newBuilder(URI.create(url + "/ping"))
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build();
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
-                        "influxd exited with code " + process.exitValue() + " before answering " + url + "/ping"
+                        "influxd exited with code "
+                                + process.exitValue()
+                                + " before answering "
+                                + url
+                                + "/ping"
                                 + output());
             }
             try {
-                HttpResponse<Void> response = http.send(ping, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response =
+                        http.send(ping, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() / 100 == 2) {
                     return;
                 }
@@ -245,7 +278,11 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(
-                        "influxd did not answer " + url + "/ping within " + STARTUP_TIMEOUT.toSeconds() + " s"
+                        "influxd did not answer "
+                                + url
+                                + "/ping within "
+                                + STARTUP_TIMEOUT.toSeconds()
+                                + " s"
                                 + output());
             }
             try {
@@ -264,8 +301,10 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
             if (Files.isExecutable(path)) {
                 return path;
             }
-            throw new IllegalStateException("influxd not found or not executable at " + path
-                    + " (set by -Dgridpulse.influxd or INFLUXD)");
+            throw new IllegalStateException(
+                    "influxd not found or not executable at "
+                            + path
+                            + " (set by -Dgridpulse.influxd or INFLUXD)");
         }
         Path standard = Path.of(DEFAULT_BINARY);
         if (Files.isExecutable(standard)) {
@@ -280,9 +319,10 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
                 }
             }
         }
-        throw new IllegalStateException("influxd (InfluxDB 1.x) is not installed: run scripts/install-deps "
-                + "(it runs: apt-get install -y influxdb influxdb-client), "
-                + "or point -Dgridpulse.influxd / INFLUXD at the binary");
+        throw new IllegalStateException(
+                "influxd (InfluxDB 1.x) is not installed: run scripts/install-deps "
+                        + "(it runs: apt-get install -y influxdb influxdb-client), "
+                        + "or point -Dgridpulse.influxd / INFLUXD at the binary");
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -293,7 +333,9 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
 
     /** A new influxdb-java client for this server. The caller closes it. */
     public InfluxDB connect() {
-        return adminUser == null ? InfluxDBFactory.connect(url()) : InfluxDBFactory.connect(url(), adminUser, adminPassword);
+        return adminUser == null
+                ? InfluxDBFactory.connect(url())
+                : InfluxDBFactory.connect(url(), adminUser, adminPassword);
     }
 
     /** Creates a database (a no-op if it exists). */
@@ -302,9 +344,9 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     /**
-     * Runs an InfluxQL query and returns every row of every series as a column-to-value map, in order. Rows of a
-     * {@code GROUP BY} series also carry that series' tags as columns. As influxdb-java returns them, numbers are
-     * {@link Double}s and times RFC3339 strings.
+     * Runs an InfluxQL query and returns every row of every series as a column-to-value map, in
+     * order. Rows of a {@code GROUP BY} series also carry that series' tags as columns. As
+     * influxdb-java returns them, numbers are {@link Double}s and times RFC3339 strings.
      */
     public List<Map<String, Object>> query(String database, String influxql) {
         QueryResult result = execute(database, influxql);
@@ -341,7 +383,9 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
         if (client == null) {
             client = connect();
         }
-        QueryResult result = client.query(database == null ? new Query(influxql) : new Query(influxql, database));
+        QueryResult result =
+                client.query(
+                        database == null ? new Query(influxql) : new Query(influxql, database));
         String error = result.getError();
         if (error == null && result.getResults() != null) {
             for (QueryResult.Result statement : result.getResults()) {
@@ -352,7 +396,8 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
             }
         }
         if (error != null) {
-            throw new IllegalStateException("InfluxQL failed: " + error + " (query: " + influxql + ")");
+            throw new IllegalStateException(
+                    "InfluxQL failed: " + error + " (query: " + influxql + ")");
         }
         return result;
     }
@@ -361,7 +406,10 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
         return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Stops influxd (TERM, then KILL after 10 s) and deletes its directory. Safe to call more than once. */
+    /**
+     * Stops influxd (TERM, then KILL after 10 s) and deletes its directory. Safe to call more than
+     * once.
+     */
     @Override
     public synchronized void close() {
         if (client != null) {
@@ -428,8 +476,9 @@ public final class InfluxServer implements AutoCloseable, BeforeAllCallback, Aft
 
     private void started() {
         if (process == null) {
-            throw new IllegalStateException("influxd is not running: use InfluxServer.start(), or register it with "
-                    + "@RegisterExtension on a static field");
+            throw new IllegalStateException(
+                    "influxd is not running: use InfluxServer.start(), or register it with "
+                            + "@RegisterExtension on a static field");
         }
     }
 

@@ -12,8 +12,8 @@ final class Ports {
     private Ports() {}
 
     /**
-     * A TCP port on 127.0.0.1 that was free a moment ago. Another process may still take it before the service binds
-     * it, so callers retry on "address already in use".
+     * A TCP port on 127.0.0.1 that was free a moment ago. Another process may still take it before
+     * the service binds it, so callers retry on "address already in use".
      */
     static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket()) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -32,15 +31,20 @@ class EmbeddedKafkaITCase {
     /** A record timestamp far older than Kafka's default 7-day retention. */
     private static final Instant YEARS_AGO = Instant.parse("2020-01-01T00:00:00Z");
 
-    @RegisterExtension
-    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+    @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
     @Test
     void shouldDeliverAProducedRecordToAConsumer() throws Exception {
         KAFKA.createTopic("greetings", 2);
 
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>("greetings", null, YEARS_AGO.toEpochMilli(), "meter-1", "hello"))
+            producer.send(
+                            new ProducerRecord<>(
+                                    "greetings",
+                                    null,
+                                    YEARS_AGO.toEpochMilli(),
+                                    "meter-1",
+                                    "hello"))
                     .get(30, TimeUnit.SECONDS);
         }
 
@@ -55,12 +59,21 @@ class EmbeddedKafkaITCase {
     void shouldCreateTopicsThatKeepHistory() throws Exception {
         KAFKA.createTopic("history", 3);
 
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                KAFKA.bootstrapServers()))) {
             TopicDescription description =
                     admin.describeTopics(List.of("history")).allTopicNames().get().get("history");
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "history");
-            String retention = admin.describeConfigs(List.of(resource)).all().get().get(resource)
-                    .get(TopicConfig.RETENTION_MS_CONFIG).value();
+            String retention =
+                    admin.describeConfigs(List.of(resource))
+                            .all()
+                            .get()
+                            .get(resource)
+                            .get(TopicConfig.RETENTION_MS_CONFIG)
+                            .value();
 
             assertThat(description.partitions()).hasSize(3);
             assertThat(retention).isEqualTo("-1");

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
@@ -18,32 +17,41 @@ class InfluxServerITCase {
 
     private static final Instant WINDOW_START = Instant.parse("2024-03-31T00:15:00Z");
 
-    @RegisterExtension
-    static final InfluxServer INFLUX = new InfluxServer();
+    @RegisterExtension static final InfluxServer INFLUX = new InfluxServer();
 
     @Test
     void shouldReadBackAPointWrittenWithInfluxdbJava() {
         INFLUX.createDatabase("gridpulse");
 
         try (InfluxDB influx = INFLUX.connect()) {
-            influx.write(BatchPoints.database("gridpulse")
-                    .point(Point.measurement("meter_15m")
-                            .time(WINDOW_START.toEpochMilli(), TimeUnit.MILLISECONDS)
-                            .tag("meter", "m-0001")
-                            .addField("kwh", 0.25)
-                            .addField("readings", 15L)
-                            .build())
-                    .build());
+            influx.write(
+                    BatchPoints.database("gridpulse")
+                            .point(
+                                    Point.measurement("meter_15m")
+                                            .time(
+                                                    WINDOW_START.toEpochMilli(),
+                                                    TimeUnit.MILLISECONDS)
+                                            .tag("meter", "m-0001")
+                                            .addField("kwh", 0.25)
+                                            .addField("readings", 15L)
+                                            .build())
+                            .build());
         }
 
         List<Map<String, Object>> rows =
                 INFLUX.query("gridpulse", "SELECT kwh, readings FROM meter_15m GROUP BY meter");
 
-        assertThat(rows).containsExactly(Map.of(
-                "time", "2024-03-31T00:15:00Z",
-                "kwh", 0.25,
-                "readings", 15.0,
-                "meter", "m-0001"));
+        assertThat(rows)
+                .containsExactly(
+                        Map.of(
+                                "time",
+                                "2024-03-31T00:15:00Z",
+                                "kwh",
+                                0.25,
+                                "readings",
+                                15.0,
+                                "meter",
+                                "m-0001"));
     }
 
     @Test
@@ -54,7 +62,8 @@ class InfluxServerITCase {
 
             assertThat(secured.query("secured", "SHOW MEASUREMENTS")).isEmpty();
             try (InfluxDB anonymous = org.influxdb.InfluxDBFactory.connect(secured.url())) {
-                assertThatThrownBy(() -> anonymous.query(new org.influxdb.dto.Query("SHOW DATABASES")))
+                assertThatThrownBy(
+                                () -> anonymous.query(new org.influxdb.dto.Query("SHOW DATABASES")))
                         .isInstanceOf(org.influxdb.InfluxDBException.class);
             }
         }
@@ -93,18 +102,24 @@ class InfluxServerITCase {
 
     @Test
     void shouldExplainWhereInfluxdIsMissing() {
-        withInfluxdBinary("/nonexistent/influxd", () -> assertThatThrownBy(InfluxServer::start)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("/nonexistent/influxd"));
+        withInfluxdBinary(
+                "/nonexistent/influxd",
+                () ->
+                        assertThatThrownBy(InfluxServer::start)
+                                .isInstanceOf(IllegalStateException.class)
+                                .hasMessageContaining("/nonexistent/influxd"));
     }
 
     @Test
     void shouldShowInfluxdOutputWhenItDiesDuringStartup() {
         // The influx CLI, run with influxd's arguments, exits at once with a usage message.
-        withInfluxdBinary("/usr/bin/influx", () -> assertThatThrownBy(InfluxServer::start)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("exited with code")
-                .hasMessageContaining("--- influxd output ---"));
+        withInfluxdBinary(
+                "/usr/bin/influx",
+                () ->
+                        assertThatThrownBy(InfluxServer::start)
+                                .isInstanceOf(IllegalStateException.class)
+                                .hasMessageContaining("exited with code")
+                                .hasMessageContaining("--- influxd output ---"));
     }
 
     private static void withInfluxdBinary(String path, Runnable body) {

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What a reading costs on the keyBy shuffle (serialize + deserialize) and between chained operators without object
- * reuse (copy): flink-avro's {@code AvroSerializer} against the hand-written {@link MeterReadingSerializer}.
+ * What a reading costs on the keyBy shuffle (serialize + deserialize) and between chained operators
+ * without object reuse (copy): flink-avro's {@code AvroSerializer} against the hand-written {@link
+ * MeterReadingSerializer}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,32 +31,34 @@ import org.openjdk.jmh.annotations.State;
 @Fork(value = 1, jvmArgsAppend = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.gridpulse.schema")
 public class ReadingSerializerBenchmark {
 
-  @Param({"avro", "hand-written"})
-  public String serializer;
+    @Param({"avro", "hand-written"})
+    public String serializer;
 
-  private TypeSerializer<MeterReading> typeSerializer;
-  private MeterReading reading;
-  private final DataOutputSerializer out = new DataOutputSerializer(256);
-  private final DataInputDeserializer in = new DataInputDeserializer();
+    private TypeSerializer<MeterReading> typeSerializer;
+    private MeterReading reading;
+    private final DataOutputSerializer out = new DataOutputSerializer(256);
+    private final DataInputDeserializer in = new DataInputDeserializer();
 
-  @Setup
-  public void setUp() {
-    typeSerializer = serializer.equals("avro")
-        ? new AvroTypeInfo<>(MeterReading.class).createSerializer(new SerializerConfigImpl())
-        : MeterReadingSerializer.INSTANCE;
-    reading = new SyntheticReadings(2, 2).reading(1);
-  }
+    @Setup
+    public void setUp() {
+        typeSerializer =
+                serializer.equals("avro")
+                        ? new AvroTypeInfo<>(MeterReading.class)
+                                .createSerializer(new SerializerConfigImpl())
+                        : MeterReadingSerializer.INSTANCE;
+        reading = new SyntheticReadings(2, 2).reading(1);
+    }
 
-  @Benchmark
-  public MeterReading roundTrip() throws IOException {
-    out.clear();
-    typeSerializer.serialize(reading, out);
-    in.setBuffer(out.getSharedBuffer(), 0, out.length());
-    return typeSerializer.deserialize(in);
-  }
+    @Benchmark
+    public MeterReading roundTrip() throws IOException {
+        out.clear();
+        typeSerializer.serialize(reading, out);
+        in.setBuffer(out.getSharedBuffer(), 0, out.length());
+        return typeSerializer.deserialize(in);
+    }
 
-  @Benchmark
-  public MeterReading copy() {
-    return typeSerializer.copy(reading);
-  }
+    @Benchmark
+    public MeterReading copy() {
+        return typeSerializer.copy(reading);
+    }
 }

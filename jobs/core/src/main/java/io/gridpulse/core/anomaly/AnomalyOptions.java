@@ -6,125 +6,166 @@ import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 
 /**
- * Thresholds of the anomaly detectors. Energy detectors compare a quarter hour with the meter's learned profile for
- * that hour of the week; "sigma" is the profile's robust spread (mean absolute deviation) for that hour of day.
+ * Thresholds of the anomaly detectors. Energy detectors compare a quarter hour with the meter's
+ * learned profile for that hour of the week; "sigma" is the profile's robust spread (mean absolute
+ * deviation) for that hour of day.
  */
 public final class AnomalyOptions {
 
-  public static final ConfigOption<Duration> WARM_UP = key("anomaly.warm-up")
-      .durationType()
-      .defaultValue(Duration.ofDays(21))
-      .withDescription("How long a meter's profile learns before its energy detectors may alert (every hour of the"
-          + " week seen three times, weekends included). Silence, outage and voltage alerts need no warm-up.");
+    public static final ConfigOption<Duration> WARM_UP =
+            key("anomaly.warm-up")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(21))
+                    .withDescription(
+                            "How long a meter's profile learns before its energy detectors may alert (every hour of the"
+                                    + " week seen three times, weekends included). Silence, outage and voltage alerts need no warm-up.");
 
-  public static final ConfigOption<Double> SPIKE_SIGMAS = key("anomaly.spike.sigmas")
-      .doubleType()
-      .defaultValue(6.0)
-      .withDescription("SPIKE: a quarter hour at least this many sigmas above the profile for its hour of week...");
+    public static final ConfigOption<Double> SPIKE_SIGMAS =
+            key("anomaly.spike.sigmas")
+                    .doubleType()
+                    .defaultValue(6.0)
+                    .withDescription(
+                            "SPIKE: a quarter hour at least this many sigmas above the profile for its hour of week...");
 
-  public static final ConfigOption<Double> SPIKE_PEAK_FACTOR = key("anomaly.spike.peak-factor")
-      .doubleType()
-      .defaultValue(1.4)
-      .withDescription("...and at least this times the household's usual peak quarter hour (a slowly fading"
-          + " maximum), so that the household's own big appliances at an unusual hour do not alert.");
+    public static final ConfigOption<Double> SPIKE_PEAK_FACTOR =
+            key("anomaly.spike.peak-factor")
+                    .doubleType()
+                    .defaultValue(1.4)
+                    .withDescription(
+                            "...and at least this times the household's usual peak quarter hour (a slowly fading"
+                                    + " maximum), so that the household's own big appliances at an unusual hour do not alert.");
 
-  public static final ConfigOption<Double> SPIKE_MIN_EXCESS_KWH = key("anomaly.spike.min-excess-kwh")
-      .doubleType()
-      .defaultValue(0.25)
-      .withDescription("...and at least this much energy above the profile in the quarter hour, kWh (0.25 kWh in a"
-          + " quarter hour is 1 kW on average).");
+    public static final ConfigOption<Double> SPIKE_MIN_EXCESS_KWH =
+            key("anomaly.spike.min-excess-kwh")
+                    .doubleType()
+                    .defaultValue(0.25)
+                    .withDescription(
+                            "...and at least this much energy above the profile in the quarter hour, kWh (0.25 kWh in a"
+                                    + " quarter hour is 1 kW on average).");
 
-  public static final ConfigOption<Double> SUSTAINED_SIGMAS = key("anomaly.sustained.sigmas")
-      .doubleType()
-      .defaultValue(3.0)
-      .withDescription("SUSTAINED_HIGH: every quarter hour of the run at least this many sigmas above profile...");
+    public static final ConfigOption<Double> SUSTAINED_SIGMAS =
+            key("anomaly.sustained.sigmas")
+                    .doubleType()
+                    .defaultValue(3.0)
+                    .withDescription(
+                            "SUSTAINED_HIGH: every quarter hour of the run at least this many sigmas above profile...");
 
-  public static final ConfigOption<Double> SUSTAINED_MIN_EXCESS_KWH = key("anomaly.sustained.min-excess-kwh")
-      .doubleType()
-      .defaultValue(0.25)
-      .withDescription("...and at least this much energy above profile per quarter hour, kWh...");
+    public static final ConfigOption<Double> SUSTAINED_MIN_EXCESS_KWH =
+            key("anomaly.sustained.min-excess-kwh")
+                    .doubleType()
+                    .defaultValue(0.25)
+                    .withDescription(
+                            "...and at least this much energy above profile per quarter hour, kWh...");
 
-  public static final ConfigOption<Double> SUSTAINED_PEAK_SHARE = key("anomaly.sustained.peak-share")
-      .doubleType()
-      .defaultValue(0.2)
-      .withDescription("...and at least this share of the household's usual peak quarter hour above profile (a"
-          + " heat pump working harder on a cold night is not an alert; a heater left on is)...");
+    public static final ConfigOption<Double> SUSTAINED_PEAK_SHARE =
+            key("anomaly.sustained.peak-share")
+                    .doubleType()
+                    .defaultValue(0.2)
+                    .withDescription(
+                            "...and at least this share of the household's usual peak quarter hour above profile (a"
+                                    + " heat pump working harder on a cold night is not an alert; a heater left on is)...");
 
-  public static final ConfigOption<Duration> SUSTAINED_MIN_DURATION = key("anomaly.sustained.min-duration")
-      .durationType()
-      .defaultValue(Duration.ofHours(3))
-      .withDescription("...for at least this long (longer than a sauna evening).");
+    public static final ConfigOption<Duration> SUSTAINED_MIN_DURATION =
+            key("anomaly.sustained.min-duration")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(3))
+                    .withDescription("...for at least this long (longer than a sauna evening).");
 
-  public static final ConfigOption<Double> BASE_LOAD_RATIO = key("anomaly.base-load.ratio")
-      .doubleType()
-      .defaultValue(1.5)
-      .withDescription("HIGH_BASE_LOAD: a night's lowest quarter hour at least this times the household's usual"
-          + " night minimum...");
+    public static final ConfigOption<Double> BASE_LOAD_RATIO =
+            key("anomaly.base-load.ratio")
+                    .doubleType()
+                    .defaultValue(1.5)
+                    .withDescription(
+                            "HIGH_BASE_LOAD: a night's lowest quarter hour at least this times the household's usual"
+                                    + " night minimum...");
 
-  public static final ConfigOption<Double> BASE_LOAD_MIN_EXCESS_W = key("anomaly.base-load.min-excess-w")
-      .doubleType()
-      .defaultValue(300.0)
-      .withDescription("...and at least this many watts above it (an always-on load).");
+    public static final ConfigOption<Double> BASE_LOAD_MIN_EXCESS_W =
+            key("anomaly.base-load.min-excess-w")
+                    .doubleType()
+                    .defaultValue(300.0)
+                    .withDescription(
+                            "...and at least this many watts above it (an always-on load).");
 
-  public static final ConfigOption<Integer> NIGHT_START_HOUR = key("anomaly.night.start-hour")
-      .intType()
-      .defaultValue(0)
-      .withDescription("Local hour at which the night whose minimum is the base load begins.");
+    public static final ConfigOption<Integer> NIGHT_START_HOUR =
+            key("anomaly.night.start-hour")
+                    .intType()
+                    .defaultValue(0)
+                    .withDescription(
+                            "Local hour at which the night whose minimum is the base load begins.");
 
-  public static final ConfigOption<Integer> NIGHT_END_HOUR = key("anomaly.night.end-hour")
-      .intType()
-      .defaultValue(6)
-      .withDescription("Local hour at which that night ends; the base load is judged then.");
+    public static final ConfigOption<Integer> NIGHT_END_HOUR =
+            key("anomaly.night.end-hour")
+                    .intType()
+                    .defaultValue(6)
+                    .withDescription(
+                            "Local hour at which that night ends; the base load is judged then.");
 
-  public static final ConfigOption<Duration> ZERO_MIN_DURATION = key("anomaly.zero.min-duration")
-      .durationType()
-      .defaultValue(Duration.ofHours(4))
-      .withDescription("ZERO_CONSUMPTION: quarter hours of zero energy (or a frozen register) in a row for at least"
-          + " this long...");
+    public static final ConfigOption<Duration> ZERO_MIN_DURATION =
+            key("anomaly.zero.min-duration")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(4))
+                    .withDescription(
+                            "ZERO_CONSUMPTION: quarter hours of zero energy (or a frozen register) in a row for at least"
+                                    + " this long...");
 
-  public static final ConfigOption<Double> ZERO_MIN_EXPECTED_KWH = key("anomaly.zero.min-expected-kwh")
-      .doubleType()
-      .defaultValue(0.5)
-      .withDescription("...during which the profile expected at least this much energy, kWh.");
+    public static final ConfigOption<Double> ZERO_MIN_EXPECTED_KWH =
+            key("anomaly.zero.min-expected-kwh")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription(
+                            "...during which the profile expected at least this much energy, kWh.");
 
-  public static final ConfigOption<Duration> SILENT_AFTER = key("anomaly.silent-after")
-      .durationType()
-      .defaultValue(Duration.ofHours(1))
-      .withDescription("METER_SILENT: no reading for this long (in event time: the watermark moves on with the other"
-          + " meters, so it fires even if the meter never sends again). Unset, at least three reading intervals"
-          + " (pipeline.reading-interval): an hourly meter that skips one reading is not silent.");
+    public static final ConfigOption<Duration> SILENT_AFTER =
+            key("anomaly.silent-after")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "METER_SILENT: no reading for this long (in event time: the watermark moves on with the other"
+                                    + " meters, so it fires even if the meter never sends again). Unset, at least three reading intervals"
+                                    + " (pipeline.reading-interval): an hourly meter that skips one reading is not silent.");
 
-  public static final ConfigOption<Double> OUTAGE_SHARE = key("anomaly.outage.share")
-      .doubleType()
-      .defaultValue(0.5)
-      .withDescription("FEEDER_OUTAGE: at least this share of a feeder's meters silent at once gives one feeder event"
-          + " instead of their METER_SILENT events.");
+    public static final ConfigOption<Double> OUTAGE_SHARE =
+            key("anomaly.outage.share")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription(
+                            "FEEDER_OUTAGE: at least this share of a feeder's meters silent at once gives one feeder event"
+                                    + " instead of their METER_SILENT events.");
 
-  public static final ConfigOption<Integer> OUTAGE_MIN_METERS = key("anomaly.outage.min-meters")
-      .intType()
-      .defaultValue(3)
-      .withDescription("FEEDER_OUTAGE needs at least this many silent meters (a feeder of two is no evidence).");
+    public static final ConfigOption<Integer> OUTAGE_MIN_METERS =
+            key("anomaly.outage.min-meters")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "FEEDER_OUTAGE needs at least this many silent meters (a feeder of two is no evidence).");
 
-  public static final ConfigOption<Duration> OUTAGE_GRACE = key("anomaly.outage.grace")
-      .durationType()
-      .defaultValue(Duration.ofMinutes(15))
-      .withDescription("How long after a meter falls silent its feeder waits for the others before deciding between"
-          + " a feeder outage and single silent meters.");
+    public static final ConfigOption<Duration> OUTAGE_GRACE =
+            key("anomaly.outage.grace")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "How long after a meter falls silent its feeder waits for the others before deciding between"
+                                    + " a feeder outage and single silent meters.");
 
-  public static final ConfigOption<Double> VOLTAGE_NOMINAL_V = key("anomaly.voltage.nominal-v")
-      .doubleType()
-      .defaultValue(230.0)
-      .withDescription("VOLTAGE: nominal voltage, V (EN 50160 low voltage)...");
+    public static final ConfigOption<Double> VOLTAGE_NOMINAL_V =
+            key("anomaly.voltage.nominal-v")
+                    .doubleType()
+                    .defaultValue(230.0)
+                    .withDescription("VOLTAGE: nominal voltage, V (EN 50160 low voltage)...");
 
-  public static final ConfigOption<Double> VOLTAGE_TOLERANCE = key("anomaly.voltage.tolerance")
-      .doubleType()
-      .defaultValue(0.10)
-      .withDescription("...allowed deviation as a fraction of nominal (0.10 = 207-253 V)...");
+    public static final ConfigOption<Double> VOLTAGE_TOLERANCE =
+            key("anomaly.voltage.tolerance")
+                    .doubleType()
+                    .defaultValue(0.10)
+                    .withDescription(
+                            "...allowed deviation as a fraction of nominal (0.10 = 207-253 V)...");
 
-  public static final ConfigOption<Duration> VOLTAGE_MIN_DURATION = key("anomaly.voltage.min-duration")
-      .durationType()
-      .defaultValue(Duration.ofMinutes(15))
-      .withDescription("...every reading out of band for at least this long (whole quarter hours).");
+    public static final ConfigOption<Duration> VOLTAGE_MIN_DURATION =
+            key("anomaly.voltage.min-duration")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "...every reading out of band for at least this long (whole quarter hours).");
 
-  private AnomalyOptions() {}
+    private AnomalyOptions() {}
 }

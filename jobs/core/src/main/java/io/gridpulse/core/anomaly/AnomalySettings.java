@@ -10,46 +10,77 @@ import org.apache.flink.configuration.ReadableConfig;
 
 /** The anomaly detectors' thresholds, read once (see {@link AnomalyOptions} for their meaning). */
 public record AnomalySettings(
-    Duration warmUp,
-    double spikeSigmas, double spikePeakFactor, double spikeMinExcessWh,
-    double sustainedSigmas, double sustainedMinExcessWh, double sustainedPeakShare, int sustainedQuarters,
-    double baseLoadRatio, double baseLoadMinExcessWh, int nightStartHour, int nightEndHour,
-    int zeroQuarters, double zeroMinExpectedWh,
-    Duration silentAfter, double outageShare, int outageMinMeters, Duration outageGrace,
-    double voltageLowV, double voltageHighV, double nominalV, int voltageQuarters) implements Serializable {
+        Duration warmUp,
+        double spikeSigmas,
+        double spikePeakFactor,
+        double spikeMinExcessWh,
+        double sustainedSigmas,
+        double sustainedMinExcessWh,
+        double sustainedPeakShare,
+        int sustainedQuarters,
+        double baseLoadRatio,
+        double baseLoadMinExcessWh,
+        int nightStartHour,
+        int nightEndHour,
+        int zeroQuarters,
+        double zeroMinExpectedWh,
+        Duration silentAfter,
+        double outageShare,
+        int outageMinMeters,
+        Duration outageGrace,
+        double voltageLowV,
+        double voltageHighV,
+        double nominalV,
+        int voltageQuarters)
+        implements Serializable {
 
-  private static final double QUARTER_HOURS = 0.25;
+    private static final double QUARTER_HOURS = 0.25;
 
-  public static AnomalySettings from(ReadableConfig config) {
-    double nominal = config.get(VOLTAGE_NOMINAL_V);
-    double tolerance = config.get(VOLTAGE_TOLERANCE);
-    return new AnomalySettings(
-        config.get(WARM_UP),
-        config.get(SPIKE_SIGMAS), config.get(SPIKE_PEAK_FACTOR), config.get(SPIKE_MIN_EXCESS_KWH) * 1000,
-        config.get(SUSTAINED_SIGMAS), config.get(SUSTAINED_MIN_EXCESS_KWH) * 1000, config.get(SUSTAINED_PEAK_SHARE),
-        quarters(config.get(SUSTAINED_MIN_DURATION)),
-        config.get(BASE_LOAD_RATIO), config.get(BASE_LOAD_MIN_EXCESS_W) * QUARTER_HOURS,
-        config.get(NIGHT_START_HOUR), config.get(NIGHT_END_HOUR),
-        quarters(config.get(ZERO_MIN_DURATION)), config.get(ZERO_MIN_EXPECTED_KWH) * 1000,
-        silentAfter(config), config.get(OUTAGE_SHARE), config.get(OUTAGE_MIN_METERS), config.get(OUTAGE_GRACE),
-        nominal * (1 - tolerance), nominal * (1 + tolerance), nominal, quarters(config.get(VOLTAGE_MIN_DURATION)));
-  }
-
-  /** As configured, or by default the larger of one hour and three reading intervals. */
-  static Duration silentAfter(ReadableConfig config) {
-    if (config.getOptional(SILENT_AFTER).isPresent()) {
-      return config.get(SILENT_AFTER);
+    public static AnomalySettings from(ReadableConfig config) {
+        double nominal = config.get(VOLTAGE_NOMINAL_V);
+        double tolerance = config.get(VOLTAGE_TOLERANCE);
+        return new AnomalySettings(
+                config.get(WARM_UP),
+                config.get(SPIKE_SIGMAS),
+                config.get(SPIKE_PEAK_FACTOR),
+                config.get(SPIKE_MIN_EXCESS_KWH) * 1000,
+                config.get(SUSTAINED_SIGMAS),
+                config.get(SUSTAINED_MIN_EXCESS_KWH) * 1000,
+                config.get(SUSTAINED_PEAK_SHARE),
+                quarters(config.get(SUSTAINED_MIN_DURATION)),
+                config.get(BASE_LOAD_RATIO),
+                config.get(BASE_LOAD_MIN_EXCESS_W) * QUARTER_HOURS,
+                config.get(NIGHT_START_HOUR),
+                config.get(NIGHT_END_HOUR),
+                quarters(config.get(ZERO_MIN_DURATION)),
+                config.get(ZERO_MIN_EXPECTED_KWH) * 1000,
+                silentAfter(config),
+                config.get(OUTAGE_SHARE),
+                config.get(OUTAGE_MIN_METERS),
+                config.get(OUTAGE_GRACE),
+                nominal * (1 - tolerance),
+                nominal * (1 + tolerance),
+                nominal,
+                quarters(config.get(VOLTAGE_MIN_DURATION)));
     }
-    Duration threeReadings = config.get(PipelineOptions.READING_INTERVAL).multipliedBy(3);
-    return threeReadings.compareTo(SILENT_AFTER.defaultValue()) > 0 ? threeReadings : SILENT_AFTER.defaultValue();
-  }
 
-  public static AnomalySettings defaults() {
-    return from(new Configuration());
-  }
+    /** As configured, or by default the larger of one hour and three reading intervals. */
+    static Duration silentAfter(ReadableConfig config) {
+        if (config.getOptional(SILENT_AFTER).isPresent()) {
+            return config.get(SILENT_AFTER);
+        }
+        Duration threeReadings = config.get(PipelineOptions.READING_INTERVAL).multipliedBy(3);
+        return threeReadings.compareTo(SILENT_AFTER.defaultValue()) > 0
+                ? threeReadings
+                : SILENT_AFTER.defaultValue();
+    }
 
-  /** Whole quarter hours in a duration, at least one. */
-  private static int quarters(Duration d) {
-    return (int) Math.max(1, (d.toMinutes() + 14) / 15);
-  }
+    public static AnomalySettings defaults() {
+        return from(new Configuration());
+    }
+
+    /** Whole quarter hours in a duration, at least one. */
+    private static int quarters(Duration d) {
+        return (int) Math.max(1, (d.toMinutes() + 14) / 15);
+    }
 }

@@ -1,118 +1,147 @@
 package io.gridpulse.core.anomaly;
 
 /**
- * What a household normally uses: mean energy per quarter hour for each of the 168 local hours of the week, the
- * typical deviation from it per hour of day, a slowly moving level (weather: a cold spell lifts every hour), and its
- * usual peak quarter hour. A Flink POJO of about 450 bytes.
+ * What a household normally uses: mean energy per quarter hour for each of the 168 local hours of
+ * the week, the typical deviation from it per hour of day, a slowly moving level (weather: a cold
+ * spell lifts every hour), and its usual peak quarter hour. A Flink POJO of about 450 bytes.
  *
- * <p>Means and deviations are exponentially weighted, stored as 16-bit fixed point (a quarter of a watt-hour: far
- * finer than a household's quarter-hour noise, half the bytes of a float). The learning rate starts as a plain
- * running mean (1/n, with n counted from the meter's age) and settles at a floor, so the profile follows slow
- * changes of habit. The deviation is pooled per hour of day over the weekdays, and over the weekend days:
- * deviations need more samples than means to settle, and weekends vary more than weekdays.
+ * <p>Means and deviations are exponentially weighted, stored as 16-bit fixed point (a quarter of a
+ * watt-hour: far finer than a household's quarter-hour noise, half the bytes of a float). The
+ * learning rate starts as a plain running mean (1/n, with n counted from the meter's age) and
+ * settles at a floor, so the profile follows slow changes of habit. The deviation is pooled per
+ * hour of day over the weekdays, and over the weekend days: deviations need more samples than means
+ * to settle, and weekends vary more than weekdays.
  */
 public class MeterProfile {
 
-  static final int HOURS_OF_WEEK = 168;
-  /** Deviation slots: the 24 hours of a weekday, then the 24 of a weekend day (weekends vary more: saunas). */
-  static final int SPREAD_SLOTS = 48;
-  private static final double UNIT_WH = 0.25;
-  private static final double MAX_WH = Character.MAX_VALUE * UNIT_WH;
-  private static final double SLOT_RATE_FLOOR = 0.1;
-  private static final double SPREAD_RATE_FLOOR = 0.03;
-  /** About six hours: slower than a household's evening, faster than a week of weather. */
-  private static final double LEVEL_RATE = 1.0 / 24;
-  /** The usual peak halves in about half a year without a new one: it is the highest of recent months. */
-  private static final double PEAK_FADE = Math.pow(0.5, 1.0 / (182 * 96));
-  /** No deviation is taken below this: a perfectly flat household would make every watt an anomaly. */
-  private static final double MIN_SPREAD_WH = 5.0;
-  private static final long WEEK_MILLIS = 7 * 86_400_000L;
-  private static final long DAY_MILLIS = 86_400_000L;
+    static final int HOURS_OF_WEEK = 168;
 
-  public char[] meanUnits = new char[HOURS_OF_WEEK];
-  public char[] spreadUnits = new char[SPREAD_SLOTS];
-  public float levelWh;
-  public float peakWh;
-  /** End of the first quarter hour learned; 0 before. */
-  public long since;
+    /**
+     * Deviation slots: the 24 hours of a weekday, then the 24 of a weekend day (weekends vary more:
+     * saunas).
+     */
+    static final int SPREAD_SLOTS = 48;
 
-  public MeterProfile() {}
+    private static final double UNIT_WH = 0.25;
+    private static final double MAX_WH = Character.MAX_VALUE * UNIT_WH;
+    private static final double SLOT_RATE_FLOOR = 0.1;
+    private static final double SPREAD_RATE_FLOOR = 0.03;
 
-  boolean isWarm(long quarterEnd, long warmUpMillis) {
-    return since != 0 && quarterEnd - since >= warmUpMillis;
-  }
+    /** About six hours: slower than a household's evening, faster than a week of weather. */
+    private static final double LEVEL_RATE = 1.0 / 24;
 
-  /** What the profile expects in a quarter hour of this hour of week, Wh. */
-  double expectedWh(QuarterClock.Local at) {
-    return Math.max(0.0, meanWh(at.hourOfWeek()) + levelWh);
-  }
+    /**
+     * The usual peak halves in about half a year without a new one: it is the highest of recent
+     * months.
+     */
+    private static final double PEAK_FADE = Math.pow(0.5, 1.0 / (182 * 96));
 
-  /** The typical deviation from {@link #expectedWh} at this hour of day, Wh. */
-  double spreadWh(QuarterClock.Local at) {
-    return Math.max(MIN_SPREAD_WH, spreadUnits[spreadSlot(at)] * UNIT_WH);
-  }
+    /**
+     * No deviation is taken below this: a perfectly flat household would make every watt an
+     * anomaly.
+     */
+    private static final double MIN_SPREAD_WH = 5.0;
 
-  double peakWh() {
-    return peakWh;
-  }
+    private static final long WEEK_MILLIS = 7 * 86_400_000L;
+    private static final long DAY_MILLIS = 86_400_000L;
 
-  /** Learns one quarter hour of normal use ending at {@code quarterEnd}. */
-  void learn(QuarterClock.Local at, long quarterEnd, double energyWh) {
-    if (since == 0) {
-      since = quarterEnd;
+    public char[] meanUnits = new char[HOURS_OF_WEEK];
+    public char[] spreadUnits = new char[SPREAD_SLOTS];
+    public float levelWh;
+    public float peakWh;
+
+    /** End of the first quarter hour learned; 0 before. */
+    public long since;
+
+    public MeterProfile() {}
+
+    boolean isWarm(long quarterEnd, long warmUpMillis) {
+        return since != 0 && quarterEnd - since >= warmUpMillis;
     }
-    int slot = at.hourOfWeek();
-    int hour = spreadSlot(at);
-    long age = quarterEnd - since;
-    double mean = meanWh(slot);
-    double spread = spreadUnits[hour] * UNIT_WH;
-    double residual = energyWh - mean - levelWh;
-    meanUnits[slot] = units(mean + rate(age / WEEK_MILLIS * 4 + at.quarterOfHour() + 1, SLOT_RATE_FLOOR)
-        * (energyWh - mean));
-    if (age < WEEK_MILLIS) {
-      return; // until every hour of the week has a mean, residuals say nothing about deviation or level
+
+    /** What the profile expects in a quarter hour of this hour of week, Wh. */
+    double expectedWh(QuarterClock.Local at) {
+        return Math.max(0.0, meanWh(at.hourOfWeek()) + levelWh);
     }
-    long settledDays = (age - WEEK_MILLIS) / DAY_MILLIS;
-    spreadUnits[hour] = units(spread + rate(settledDays * 4 + at.quarterOfHour() + 1, SPREAD_RATE_FLOOR)
-        * (Math.abs(residual) - spread));
-    moveLevel(residual, spread);
-  }
 
-  /**
-   * Every measured quarter hour, normal or not, sets the usual peak: once a household has done it and been told,
-   * it is something the household does (a new sauna must not alert every Saturday).
-   */
-  void notePeak(double energyWh) {
-    peakWh = (float) Math.max(energyWh, peakWh * PEAK_FADE);
-  }
+    /** The typical deviation from {@link #expectedWh} at this hour of day, Wh. */
+    double spreadWh(QuarterClock.Local at) {
+        return Math.max(MIN_SPREAD_WH, spreadUnits[spreadSlot(at)] * UNIT_WH);
+    }
 
-  /** Learns only the level from a quarter hour that is above profile but may be the weather. */
-  void learnLevel(QuarterClock.Local at, double energyWh) {
-    moveLevel(energyWh - meanWh(at.hourOfWeek()) - levelWh, spreadUnits[spreadSlot(at)] * UNIT_WH);
-  }
+    double peakWh() {
+        return peakWh;
+    }
 
-  /**
-   * The level follows what the hour-of-week means cannot: days-long shifts such as weather. A clipped residual
-   * keeps one odd quarter hour from moving it much.
-   */
-  private void moveLevel(double residual, double spread) {
-    double clip = 3 * Math.max(MIN_SPREAD_WH, spread);
-    levelWh += (float) (LEVEL_RATE * Math.max(-clip, Math.min(clip, residual)));
-  }
+    /** Learns one quarter hour of normal use ending at {@code quarterEnd}. */
+    void learn(QuarterClock.Local at, long quarterEnd, double energyWh) {
+        if (since == 0) {
+            since = quarterEnd;
+        }
+        int slot = at.hourOfWeek();
+        int hour = spreadSlot(at);
+        long age = quarterEnd - since;
+        double mean = meanWh(slot);
+        double spread = spreadUnits[hour] * UNIT_WH;
+        double residual = energyWh - mean - levelWh;
+        meanUnits[slot] =
+                units(
+                        mean
+                                + rate(
+                                                age / WEEK_MILLIS * 4 + at.quarterOfHour() + 1,
+                                                SLOT_RATE_FLOOR)
+                                        * (energyWh - mean));
+        if (age < WEEK_MILLIS) {
+            return; // until every hour of the week has a mean, residuals say nothing about
+            // deviation or level
+        }
+        long settledDays = (age - WEEK_MILLIS) / DAY_MILLIS;
+        spreadUnits[hour] =
+                units(
+                        spread
+                                + rate(settledDays * 4 + at.quarterOfHour() + 1, SPREAD_RATE_FLOOR)
+                                        * (Math.abs(residual) - spread));
+        moveLevel(residual, spread);
+    }
 
-  private static int spreadSlot(QuarterClock.Local at) {
-    return at.dayOfWeek() >= 5 ? 24 + at.hour() : at.hour();
-  }
+    /**
+     * Every measured quarter hour, normal or not, sets the usual peak: once a household has done it
+     * and been told, it is something the household does (a new sauna must not alert every
+     * Saturday).
+     */
+    void notePeak(double energyWh) {
+        peakWh = (float) Math.max(energyWh, peakWh * PEAK_FADE);
+    }
 
-  private double meanWh(int slot) {
-    return meanUnits[slot] * UNIT_WH;
-  }
+    /** Learns only the level from a quarter hour that is above profile but may be the weather. */
+    void learnLevel(QuarterClock.Local at, double energyWh) {
+        moveLevel(
+                energyWh - meanWh(at.hourOfWeek()) - levelWh,
+                spreadUnits[spreadSlot(at)] * UNIT_WH);
+    }
 
-  private static double rate(long samples, double floor) {
-    return Math.max(floor, 1.0 / samples);
-  }
+    /**
+     * The level follows what the hour-of-week means cannot: days-long shifts such as weather. A
+     * clipped residual keeps one odd quarter hour from moving it much.
+     */
+    private void moveLevel(double residual, double spread) {
+        double clip = 3 * Math.max(MIN_SPREAD_WH, spread);
+        levelWh += (float) (LEVEL_RATE * Math.max(-clip, Math.min(clip, residual)));
+    }
 
-  private static char units(double wh) {
-    return (char) Math.round(Math.max(0.0, Math.min(MAX_WH, wh)) / UNIT_WH);
-  }
+    private static int spreadSlot(QuarterClock.Local at) {
+        return at.dayOfWeek() >= 5 ? 24 + at.hour() : at.hour();
+    }
+
+    private double meanWh(int slot) {
+        return meanUnits[slot] * UNIT_WH;
+    }
+
+    private static double rate(long samples, double floor) {
+        return Math.max(floor, 1.0 / samples);
+    }
+
+    private static char units(double wh) {
+        return (char) Math.round(Math.max(0.0, Math.min(MAX_WH, wh)) / UNIT_WH);
+    }
 }

@@ -1,37 +1,50 @@
 package io.gridpulse.core.anomaly;
 
 /**
- * Everything the anomaly detectors keep per meter: the learned profile, one run per detector, the night being
- * watched for the base load, and when the meter was last heard. A Flink POJO; no lists, so its size is fixed.
+ * Everything the anomaly detectors keep per meter: the learned profile, one run per detector, the
+ * night being watched for the base load, and when the meter was last heard. A Flink POJO; no lists,
+ * so its size is fixed.
  */
 public class MeterWatch {
 
-  public String feederId;
-  public String districtId;
-  public MeterProfile profile = new MeterProfile();
+    public String feederId;
+    public String districtId;
+    public MeterProfile profile = new MeterProfile();
 
-  public Run spike = new Run();
-  public Run sustained = new Run();
-  public Run zero = new Run();
-  public Run voltage = new Run();
-  public Run baseLoad = new Run();
+    public Run spike = new Run();
+    public Run sustained = new Run();
+    public Run zero = new Run();
+    public Run voltage = new Run();
+    public Run baseLoad = new Run();
 
-  /** The household's usual night minimum quarter hour, Wh; NaN until a night was learned. */
-  public float usualNightMinWh = Float.NaN;
-  public int nightsLearned;
-  /** The night being watched: its local epoch day (-1 if none), start, lowest quarter hour and quarters seen. */
-  public long nightDay = -1;
-  public long nightStart;
-  public float nightMinWh;
-  public int nightQuarters;
+    /** The household's usual night minimum quarter hour, Wh; NaN until a night was learned. */
+    public float usualNightMinWh = Float.NaN;
 
-  /** End of the newest quarter hour judged: a rewritten quarter (late reading) is not judged twice. */
-  public long lastQuarterEnd;
-  /** End of the newest quarter hour with a reading. */
-  public long lastHeard;
-  /** The pending silence timer, or -1. */
-  public long timerAt = -1;
-  public boolean silent;
+    public int nightsLearned;
 
-  public MeterWatch() {}
+    /**
+     * The night being watched: its local epoch day (-1 if none), start, lowest quarter hour and
+     * quarters seen.
+     */
+    public long nightDay = -1;
+
+    public long nightStart;
+    public float nightMinWh;
+    public int nightQuarters;
+
+    /**
+     * End of the newest quarter hour judged: a rewritten quarter (late reading) is not judged
+     * twice.
+     */
+    public long lastQuarterEnd;
+
+    /** End of the newest quarter hour with a reading. */
+    public long lastHeard;
+
+    /** The pending silence timer, or -1. */
+    public long timerAt = -1;
+
+    public boolean silent;
+
+    public MeterWatch() {}
 }

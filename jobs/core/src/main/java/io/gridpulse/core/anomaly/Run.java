@@ -1,73 +1,79 @@
 package io.gridpulse.core.anomaly;
 
 /**
- * A run of consecutive anomalous units (quarter hours, or nights) of one kind at one meter: it opens an anomaly
- * once it is long enough and resolves it at the first normal unit. Keeps the worst unit for the events. A Flink
- * POJO; floats keep it small (it lives in every meter's state).
+ * A run of consecutive anomalous units (quarter hours, or nights) of one kind at one meter: it
+ * opens an anomaly once it is long enough and resolves it at the first normal unit. Keeps the worst
+ * unit for the events. A Flink POJO; floats keep it small (it lives in every meter's state).
  */
 public class Run {
 
-  static final long NONE = Long.MIN_VALUE;
+    static final long NONE = Long.MIN_VALUE;
 
-  /** Start of the first anomalous unit, or {@link #NONE}. */
-  public long start = NONE;
-  public int units;
-  public boolean open;
-  public float score;
-  public float expected;
-  public float actual;
-  public float expectedSum;
-  public float actualSum;
-  /** The profile's level when the run began (runs of extra load are measured against it). */
-  public float level;
+    /** Start of the first anomalous unit, or {@link #NONE}. */
+    public long start = NONE;
 
-  public Run() {}
+    public int units;
+    public boolean open;
+    public float score;
+    public float expected;
+    public float actual;
+    public float expectedSum;
+    public float actualSum;
 
-  /** What a unit did to the run. */
-  enum Step { NONE, OPENED, RESOLVED }
+    /** The profile's level when the run began (runs of extra load are measured against it). */
+    public float level;
 
-  /**
-   * Adds the unit {@code [unitStart, ...)}: a finding extends the run (opening it once it has {@code minUnits}
-   * anomalous units and the expected sum), a normal unit ends it.
-   */
-  Step next(Finding finding, long unitStart, int minUnits, double minExpectedSum) {
-    if (finding == null) {
-      boolean wasOpen = open;
-      if (!wasOpen) {
-        reset();
-      }
-      return wasOpen ? Step.RESOLVED : Step.NONE;
+    public Run() {}
+
+    /** What a unit did to the run. */
+    enum Step {
+        NONE,
+        OPENED,
+        RESOLVED
     }
-    if (start == NONE) {
-      start = unitStart;
-      units = 0;
-      score = Float.NEGATIVE_INFINITY;
-      expectedSum = 0;
-      actualSum = 0;
-    }
-    units++;
-    expectedSum += (float) finding.expected();
-    actualSum += (float) finding.actual();
-    if (finding.score() > score) {
-      score = (float) finding.score();
-      expected = (float) finding.expected();
-      actual = (float) finding.actual();
-    }
-    if (!open && units >= minUnits && expectedSum >= minExpectedSum) {
-      open = true;
-      return Step.OPENED;
-    }
-    return Step.NONE;
-  }
 
-  /** Forgets the run after its RESOLVED event was sent. */
-  void reset() {
-    start = NONE;
-    units = 0;
-    open = false;
-  }
+    /**
+     * Adds the unit {@code [unitStart, ...)}: a finding extends the run (opening it once it has
+     * {@code minUnits} anomalous units and the expected sum), a normal unit ends it.
+     */
+    Step next(Finding finding, long unitStart, int minUnits, double minExpectedSum) {
+        if (finding == null) {
+            boolean wasOpen = open;
+            if (!wasOpen) {
+                reset();
+            }
+            return wasOpen ? Step.RESOLVED : Step.NONE;
+        }
+        if (start == NONE) {
+            start = unitStart;
+            units = 0;
+            score = Float.NEGATIVE_INFINITY;
+            expectedSum = 0;
+            actualSum = 0;
+        }
+        units++;
+        expectedSum += (float) finding.expected();
+        actualSum += (float) finding.actual();
+        if (finding.score() > score) {
+            score = (float) finding.score();
+            expected = (float) finding.expected();
+            actual = (float) finding.actual();
+        }
+        if (!open && units >= minUnits && expectedSum >= minExpectedSum) {
+            open = true;
+            return Step.OPENED;
+        }
+        return Step.NONE;
+    }
 
-  boolean isActive() {
-    return start != NONE;
-  }
+    /** Forgets the run after its RESOLVED event was sent. */
+    void reset() {
+        start = NONE;
+        units = 0;
+        open = false;
+    }
+
+    boolean isActive() {
+        return start != NONE;
+    }
 }

@@ -8,32 +8,42 @@ import org.apache.flink.configuration.ConfigOption;
 /** Options of the energy pipeline, shared by the monitor and replay jobs. */
 public final class PipelineOptions {
 
-  public static final ConfigOption<Duration> READING_INTERVAL = key("pipeline.reading-interval")
-      .durationType()
-      .defaultValue(Duration.ofMinutes(1))
-      .withDescription("How often meters send a reading; sets the expected sample count behind completeness.");
+    public static final ConfigOption<Duration> READING_INTERVAL =
+            key("pipeline.reading-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "How often meters send a reading; sets the expected sample count behind completeness.");
 
-  public static final ConfigOption<Duration> OUT_OF_ORDERNESS = key("pipeline.watermark.out-of-orderness")
-      .durationType()
-      .defaultValue(Duration.ofSeconds(30))
-      .withDescription("How far behind the newest reading of a Kafka partition a reading may arrive and still count"
-          + " as on time. Larger values tolerate more disorder; windows close that much later.");
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
+            key("pipeline.watermark.out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "How far behind the newest reading of a Kafka partition a reading may arrive and still count"
+                                    + " as on time. Larger values tolerate more disorder; windows close that much later.");
 
-  public static final ConfigOption<Duration> IDLE_TIMEOUT = key("pipeline.watermark.idle-timeout")
-      .durationType()
-      .defaultValue(Duration.ofMinutes(1))
-      .withDescription("A Kafka partition without readings for this long stops holding back the watermark, so"
-          + " windows still close when some partitions are quiet.");
+    public static final ConfigOption<Duration> IDLE_TIMEOUT =
+            key("pipeline.watermark.idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "A Kafka partition without readings for this long stops holding back the watermark, so"
+                                    + " windows still close when some partitions are quiet.");
 
-  public static final ConfigOption<String> TIME_ZONE = key("pipeline.time-zone")
-      .stringType()
-      .defaultValue("Europe/Helsinki")
-      .withDescription("Time zone of the daily windows of districts not listed in pipeline.district-time-zones.");
+    public static final ConfigOption<String> TIME_ZONE =
+            key("pipeline.time-zone")
+                    .stringType()
+                    .defaultValue("Europe/Helsinki")
+                    .withDescription(
+                            "Time zone of the daily windows of districts not listed in pipeline.district-time-zones.");
 
-  public static final ConfigOption<java.util.Map<String, String>> DISTRICT_TIME_ZONES = key("pipeline.district-time-zones")
-      .mapType()
-      .defaultValue(java.util.Map.of())
-      .withDescription("Time zone per district for its daily windows, e.g. 'D01:Europe/Helsinki,D02:Europe/Stockholm'.");
+    public static final ConfigOption<java.util.Map<String, String>> DISTRICT_TIME_ZONES =
+            key("pipeline.district-time-zones")
+                    .mapType()
+                    .defaultValue(java.util.Map.of())
+                    .withDescription(
+                            "Time zone per district for its daily windows, e.g. 'D01:Europe/Helsinki,D02:Europe/Stockholm'.");
 
-  private PipelineOptions() {}
+    private PipelineOptions() {}
 }

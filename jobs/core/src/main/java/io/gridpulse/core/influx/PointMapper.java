@@ -6,5 +6,5 @@ import org.influxdb.dto.Point;
 /** Turns a record into its InfluxDB point. */
 @FunctionalInterface
 public interface PointMapper<T> extends Serializable {
-  Point toPoint(T record);
+    Point toPoint(T record);
 }

@@ -11,34 +11,35 @@ import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 
 /**
- * Reads Avro container files of {@link MeterReading} (as the simulator writes them) for Flink's {@code FileSource}.
- * The writer schema comes from the file's header, so files written with any released schema version are read into
- * the current one. Files are read whole (not split); give several files to read in parallel.
+ * Reads Avro container files of {@link MeterReading} (as the simulator writes them) for Flink's
+ * {@code FileSource}. The writer schema comes from the file's header, so files written with any
+ * released schema version are read into the current one. Files are read whole (not split); give
+ * several files to read in parallel.
  */
 public final class AvroReadingFormat extends SimpleStreamFormat<MeterReading> {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Override
-  public StreamFormat.Reader<MeterReading> createReader(Configuration config, FSDataInputStream stream)
-      throws IOException {
-    DataFileStream<MeterReading> file =
-        new DataFileStream<>(stream, new SpecificDatumReader<>(MeterReading.class));
-    return new StreamFormat.Reader<>() {
-      @Override
-      public MeterReading read() {
-        return file.hasNext() ? file.next() : null;
-      }
+    @Override
+    public StreamFormat.Reader<MeterReading> createReader(
+            Configuration config, FSDataInputStream stream) throws IOException {
+        DataFileStream<MeterReading> file =
+                new DataFileStream<>(stream, new SpecificDatumReader<>(MeterReading.class));
+        return new StreamFormat.Reader<>() {
+            @Override
+            public MeterReading read() {
+                return file.hasNext() ? file.next() : null;
+            }
 
-      @Override
-      public void close() throws IOException {
-        file.close();
-      }
-    };
-  }
+            @Override
+            public void close() throws IOException {
+                file.close();
+            }
+        };
+    }
 
-  @Override
-  public TypeInformation<MeterReading> getProducedType() {
-    return ReadingTypes.READING;
-  }
+    @Override
+    public TypeInformation<MeterReading> getProducedType() {
+        return ReadingTypes.READING;
+    }
 }

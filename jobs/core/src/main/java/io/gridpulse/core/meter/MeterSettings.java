@@ -8,26 +8,38 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** The meter stage's settings, read once. */
-public record MeterSettings(Duration readingInterval, double maxPowerW, double registerWidthWh, int frozenIntervals,
-    double frozenMinPowerW, Duration allowedLateness, Duration maxGap) implements Serializable {
+public record MeterSettings(
+        Duration readingInterval,
+        double maxPowerW,
+        double registerWidthWh,
+        int frozenIntervals,
+        double frozenMinPowerW,
+        Duration allowedLateness,
+        Duration maxGap)
+        implements Serializable {
 
-  public static MeterSettings from(ReadableConfig config) {
-    return new MeterSettings(config.get(PipelineOptions.READING_INTERVAL), config.get(VeeOptions.MAX_POWER_W),
-        config.get(VeeOptions.REGISTER_WIDTH_WH), config.get(VeeOptions.FROZEN_INTERVALS),
-        config.get(VeeOptions.FROZEN_MIN_POWER_W), config.get(VeeOptions.ALLOWED_LATENESS),
-        config.get(VeeOptions.MAX_GAP));
-  }
+    public static MeterSettings from(ReadableConfig config) {
+        return new MeterSettings(
+                config.get(PipelineOptions.READING_INTERVAL),
+                config.get(VeeOptions.MAX_POWER_W),
+                config.get(VeeOptions.REGISTER_WIDTH_WH),
+                config.get(VeeOptions.FROZEN_INTERVALS),
+                config.get(VeeOptions.FROZEN_MIN_POWER_W),
+                config.get(VeeOptions.ALLOWED_LATENESS),
+                config.get(VeeOptions.MAX_GAP));
+    }
 
-  /**
-   * How long roll-up windows accept additions after they close: a late reading within the allowed lateness, or
-   * energy interpolated into a gap that began up to the longest gap (plus its quarter hour) before.
-   */
-  public Duration rollupLateness() {
-    Duration gapReach = maxGap.plusMinutes(15).plus(readingInterval);
-    return allowedLateness.compareTo(gapReach) >= 0 ? allowedLateness : gapReach;
-  }
+    /**
+     * How long roll-up windows accept additions after they close: a late reading within the allowed
+     * lateness, or energy interpolated into a gap that began up to the longest gap (plus its
+     * quarter hour) before.
+     */
+    public Duration rollupLateness() {
+        Duration gapReach = maxGap.plusMinutes(15).plus(readingInterval);
+        return allowedLateness.compareTo(gapReach) >= 0 ? allowedLateness : gapReach;
+    }
 
-  public static MeterSettings defaults() {
-    return from(new Configuration());
-  }
+    public static MeterSettings defaults() {
+        return from(new Configuration());
+    }
 }

@@ -24,8 +24,8 @@ import java.time.Duration;
 import java.util.Locale;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -48,137 +48,188 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * meters against each other in time, is told so and decides as its sorted input passes each decision's time.
  * </pre>
  *
- * Only the readings are shuffled at full rate; per meter, the roll-ups see one addition per quarter hour (plus the
- * rare late one), and past the feeder stage one record per feeder and quarter hour. A late addition re-fires the
- * windows it belongs to and their rewritten points replace the old ones in InfluxDB. Nothing is counted twice:
- * windows that sum additions see each once, and windows built from quarter-hour aggregates keep the latest version
- * of each quarter (or feeder) instead of adding it again.
+ * Only the readings are shuffled at full rate; per meter, the roll-ups see one addition per quarter
+ * hour (plus the rare late one), and past the feeder stage one record per feeder and quarter hour.
+ * A late addition re-fires the windows it belongs to and their rewritten points replace the old
+ * ones in InfluxDB. Nothing is counted twice: windows that sum additions see each once, and windows
+ * built from quarter-hour aggregates keep the latest version of each quarter (or feeder) instead of
+ * adding it again.
  */
 public final class EnergyPipeline {
 
-  static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
-  static final Duration HOUR = Duration.ofHours(1);
-  static final TypeInformation<MeterQuarter> QUARTER = TypeInformation.of(MeterQuarter.class);
+    static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
+    static final Duration HOUR = Duration.ofHours(1);
+    static final TypeInformation<MeterQuarter> QUARTER = TypeInformation.of(MeterQuarter.class);
 
-  private EnergyPipeline() {}
+    private EnergyPipeline() {}
 
-  public static EnergyStreams build(DataStream<MeterReading> readings, PipelineSettings settings) {
-    SingleOutputStreamOperator<MeterQuarter> additions = readings
-        .keyBy(MeterReading::getMeterId, Types.STRING)
-        .process(new MeterProcessor(settings.meter()))
-        .returns(QUARTER)
-        .name("meter VEE").uid("meter-vee");
-    Duration lateness = settings.meter().rollupLateness();
+    public static EnergyStreams build(
+            DataStream<MeterReading> readings, PipelineSettings settings) {
+        SingleOutputStreamOperator<MeterQuarter> additions =
+                readings.keyBy(MeterReading::getMeterId, Types.STRING)
+                        .process(new MeterProcessor(settings.meter()))
+                        .returns(QUARTER)
+                        .name("meter VEE")
+                        .uid("meter-vee");
+        Duration lateness = settings.meter().rollupLateness();
 
-    DataStream<MeterAggregate> quarters = additions.getSideOutput(MeterProcessor.QUARTERS);
-    DataStream<MeterAggregate> meters = isBatch(readings)
-        ? quarters.union(meterHoursAndDays(additions, settings))
-        : quarters.union(meterWindow(additions, HOUR, settings), meterWindow(additions, null, settings));
+        DataStream<MeterAggregate> quarters = additions.getSideOutput(MeterProcessor.QUARTERS);
+        DataStream<MeterAggregate> meters =
+                isBatch(readings)
+                        ? quarters.union(meterHoursAndDays(additions, settings))
+                        : quarters.union(
+                                meterWindow(additions, HOUR, settings),
+                                meterWindow(additions, null, settings));
 
-    SingleOutputStreamOperator<GroupAggregate> feederQuarters = additions
-        .keyBy(MeterQuarter::feederId, Types.STRING)
-        .window(QuarterWindows.ofMeters(QUARTER_HOUR, settings.zones()))
-        .allowedLateness(lateness)
-        .aggregate(GroupRollup.meters(), groupFunction(GroupLevel.FEEDER, AggregationWindow.QUARTER_HOUR, settings))
-        .returns(ReadingTypes.GROUP_AGGREGATE)
-        .name("feeder 15m").uid("feeder-15m");
-    SingleOutputStreamOperator<GroupAggregate> districtQuarters = feederQuarters
-        .keyBy(GroupAggregate::getDistrictId, Types.STRING)
-        .window(QuarterWindows.ofGroups(QUARTER_HOUR, settings.zones()))
-        .allowedLateness(lateness)
-        .aggregate(new FeederSlots(), groupFunction(GroupLevel.DISTRICT, AggregationWindow.QUARTER_HOUR, settings))
-        .returns(ReadingTypes.GROUP_AGGREGATE)
-        .name("district 15m").uid("district-15m");
-    DataStream<GroupAggregate> groups = feederQuarters.union(districtQuarters,
-        groupWindow(feederQuarters, GroupLevel.FEEDER, HOUR, settings),
-        groupWindow(feederQuarters, GroupLevel.FEEDER, null, settings),
-        groupWindow(districtQuarters, GroupLevel.DISTRICT, HOUR, settings),
-        groupWindow(districtQuarters, GroupLevel.DISTRICT, null, settings));
+        SingleOutputStreamOperator<GroupAggregate> feederQuarters =
+                additions
+                        .keyBy(MeterQuarter::feederId, Types.STRING)
+                        .window(QuarterWindows.ofMeters(QUARTER_HOUR, settings.zones()))
+                        .allowedLateness(lateness)
+                        .aggregate(
+                                GroupRollup.meters(),
+                                groupFunction(
+                                        GroupLevel.FEEDER,
+                                        AggregationWindow.QUARTER_HOUR,
+                                        settings))
+                        .returns(ReadingTypes.GROUP_AGGREGATE)
+                        .name("feeder 15m")
+                        .uid("feeder-15m");
+        SingleOutputStreamOperator<GroupAggregate> districtQuarters =
+                feederQuarters
+                        .keyBy(GroupAggregate::getDistrictId, Types.STRING)
+                        .window(QuarterWindows.ofGroups(QUARTER_HOUR, settings.zones()))
+                        .allowedLateness(lateness)
+                        .aggregate(
+                                new FeederSlots(),
+                                groupFunction(
+                                        GroupLevel.DISTRICT,
+                                        AggregationWindow.QUARTER_HOUR,
+                                        settings))
+                        .returns(ReadingTypes.GROUP_AGGREGATE)
+                        .name("district 15m")
+                        .uid("district-15m");
+        DataStream<GroupAggregate> groups =
+                feederQuarters.union(
+                        districtQuarters,
+                        groupWindow(feederQuarters, GroupLevel.FEEDER, HOUR, settings),
+                        groupWindow(feederQuarters, GroupLevel.FEEDER, null, settings),
+                        groupWindow(districtQuarters, GroupLevel.DISTRICT, HOUR, settings),
+                        groupWindow(districtQuarters, GroupLevel.DISTRICT, null, settings));
 
-    return new EnergyStreams(meters, groups,
-        additions.getSideOutput(MeterProcessor.REJECTED),
-        additions.getSideOutput(MeterProcessor.REPAIRS),
-        additions.getSideOutput(MeterProcessor.GAPS),
-        anomalies(quarters, settings));
-  }
+        return new EnergyStreams(
+                meters,
+                groups,
+                additions.getSideOutput(MeterProcessor.REJECTED),
+                additions.getSideOutput(MeterProcessor.REPAIRS),
+                additions.getSideOutput(MeterProcessor.GAPS),
+                anomalies(quarters, settings));
+    }
 
-  /**
-   * Meter anomalies from each meter's quarter hours as they close (same keys as the meter stage: no shuffle), and
-   * silences judged per feeder (one record per silence: a cheap shuffle).
-   */
-  private static DataStream<Anomaly> anomalies(DataStream<MeterAggregate> quarters, PipelineSettings settings) {
-    SingleOutputStreamOperator<Anomaly> meterAnomalies =
-        DataStreamUtils.reinterpretAsKeyedStream(quarters, MeterAggregate::getMeterId, Types.STRING)
-            .process(new AnomalyDetector(settings.anomaly(), settings.zones()))
-            .returns(ReadingTypes.ANOMALY)
-            .name("meter anomalies").uid("meter-anomalies");
-    boolean batch = isBatch(quarters);
-    DataStream<Anomaly> feederAnomalies = meterAnomalies.getSideOutput(AnomalyDetector.SILENCE)
-        .transform("silence time", TypeInformation.of(SilenceSignal.class), new SilenceSignalTime())
-        .uid("silence-time")
-        .keyBy(SilenceSignal::feederId, Types.STRING)
-        .process(new FeederWatch(settings.anomaly(), batch))
-        .returns(ReadingTypes.ANOMALY)
-        .name("feeder silences").uid("feeder-silences");
-    return meterAnomalies.union(feederAnomalies);
-  }
+    /**
+     * Meter anomalies from each meter's quarter hours as they close (same keys as the meter stage:
+     * no shuffle), and silences judged per feeder (one record per silence: a cheap shuffle).
+     */
+    private static DataStream<Anomaly> anomalies(
+            DataStream<MeterAggregate> quarters, PipelineSettings settings) {
+        SingleOutputStreamOperator<Anomaly> meterAnomalies =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                quarters, MeterAggregate::getMeterId, Types.STRING)
+                        .process(new AnomalyDetector(settings.anomaly(), settings.zones()))
+                        .returns(ReadingTypes.ANOMALY)
+                        .name("meter anomalies")
+                        .uid("meter-anomalies");
+        boolean batch = isBatch(quarters);
+        DataStream<Anomaly> feederAnomalies =
+                meterAnomalies
+                        .getSideOutput(AnomalyDetector.SILENCE)
+                        .transform(
+                                "silence time",
+                                TypeInformation.of(SilenceSignal.class),
+                                new SilenceSignalTime())
+                        .uid("silence-time")
+                        .keyBy(SilenceSignal::feederId, Types.STRING)
+                        .process(new FeederWatch(settings.anomaly(), batch))
+                        .returns(ReadingTypes.ANOMALY)
+                        .name("feeder silences")
+                        .uid("feeder-silences");
+        return meterAnomalies.union(feederAnomalies);
+    }
 
-  /** A meter's hour ({@code size}) or local day (null) from its additions, without a shuffle. */
-  private static DataStream<MeterAggregate> meterWindow(DataStream<MeterQuarter> additions, Duration size,
-      PipelineSettings settings) {
-    AggregationWindow window = size == null ? AggregationWindow.DAY : AggregationWindow.HOUR;
-    String name = "meter " + label(window);
-    return DataStreamUtils.reinterpretAsKeyedStream(additions, MeterQuarter::meterId, Types.STRING)
-        .window(QuarterWindows.ofMeters(size, settings.zones()))
-        .allowedLateness(settings.meter().rollupLateness())
-        .aggregate(new MeterRollup(), new MeterRollupWindowFunction(window, settings.readingInterval()))
-        .returns(ReadingTypes.METER_AGGREGATE)
-        .name(name).uid(name.replace(' ', '-'));
-  }
+    /** A meter's hour ({@code size}) or local day (null) from its additions, without a shuffle. */
+    private static DataStream<MeterAggregate> meterWindow(
+            DataStream<MeterQuarter> additions, Duration size, PipelineSettings settings) {
+        AggregationWindow window = size == null ? AggregationWindow.DAY : AggregationWindow.HOUR;
+        String name = "meter " + label(window);
+        return DataStreamUtils.reinterpretAsKeyedStream(
+                        additions, MeterQuarter::meterId, Types.STRING)
+                .window(QuarterWindows.ofMeters(size, settings.zones()))
+                .allowedLateness(settings.meter().rollupLateness())
+                .aggregate(
+                        new MeterRollup(),
+                        new MeterRollupWindowFunction(window, settings.readingInterval()))
+                .returns(ReadingTypes.METER_AGGREGATE)
+                .name(name)
+                .uid(name.replace(' ', '-'));
+    }
 
-  /**
-   * BATCH only: a meter's hours and local days in one window operator (the live job keeps two, with the operator ids
-   * its savepoints know). In BATCH every keyed operator sorts its whole input, and these see every addition.
-   */
-  private static DataStream<MeterAggregate> meterHoursAndDays(DataStream<MeterQuarter> additions,
-      PipelineSettings settings) {
-    return DataStreamUtils.reinterpretAsKeyedStream(additions, MeterQuarter::meterId, Types.STRING)
-        .window(QuarterWindows.hoursAndDaysOfMeters(settings.zones()))
-        .allowedLateness(settings.meter().rollupLateness())
-        .aggregate(new MeterRollup(), new MeterRollupWindowFunction(null, settings.readingInterval()))
-        .returns(ReadingTypes.METER_AGGREGATE)
-        .name("meter 1h and 1d").uid("meter-1h-1d");
-  }
+    /**
+     * BATCH only: a meter's hours and local days in one window operator (the live job keeps two,
+     * with the operator ids its savepoints know). In BATCH every keyed operator sorts its whole
+     * input, and these see every addition.
+     */
+    private static DataStream<MeterAggregate> meterHoursAndDays(
+            DataStream<MeterQuarter> additions, PipelineSettings settings) {
+        return DataStreamUtils.reinterpretAsKeyedStream(
+                        additions, MeterQuarter::meterId, Types.STRING)
+                .window(QuarterWindows.hoursAndDaysOfMeters(settings.zones()))
+                .allowedLateness(settings.meter().rollupLateness())
+                .aggregate(
+                        new MeterRollup(),
+                        new MeterRollupWindowFunction(null, settings.readingInterval()))
+                .returns(ReadingTypes.METER_AGGREGATE)
+                .name("meter 1h and 1d")
+                .uid("meter-1h-1d");
+    }
 
-  /** Whether the stream's job runs in BATCH execution mode. */
-  public static boolean isBatch(DataStream<?> stream) {
-    return stream.getExecutionEnvironment().getConfiguration().get(ExecutionOptions.RUNTIME_MODE)
-        == RuntimeExecutionMode.BATCH;
-  }
+    /** Whether the stream's job runs in BATCH execution mode. */
+    public static boolean isBatch(DataStream<?> stream) {
+        return stream.getExecutionEnvironment()
+                        .getConfiguration()
+                        .get(ExecutionOptions.RUNTIME_MODE)
+                == RuntimeExecutionMode.BATCH;
+    }
 
-  /** A group's hour ({@code size}) or local day (null) from its quarter hours, without a shuffle. */
-  private static DataStream<GroupAggregate> groupWindow(DataStream<GroupAggregate> quarters, GroupLevel level,
-      Duration size, PipelineSettings settings) {
-    AggregationWindow window = size == null ? AggregationWindow.DAY : AggregationWindow.HOUR;
-    String name = level.name().toLowerCase(Locale.ROOT) + " " + label(window);
-    return DataStreamUtils.reinterpretAsKeyedStream(quarters, GroupAggregate::getGroupId, Types.STRING)
-        .window(QuarterWindows.ofGroups(size, settings.zones()))
-        .allowedLateness(settings.meter().rollupLateness())
-        .aggregate(GroupRollup.quarters(), groupFunction(level, window, settings))
-        .returns(ReadingTypes.GROUP_AGGREGATE)
-        .name(name).uid(name.replace(' ', '-'));
-  }
+    /**
+     * A group's hour ({@code size}) or local day (null) from its quarter hours, without a shuffle.
+     */
+    private static DataStream<GroupAggregate> groupWindow(
+            DataStream<GroupAggregate> quarters,
+            GroupLevel level,
+            Duration size,
+            PipelineSettings settings) {
+        AggregationWindow window = size == null ? AggregationWindow.DAY : AggregationWindow.HOUR;
+        String name = level.name().toLowerCase(Locale.ROOT) + " " + label(window);
+        return DataStreamUtils.reinterpretAsKeyedStream(
+                        quarters, GroupAggregate::getGroupId, Types.STRING)
+                .window(QuarterWindows.ofGroups(size, settings.zones()))
+                .allowedLateness(settings.meter().rollupLateness())
+                .aggregate(GroupRollup.quarters(), groupFunction(level, window, settings))
+                .returns(ReadingTypes.GROUP_AGGREGATE)
+                .name(name)
+                .uid(name.replace(' ', '-'));
+    }
 
-  private static GroupWindowFunction groupFunction(GroupLevel level, AggregationWindow window,
-      PipelineSettings settings) {
-    return new GroupWindowFunction(level, window, settings.readingInterval());
-  }
+    private static GroupWindowFunction groupFunction(
+            GroupLevel level, AggregationWindow window, PipelineSettings settings) {
+        return new GroupWindowFunction(level, window, settings.readingInterval());
+    }
 
-  private static String label(AggregationWindow window) {
-    return switch (window) {
-      case QUARTER_HOUR -> "15m";
-      case HOUR -> "1h";
-      case DAY -> "1d";
-    };
-  }
+    private static String label(AggregationWindow window) {
+        return switch (window) {
+            case QUARTER_HOUR -> "15m";
+            case HOUR -> "1h";
+            case DAY -> "1d";
+        };
+    }
 }

@@ -8,19 +8,21 @@ import org.junit.jupiter.api.Test;
 
 class AnomalyCountersTest {
 
-  @Test
-  void shouldCountOpenedAnomaliesPerTypeAndInTotal() {
-    RecordingMetricGroup group = new RecordingMetricGroup();
-    AnomalyCounters counters = new AnomalyCounters(group);
+    @Test
+    void shouldCountOpenedAnomaliesPerTypeAndInTotal() {
+        RecordingMetricGroup group = new RecordingMetricGroup();
+        AnomalyCounters counters = new AnomalyCounters(group);
 
-    counters.opened(AnomalyType.SPIKE);
-    counters.opened(AnomalyType.SPIKE);
-    counters.opened(AnomalyType.FEEDER_OUTAGE);
+        counters.opened(AnomalyType.SPIKE);
+        counters.opened(AnomalyType.SPIKE);
+        counters.opened(AnomalyType.FEEDER_OUTAGE);
 
-    assertThat(group.count("anomalies.opened.total")).isEqualTo(3);
-    assertThat(group.count("anomalies.opened.SPIKE")).isEqualTo(2);
-    assertThat(group.count("anomalies.opened.FEEDER_OUTAGE")).isEqualTo(1);
-    assertThat(group.count("anomalies.opened.VOLTAGE")).as("registered at 0 from the start").isZero();
-    assertThat(group.metrics()).hasSize(AnomalyType.values().length + 1);
-  }
+        assertThat(group.count("anomalies.opened.total")).isEqualTo(3);
+        assertThat(group.count("anomalies.opened.SPIKE")).isEqualTo(2);
+        assertThat(group.count("anomalies.opened.FEEDER_OUTAGE")).isEqualTo(1);
+        assertThat(group.count("anomalies.opened.VOLTAGE"))
+                .as("registered at 0 from the start")
+                .isZero();
+        assertThat(group.metrics()).hasSize(AnomalyType.values().length + 1);
+    }
 }

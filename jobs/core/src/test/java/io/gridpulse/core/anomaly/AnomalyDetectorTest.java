@@ -24,311 +24,375 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-meter detectors, driven quarter hour by quarter hour through Flink's operator harness. The household:
- * 100 Wh per quarter hour, 300 Wh in the evening, 1.5 kWh in the quarter hour of cooking at 18:00, a little
- * deterministic noise; local time is UTC.
+ * The per-meter detectors, driven quarter hour by quarter hour through Flink's operator harness.
+ * The household: 100 Wh per quarter hour, 300 Wh in the evening, 1.5 kWh in the quarter hour of
+ * cooking at 18:00, a little deterministic noise; local time is UTC.
  */
 class AnomalyDetectorTest {
 
-  /** A Monday, midnight UTC. */
-  private static final long T0 = Instant.parse("2026-01-12T00:00:00Z").toEpochMilli();
-  private static final long Q = Duration.ofMinutes(15).toMillis();
-  private static final long HOUR = 4 * Q;
-  private static final long DAY = 96 * Q;
-  private static final long WARM = 22 * DAY;
+    /** A Monday, midnight UTC. */
+    private static final long T0 = Instant.parse("2026-01-12T00:00:00Z").toEpochMilli();
 
-  private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> harness;
-  private long now = T0;
+    private static final long Q = Duration.ofMinutes(15).toMillis();
+    private static final long HOUR = 4 * Q;
+    private static final long DAY = 96 * Q;
+    private static final long WARM = 22 * DAY;
 
-  @BeforeEach
-  void openHarness() throws Exception {
-    harness = newHarness(null);
-  }
+    private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> harness;
+    private long now = T0;
 
-  @AfterEach
-  void closeHarness() throws Exception {
-    harness.close();
-  }
-
-  @Test
-  void shouldFlagASpikeWhenItsQuarterHourCloses() throws Exception {
-    normalUntil(WARM + 14 * HOUR);
-    quarter(3_000); // 12 kW for a quarter hour at 14:00, where the household draws 400 W and peaks at 6 kW
-    List<Anomaly> atClose = anomalies();
-    quarter(normalAt(now));
-
-    assertThat(atClose).singleElement().satisfies(a -> {
-      assertThat(a.getType()).isEqualTo(AnomalyType.SPIKE);
-      assertThat(a.getState()).isEqualTo(AnomalyState.OPEN);
-      assertThat(a.getStart().toEpochMilli()).isEqualTo(T0 + WARM + 14 * HOUR);
-      assertThat(a.getDetectedAt().toEpochMilli()).isEqualTo(T0 + WARM + 14 * HOUR + Q);
-      assertThat(a.getActual()).isEqualTo(3.0);
-      assertThat(a.getExpected()).isBetween(0.08, 0.12);
-    });
-    assertThat(anomalies()).singleElement().satisfies(a -> {
-      assertThat(a.getState()).isEqualTo(AnomalyState.RESOLVED);
-      assertThat(a.getEnd().toEpochMilli()).isEqualTo(T0 + WARM + 14 * HOUR + Q);
-    });
-  }
-
-  @Test
-  void shouldStayQuietWhileTheProfileWarmsUp() throws Exception {
-    normalUntil(3 * DAY + 14 * HOUR);
-    quarter(3_000);
-    normalUntil(5 * DAY);
-
-    assertThat(anomalies()).isEmpty();
-  }
-
-  @Test
-  void shouldStayQuietForANormalHousehold() throws Exception {
-    normalUntil(WARM + 14 * DAY);
-
-    assertThat(anomalies()).isEmpty();
-  }
-
-  @Test
-  void shouldNotTakeTheHouseholdsOwnUsualPeakAtAnOddHourForASpike() throws Exception {
-    // A 2.5 kWh quarter hour (the sauna) every Saturday evening sets the household's usual peak...
-    for (long day = 0; day < 22; day++) {
-      normalUntil(day * DAY + 19 * HOUR);
-      quarter(day % 7 == 5 ? 2_500 : normalAt(now));
-    }
-    // ...so the same on a Tuesday afternoon is unusual for the hour, but not for the household.
-    normalUntil(23 * DAY + 14 * HOUR);
-    quarter(2_500);
-    normalUntil(24 * DAY);
-
-    assertThat(anomalies()).extracting(Anomaly::getType).doesNotContain(AnomalyType.SPIKE);
-  }
-
-  @Test
-  void shouldAlertOnceWhenAHouseholdStartsDoingSomethingBigAndThenLearnIt() throws Exception {
-    for (long day = 0; day < 36; day++) {
-      normalUntil(day * DAY + 19 * HOUR);
-      quarter(day >= 22 && day % 7 == 5 ? 3_000 : normalAt(now)); // a new sauna, every Saturday from day 26
+    @BeforeEach
+    void openHarness() throws Exception {
+        harness = newHarness(null);
     }
 
-    assertThat(anomalies()).filteredOn(a -> a.getState() == AnomalyState.OPEN).extracting(Anomaly::getType)
-        .containsExactly(AnomalyType.SPIKE);
-  }
-
-  @Test
-  void shouldOpenSustainedHighAfterThreeHoursAndResolveWhenItEnds() throws Exception {
-    normalUntil(WARM + 2 * HOUR);
-    long start = now;
-    while (now < start + 5 * HOUR) {
-      quarter(normalAt(now) + 600); // 2.4 kW more, five hours
-    }
-    quarter(normalAt(now));
-
-    List<Anomaly> events = anomalies();
-    assertThat(events).extracting(Anomaly::getType).containsOnly(AnomalyType.SUSTAINED_HIGH);
-    assertThat(events).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
-    assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(start);
-    assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 3 * HOUR);
-    assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(start + 5 * HOUR);
-    assertThat(events.get(1).getAnomalyId()).isEqualTo(events.get(0).getAnomalyId());
-  }
-
-  @Test
-  void shouldFlagHoursOfZeroUseWhereTheProfileExpectsUse() throws Exception {
-    normalUntil(WARM + 10 * HOUR);
-    long start = now;
-    while (now < start + 6 * HOUR) {
-      quarter(0);
-    }
-    quarter(normalAt(now));
-
-    List<Anomaly> events = anomalies();
-    assertThat(events).extracting(Anomaly::getType, Anomaly::getState).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(AnomalyType.ZERO_CONSUMPTION, AnomalyState.OPEN),
-        org.assertj.core.groups.Tuple.tuple(AnomalyType.ZERO_CONSUMPTION, AnomalyState.RESOLVED));
-    assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 4 * HOUR);
-    assertThat(events.get(1).getActual()).isEqualTo(0.0);
-    assertThat(events.get(1).getExpected()).isGreaterThan(2.0);
-  }
-
-  @Test
-  void shouldFlagARaisedNightMinimumWhenTheNightEnds() throws Exception {
-    normalUntil(WARM);
-    long nightStart = now;
-    while (now < T0 + WARM + 2 * DAY) {
-      quarter(normalAt(now) + 150); // an always-on 600 W
-    }
-    normalUntil(WARM + 3 * DAY + 8 * HOUR);
-
-    List<Anomaly> events = anomalies();
-    assertThat(events).extracting(Anomaly::getType).containsOnly(AnomalyType.HIGH_BASE_LOAD);
-    assertThat(events).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
-    assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(nightStart);
-    assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(nightStart + 6 * HOUR + Q);
-    assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(nightStart + 2 * DAY);
-  }
-
-  @Test
-  void shouldCallAnExtraLoadThatRunsAllNightAnAlwaysOnLoad() throws Exception {
-    normalUntil(WARM + 19 * HOUR);
-    long start = now;
-    while (now < start + 30 * HOUR) {
-      quarter(normalAt(now) + 600);
+    @AfterEach
+    void closeHarness() throws Exception {
+        harness.close();
     }
 
-    assertThat(anomalies()).extracting(Anomaly::getType, Anomaly::getState).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(AnomalyType.SUSTAINED_HIGH, AnomalyState.OPEN),
-        org.assertj.core.groups.Tuple.tuple(AnomalyType.SUSTAINED_HIGH, AnomalyState.RESOLVED),
-        org.assertj.core.groups.Tuple.tuple(AnomalyType.HIGH_BASE_LOAD, AnomalyState.OPEN));
-  }
+    @Test
+    void shouldFlagASpikeWhenItsQuarterHourCloses() throws Exception {
+        normalUntil(WARM + 14 * HOUR);
+        quarter(3_000); // 12 kW for a quarter hour at 14:00, where the household draws 400 W and
+        // peaks at 6 kW
+        List<Anomaly> atClose = anomalies();
+        quarter(normalAt(now));
 
-  @Test
-  void shouldFlagVoltageOutOfBandForAWholeQuarterHourAtOnce() throws Exception {
-    normalUntil(HOUR); // no warm-up needed for voltage
-    long start = now;
-    quarter(normalAt(now), 255.0, 258.0);
-    List<Anomaly> atClose = anomalies();
-    quarter(normalAt(now), 250.0, 256.0); // partly back in band
-
-    assertThat(atClose).singleElement().satisfies(a -> {
-      assertThat(a.getType()).isEqualTo(AnomalyType.VOLTAGE);
-      assertThat(a.getStart().toEpochMilli()).isEqualTo(start);
-      assertThat(a.getActual()).isEqualTo(255.0);
-    });
-    assertThat(anomalies()).singleElement().satisfies(a -> assertThat(a.getEnd().toEpochMilli()).isEqualTo(start + Q));
-  }
-
-  @Test
-  void shouldSignalSilenceByTimerEvenIfTheMeterNeverSendsAgain() throws Exception {
-    normalUntil(2 * HOUR);
-    harness.processWatermark(T0 + 2 * HOUR + 59 * 60_000);
-    assertThat(silences()).extracting(s -> s.kind).containsExactly(SilenceSignal.Kind.SEEN);
-
-    harness.processWatermark(T0 + 3 * HOUR);
-    assertThat(silences()).last().satisfies(s -> {
-      assertThat(s.kind).isEqualTo(SilenceSignal.Kind.SILENT);
-      assertThat(s.silentSince).isEqualTo(T0 + 2 * HOUR);
-    });
-
-    now = T0 + 5 * HOUR;
-    quarter(normalAt(now));
-    assertThat(silences()).last().satisfies(s -> {
-      assertThat(s.kind).isEqualTo(SilenceSignal.Kind.BACK);
-      assertThat(s.at).isEqualTo(T0 + 5 * HOUR);
-    });
-  }
-
-  @Test
-  void shouldNotTakeTheEndOfTheInputForSilence() throws Exception {
-    normalUntil(2 * HOUR);
-    harness.processWatermark(Long.MAX_VALUE);
-
-    assertThat(silences()).extracting(s -> s.kind).containsExactly(SilenceSignal.Kind.SEEN);
-  }
-
-  @Test
-  void shouldNeitherReopenNorForgetAnOpenAnomalyAfterARestore() throws Exception {
-    harness.close();
-    harness = newHarness(null, new EmbeddedRocksDBStateBackend());
-    normalUntil(WARM + 2 * HOUR);
-    long start = now;
-    while (now < start + 4 * HOUR) {
-      quarter(normalAt(now) + 600);
+        assertThat(atClose)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getType()).isEqualTo(AnomalyType.SPIKE);
+                            assertThat(a.getState()).isEqualTo(AnomalyState.OPEN);
+                            assertThat(a.getStart().toEpochMilli())
+                                    .isEqualTo(T0 + WARM + 14 * HOUR);
+                            assertThat(a.getDetectedAt().toEpochMilli())
+                                    .isEqualTo(T0 + WARM + 14 * HOUR + Q);
+                            assertThat(a.getActual()).isEqualTo(3.0);
+                            assertThat(a.getExpected()).isBetween(0.08, 0.12);
+                        });
+        assertThat(anomalies())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getState()).isEqualTo(AnomalyState.RESOLVED);
+                            assertThat(a.getEnd().toEpochMilli())
+                                    .isEqualTo(T0 + WARM + 14 * HOUR + Q);
+                        });
     }
-    List<Anomaly> before = anomalies();
-    OperatorSubtaskState snapshot = harness.snapshot(1L, now);
-    harness.close();
 
-    harness = newHarness(snapshot, new EmbeddedRocksDBStateBackend());
-    while (now < start + 6 * HOUR) {
-      quarter(normalAt(now) + 600);
+    @Test
+    void shouldStayQuietWhileTheProfileWarmsUp() throws Exception {
+        normalUntil(3 * DAY + 14 * HOUR);
+        quarter(3_000);
+        normalUntil(5 * DAY);
+
+        assertThat(anomalies()).isEmpty();
     }
-    quarter(normalAt(now));
-    List<Anomaly> after = anomalies();
 
-    assertThat(before).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN);
-    assertThat(after).singleElement().satisfies(a -> {
-      assertThat(a.getState()).isEqualTo(AnomalyState.RESOLVED);
-      assertThat(a.getAnomalyId()).isEqualTo(before.get(0).getAnomalyId());
-      assertThat(a.getEnd().toEpochMilli()).isEqualTo(start + 6 * HOUR);
-    });
-  }
+    @Test
+    void shouldStayQuietForANormalHousehold() throws Exception {
+        normalUntil(WARM + 14 * DAY);
 
-  @Test
-  void shouldJudgeAQuarterHourRewrittenByALateReadingOnlyOnce() throws Exception {
-    normalUntil(WARM + 14 * HOUR);
-    quarter(3_000);
-    now -= Q;
-    quarter(3_100); // the same quarter hour again, one late reading more
-
-    assertThat(anomalies()).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN);
-  }
-
-  // --- the household and the harness ---
-
-  /** A quiet day with an evening bump and +-10% noise that repeats weekly but not daily. */
-  private static double normalAt(long start) {
-    long hour = (start - T0) / HOUR % 24;
-    double base = (start - T0) % DAY == 18 * HOUR ? 1_500 : hour >= 17 && hour < 21 ? 300 : 100;
-    long n = (start - T0) / Q;
-    double noise = ((n * 2654435761L) % 21 - 10) / 100.0;
-    return base * (1 + noise);
-  }
-
-  private void normalUntil(long offset) throws Exception {
-    while (now < T0 + offset) {
-      quarter(normalAt(now));
+        assertThat(anomalies()).isEmpty();
     }
-  }
 
-  private void quarter(double energyWh) throws Exception {
-    quarter(energyWh, 229.0, 232.0);
-  }
+    @Test
+    void shouldNotTakeTheHouseholdsOwnUsualPeakAtAnOddHourForASpike() throws Exception {
+        // A 2.5 kWh quarter hour (the sauna) every Saturday evening sets the household's usual
+        // peak...
+        for (long day = 0; day < 22; day++) {
+            normalUntil(day * DAY + 19 * HOUR);
+            quarter(day % 7 == 5 ? 2_500 : normalAt(now));
+        }
+        // ...so the same on a Tuesday afternoon is unusual for the hour, but not for the household.
+        normalUntil(23 * DAY + 14 * HOUR);
+        quarter(2_500);
+        normalUntil(24 * DAY);
 
-  /** The quarter hour starting at {@code now}, as the meter stage emits it when the watermark closes it. */
-  private void quarter(double energyWh, double minV, double maxV) throws Exception {
-    long end = now + Q;
-    MeterAggregate quarter = MeterAggregate.newBuilder()
-        .setMeterId("m1").setFeederId("F1").setDistrictId("D1")
-        .setWindow(AggregationWindow.QUARTER_HOUR)
-        .setWindowStart(Instant.ofEpochMilli(now)).setWindowEnd(Instant.ofEpochMilli(end))
-        .setEnergyKwh(energyWh / 1000.0).setAveragePowerW(energyWh * 4).setMaxPowerW(energyWh * 4)
-        .setSampleCount(15).setExpectedSamples(15).setCompleteness(1.0).setEstimatedFraction(0.0)
-        .setMinVoltageV(minV).setMaxVoltageV(maxV)
-        .build();
-    harness.processElement(quarter, end - 1);
-    harness.processWatermark(end);
-    now = end;
-  }
-
-  /** The anomalies emitted since the last call. */
-  private List<Anomaly> anomalies() {
-    List<Anomaly> out = harness.extractOutputValues();
-    harness.getOutput().clear();
-    return out;
-  }
-
-  private List<SilenceSignal> silences() {
-    return harness.getSideOutput(AnomalyDetector.SILENCE).stream().map(StreamRecord::getValue).toList();
-  }
-
-  private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> newHarness(
-      OperatorSubtaskState restoreFrom) throws Exception {
-    return newHarness(restoreFrom, null);
-  }
-
-  private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> newHarness(
-      OperatorSubtaskState restoreFrom, org.apache.flink.runtime.state.StateBackend backend) throws Exception {
-    AnomalyDetector detector = new AnomalyDetector(AnomalySettings.defaults(),
-        new DistrictZones(ZoneOffset.UTC, Map.of()));
-    KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> h =
-        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(detector),
-            MeterAggregate::getMeterId, Types.STRING);
-    if (backend != null) {
-      h.setStateBackend(backend);
+        assertThat(anomalies()).extracting(Anomaly::getType).doesNotContain(AnomalyType.SPIKE);
     }
-    if (restoreFrom != null) {
-      h.initializeState(restoreFrom);
+
+    @Test
+    void shouldAlertOnceWhenAHouseholdStartsDoingSomethingBigAndThenLearnIt() throws Exception {
+        for (long day = 0; day < 36; day++) {
+            normalUntil(day * DAY + 19 * HOUR);
+            quarter(
+                    day >= 22 && day % 7 == 5
+                            ? 3_000
+                            : normalAt(now)); // a new sauna, every Saturday from day 26
+        }
+
+        assertThat(anomalies())
+                .filteredOn(a -> a.getState() == AnomalyState.OPEN)
+                .extracting(Anomaly::getType)
+                .containsExactly(AnomalyType.SPIKE);
     }
-    h.open();
-    return h;
-  }
+
+    @Test
+    void shouldOpenSustainedHighAfterThreeHoursAndResolveWhenItEnds() throws Exception {
+        normalUntil(WARM + 2 * HOUR);
+        long start = now;
+        while (now < start + 5 * HOUR) {
+            quarter(normalAt(now) + 600); // 2.4 kW more, five hours
+        }
+        quarter(normalAt(now));
+
+        List<Anomaly> events = anomalies();
+        assertThat(events).extracting(Anomaly::getType).containsOnly(AnomalyType.SUSTAINED_HIGH);
+        assertThat(events)
+                .extracting(Anomaly::getState)
+                .containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
+        assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(start);
+        assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 3 * HOUR);
+        assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(start + 5 * HOUR);
+        assertThat(events.get(1).getAnomalyId()).isEqualTo(events.get(0).getAnomalyId());
+    }
+
+    @Test
+    void shouldFlagHoursOfZeroUseWhereTheProfileExpectsUse() throws Exception {
+        normalUntil(WARM + 10 * HOUR);
+        long start = now;
+        while (now < start + 6 * HOUR) {
+            quarter(0);
+        }
+        quarter(normalAt(now));
+
+        List<Anomaly> events = anomalies();
+        assertThat(events)
+                .extracting(Anomaly::getType, Anomaly::getState)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                AnomalyType.ZERO_CONSUMPTION, AnomalyState.OPEN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                AnomalyType.ZERO_CONSUMPTION, AnomalyState.RESOLVED));
+        assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 4 * HOUR);
+        assertThat(events.get(1).getActual()).isEqualTo(0.0);
+        assertThat(events.get(1).getExpected()).isGreaterThan(2.0);
+    }
+
+    @Test
+    void shouldFlagARaisedNightMinimumWhenTheNightEnds() throws Exception {
+        normalUntil(WARM);
+        long nightStart = now;
+        while (now < T0 + WARM + 2 * DAY) {
+            quarter(normalAt(now) + 150); // an always-on 600 W
+        }
+        normalUntil(WARM + 3 * DAY + 8 * HOUR);
+
+        List<Anomaly> events = anomalies();
+        assertThat(events).extracting(Anomaly::getType).containsOnly(AnomalyType.HIGH_BASE_LOAD);
+        assertThat(events)
+                .extracting(Anomaly::getState)
+                .containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
+        assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(nightStart);
+        assertThat(events.get(0).getDetectedAt().toEpochMilli())
+                .isEqualTo(nightStart + 6 * HOUR + Q);
+        assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(nightStart + 2 * DAY);
+    }
+
+    @Test
+    void shouldCallAnExtraLoadThatRunsAllNightAnAlwaysOnLoad() throws Exception {
+        normalUntil(WARM + 19 * HOUR);
+        long start = now;
+        while (now < start + 30 * HOUR) {
+            quarter(normalAt(now) + 600);
+        }
+
+        assertThat(anomalies())
+                .extracting(Anomaly::getType, Anomaly::getState)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                AnomalyType.SUSTAINED_HIGH, AnomalyState.OPEN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                AnomalyType.SUSTAINED_HIGH, AnomalyState.RESOLVED),
+                        org.assertj.core.groups.Tuple.tuple(
+                                AnomalyType.HIGH_BASE_LOAD, AnomalyState.OPEN));
+    }
+
+    @Test
+    void shouldFlagVoltageOutOfBandForAWholeQuarterHourAtOnce() throws Exception {
+        normalUntil(HOUR); // no warm-up needed for voltage
+        long start = now;
+        quarter(normalAt(now), 255.0, 258.0);
+        List<Anomaly> atClose = anomalies();
+        quarter(normalAt(now), 250.0, 256.0); // partly back in band
+
+        assertThat(atClose)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getType()).isEqualTo(AnomalyType.VOLTAGE);
+                            assertThat(a.getStart().toEpochMilli()).isEqualTo(start);
+                            assertThat(a.getActual()).isEqualTo(255.0);
+                        });
+        assertThat(anomalies())
+                .singleElement()
+                .satisfies(a -> assertThat(a.getEnd().toEpochMilli()).isEqualTo(start + Q));
+    }
+
+    @Test
+    void shouldSignalSilenceByTimerEvenIfTheMeterNeverSendsAgain() throws Exception {
+        normalUntil(2 * HOUR);
+        harness.processWatermark(T0 + 2 * HOUR + 59 * 60_000);
+        assertThat(silences()).extracting(s -> s.kind).containsExactly(SilenceSignal.Kind.SEEN);
+
+        harness.processWatermark(T0 + 3 * HOUR);
+        assertThat(silences())
+                .last()
+                .satisfies(
+                        s -> {
+                            assertThat(s.kind).isEqualTo(SilenceSignal.Kind.SILENT);
+                            assertThat(s.silentSince).isEqualTo(T0 + 2 * HOUR);
+                        });
+
+        now = T0 + 5 * HOUR;
+        quarter(normalAt(now));
+        assertThat(silences())
+                .last()
+                .satisfies(
+                        s -> {
+                            assertThat(s.kind).isEqualTo(SilenceSignal.Kind.BACK);
+                            assertThat(s.at).isEqualTo(T0 + 5 * HOUR);
+                        });
+    }
+
+    @Test
+    void shouldNotTakeTheEndOfTheInputForSilence() throws Exception {
+        normalUntil(2 * HOUR);
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(silences()).extracting(s -> s.kind).containsExactly(SilenceSignal.Kind.SEEN);
+    }
+
+    @Test
+    void shouldNeitherReopenNorForgetAnOpenAnomalyAfterARestore() throws Exception {
+        harness.close();
+        harness = newHarness(null, new EmbeddedRocksDBStateBackend());
+        normalUntil(WARM + 2 * HOUR);
+        long start = now;
+        while (now < start + 4 * HOUR) {
+            quarter(normalAt(now) + 600);
+        }
+        List<Anomaly> before = anomalies();
+        OperatorSubtaskState snapshot = harness.snapshot(1L, now);
+        harness.close();
+
+        harness = newHarness(snapshot, new EmbeddedRocksDBStateBackend());
+        while (now < start + 6 * HOUR) {
+            quarter(normalAt(now) + 600);
+        }
+        quarter(normalAt(now));
+        List<Anomaly> after = anomalies();
+
+        assertThat(before).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN);
+        assertThat(after)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getState()).isEqualTo(AnomalyState.RESOLVED);
+                            assertThat(a.getAnomalyId()).isEqualTo(before.get(0).getAnomalyId());
+                            assertThat(a.getEnd().toEpochMilli()).isEqualTo(start + 6 * HOUR);
+                        });
+    }
+
+    @Test
+    void shouldJudgeAQuarterHourRewrittenByALateReadingOnlyOnce() throws Exception {
+        normalUntil(WARM + 14 * HOUR);
+        quarter(3_000);
+        now -= Q;
+        quarter(3_100); // the same quarter hour again, one late reading more
+
+        assertThat(anomalies()).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN);
+    }
+
+    // --- the household and the harness ---
+
+    /** A quiet day with an evening bump and +-10% noise that repeats weekly but not daily. */
+    private static double normalAt(long start) {
+        long hour = (start - T0) / HOUR % 24;
+        double base = (start - T0) % DAY == 18 * HOUR ? 1_500 : hour >= 17 && hour < 21 ? 300 : 100;
+        long n = (start - T0) / Q;
+        double noise = ((n * 2654435761L) % 21 - 10) / 100.0;
+        return base * (1 + noise);
+    }
+
+    private void normalUntil(long offset) throws Exception {
+        while (now < T0 + offset) {
+            quarter(normalAt(now));
+        }
+    }
+
+    private void quarter(double energyWh) throws Exception {
+        quarter(energyWh, 229.0, 232.0);
+    }
+
+    /**
+     * The quarter hour starting at {@code now}, as the meter stage emits it when the watermark
+     * closes it.
+     */
+    private void quarter(double energyWh, double minV, double maxV) throws Exception {
+        long end = now + Q;
+        MeterAggregate quarter =
+                MeterAggregate.newBuilder()
+                        .setMeterId("m1")
+                        .setFeederId("F1")
+                        .setDistrictId("D1")
+                        .setWindow(AggregationWindow.QUARTER_HOUR)
+                        .setWindowStart(Instant.ofEpochMilli(now))
+                        .setWindowEnd(Instant.ofEpochMilli(end))
+                        .setEnergyKwh(energyWh / 1000.0)
+                        .setAveragePowerW(energyWh * 4)
+                        .setMaxPowerW(energyWh * 4)
+                        .setSampleCount(15)
+                        .setExpectedSamples(15)
+                        .setCompleteness(1.0)
+                        .setEstimatedFraction(0.0)
+                        .setMinVoltageV(minV)
+                        .setMaxVoltageV(maxV)
+                        .build();
+        harness.processElement(quarter, end - 1);
+        harness.processWatermark(end);
+        now = end;
+    }
+
+    /** The anomalies emitted since the last call. */
+    private List<Anomaly> anomalies() {
+        List<Anomaly> out = harness.extractOutputValues();
+        harness.getOutput().clear();
+        return out;
+    }
+
+    private List<SilenceSignal> silences() {
+        return harness.getSideOutput(AnomalyDetector.SILENCE).stream()
+                .map(StreamRecord::getValue)
+                .toList();
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> newHarness(
+            OperatorSubtaskState restoreFrom) throws Exception {
+        return newHarness(restoreFrom, null);
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> newHarness(
+            OperatorSubtaskState restoreFrom, org.apache.flink.runtime.state.StateBackend backend)
+            throws Exception {
+        AnomalyDetector detector =
+                new AnomalyDetector(
+                        AnomalySettings.defaults(), new DistrictZones(ZoneOffset.UTC, Map.of()));
+        KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(detector),
+                        MeterAggregate::getMeterId,
+                        Types.STRING);
+        if (backend != null) {
+            h.setStateBackend(backend);
+        }
+        if (restoreFrom != null) {
+            h.initializeState(restoreFrom);
+        }
+        h.open();
+        return h;
+    }
 }

@@ -9,25 +9,25 @@ import org.junit.jupiter.api.Test;
 
 class AnomalySettingsTest {
 
-  @Test
-  void shouldCallAMeterSilentAfterAnHourOrThreeMissedReadingsWhicheverIsLonger() {
-    assertThat(silentAfter(Duration.ofMinutes(1))).isEqualTo(Duration.ofHours(1));
-    assertThat(silentAfter(Duration.ofMinutes(15))).isEqualTo(Duration.ofHours(1));
-    assertThat(silentAfter(Duration.ofHours(1))).isEqualTo(Duration.ofHours(3));
-  }
+    @Test
+    void shouldCallAMeterSilentAfterAnHourOrThreeMissedReadingsWhicheverIsLonger() {
+        assertThat(silentAfter(Duration.ofMinutes(1))).isEqualTo(Duration.ofHours(1));
+        assertThat(silentAfter(Duration.ofMinutes(15))).isEqualTo(Duration.ofHours(1));
+        assertThat(silentAfter(Duration.ofHours(1))).isEqualTo(Duration.ofHours(3));
+    }
 
-  @Test
-  void shouldKeepASilenceThresholdThatIsSet() {
-    Configuration config = new Configuration();
-    config.set(PipelineOptions.READING_INTERVAL, Duration.ofHours(1));
-    config.set(AnomalyOptions.SILENT_AFTER, Duration.ofMinutes(90));
+    @Test
+    void shouldKeepASilenceThresholdThatIsSet() {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.READING_INTERVAL, Duration.ofHours(1));
+        config.set(AnomalyOptions.SILENT_AFTER, Duration.ofMinutes(90));
 
-    assertThat(AnomalySettings.from(config).silentAfter()).isEqualTo(Duration.ofMinutes(90));
-  }
+        assertThat(AnomalySettings.from(config).silentAfter()).isEqualTo(Duration.ofMinutes(90));
+    }
 
-  private static Duration silentAfter(Duration readingInterval) {
-    Configuration config = new Configuration();
-    config.set(PipelineOptions.READING_INTERVAL, readingInterval);
-    return AnomalySettings.from(config).silentAfter();
-  }
+    private static Duration silentAfter(Duration readingInterval) {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.READING_INTERVAL, readingInterval);
+        return AnomalySettings.from(config).silentAfter();
+    }
 }

@@ -24,24 +24,43 @@ import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every type the pipeline keeps in state or sends between operators is a Flink POJO, so Flink serializes it field by
- * field: a change that made one fall back to Kryo (a field without a getter-free public type, a missing no-arg
- * constructor) would silently cost speed and state size, and break savepoint compatibility.
+ * Every type the pipeline keeps in state or sends between operators is a Flink POJO, so Flink
+ * serializes it field by field: a change that made one fall back to Kryo (a field without a
+ * getter-free public type, a missing no-arg constructor) would silently cost speed and state size,
+ * and break savepoint compatibility.
  */
 class FlinkTypesTest {
 
-  @Test
-  void shouldSerializeStateAndRecordsAsPojosNotWithKryo() {
-    for (Class<?> type : List.of(MeterState.class, PendingReadings.class, RecentQuarters.class, MeterQuarter.class,
-        MeterGap.class, QualityEvent.class, GroupSlots.class, FeederSlots.Feeders.class, MeterRollup.Sums.class,
-        MeterWatch.class, MeterProfile.class, Run.class, SilenceSignal.class, MeterVoice.class, FeederState.class)) {
-      TypeInformation<?> info = TypeInformation.of(type);
-      assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
-      PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) info;
-      for (int i = 0; i < pojo.getArity(); i++) {
-        assertThat(pojo.getTypeAt(i)).as(type.getSimpleName() + "." + pojo.getPojoFieldAt(i).getField().getName())
-            .isNotInstanceOf(GenericTypeInfo.class);
-      }
+    @Test
+    void shouldSerializeStateAndRecordsAsPojosNotWithKryo() {
+        for (Class<?> type :
+                List.of(
+                        MeterState.class,
+                        PendingReadings.class,
+                        RecentQuarters.class,
+                        MeterQuarter.class,
+                        MeterGap.class,
+                        QualityEvent.class,
+                        GroupSlots.class,
+                        FeederSlots.Feeders.class,
+                        MeterRollup.Sums.class,
+                        MeterWatch.class,
+                        MeterProfile.class,
+                        Run.class,
+                        SilenceSignal.class,
+                        MeterVoice.class,
+                        FeederState.class)) {
+            TypeInformation<?> info = TypeInformation.of(type);
+            assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
+            PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) info;
+            for (int i = 0; i < pojo.getArity(); i++) {
+                assertThat(pojo.getTypeAt(i))
+                        .as(
+                                type.getSimpleName()
+                                        + "."
+                                        + pojo.getPojoFieldAt(i).getField().getName())
+                        .isNotInstanceOf(GenericTypeInfo.class);
+            }
+        }
     }
-  }
 }

@@ -10,13 +10,13 @@ import java.time.Instant;
  */
 public record RestorePoint(Kind kind, String path, Instant completedAt) {
 
-  public enum Kind {
-    CHECKPOINT,
-    SAVEPOINT
-  }
+    public enum Kind {
+        CHECKPOINT,
+        SAVEPOINT
+    }
 
-  @Override
-  public String toString() {
-    return kind.name().toLowerCase() + " " + path + " (completed " + completedAt + ")";
-  }
+    @Override
+    public String toString() {
+        return kind.name().toLowerCase() + " " + path + " (completed " + completedAt + ")";
+    }
 }

@@ -7,16 +7,18 @@ import java.util.List;
 import org.apache.avro.message.BinaryMessageDecoder;
 
 /**
- * Reads a whole dead-letter topic, from the first offset to the end as it is now; dead letters written by an earlier
- * release (an earlier DeadLetter schema) too.
+ * Reads a whole dead-letter topic, from the first offset to the end as it is now; dead letters
+ * written by an earlier release (an earlier DeadLetter schema) too.
  */
 final class DeadLetterTopic {
 
-  private static final BinaryMessageDecoder<DeadLetter> DECODER = DeadLetter.createDecoder(SchemaHistory.store());
+    private static final BinaryMessageDecoder<DeadLetter> DECODER =
+            DeadLetter.createDecoder(SchemaHistory.store());
 
-  private DeadLetterTopic() {}
+    private DeadLetterTopic() {}
 
-  static List<DeadLetter> readAll(String bootstrapServers, String topic) throws IOException {
-    return TopicReader.readAll(bootstrapServers, topic, record -> DECODER.decode(record.value()));
-  }
+    static List<DeadLetter> readAll(String bootstrapServers, String topic) throws IOException {
+        return TopicReader.readAll(
+                bootstrapServers, topic, record -> DECODER.decode(record.value()));
+    }
 }

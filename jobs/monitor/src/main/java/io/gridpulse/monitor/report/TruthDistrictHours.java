@@ -10,21 +10,26 @@ import java.util.List;
 /** Reads the simulator's ground truth per district and hour ({@code district-hourly.csv}). */
 final class TruthDistrictHours {
 
-  private TruthDistrictHours() {}
+    private TruthDistrictHours() {}
 
-  static List<DistrictHour> read(Path truthDir) throws IOException {
-    List<String> lines = Files.readAllLines(truthDir.resolve("district-hourly.csv"));
-    List<String> header = List.of(lines.get(0).split(","));
-    int district = header.indexOf("district_id");
-    int hour = header.indexOf("hour_start");
-    int energy = header.indexOf("energy_kwh");
-    int meters = header.indexOf("meters");
-    List<DistrictHour> hours = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",");
-      hours.add(new DistrictHour(cells[district], Instant.parse(cells[hour]), Double.parseDouble(cells[energy]),
-          Double.NaN, Integer.parseInt(cells[meters])));
+    static List<DistrictHour> read(Path truthDir) throws IOException {
+        List<String> lines = Files.readAllLines(truthDir.resolve("district-hourly.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int district = header.indexOf("district_id");
+        int hour = header.indexOf("hour_start");
+        int energy = header.indexOf("energy_kwh");
+        int meters = header.indexOf("meters");
+        List<DistrictHour> hours = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            hours.add(
+                    new DistrictHour(
+                            cells[district],
+                            Instant.parse(cells[hour]),
+                            Double.parseDouble(cells[energy]),
+                            Double.NaN,
+                            Integer.parseInt(cells[meters])));
+        }
+        return hours;
     }
-    return hours;
-  }
 }

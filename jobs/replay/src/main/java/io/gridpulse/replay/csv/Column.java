@@ -10,13 +10,13 @@ import java.io.Serializable;
  */
 record Column(int index, String label) implements Serializable {
 
-  /** The column's field of a line that has been checked to be long enough. */
-  String in(String[] fields) {
-    return fields[index];
-  }
+    /** The column's field of a line that has been checked to be long enough. */
+    String in(String[] fields) {
+        return fields[index];
+    }
 
-  /** An error about this column's text: {@code column 'value': 'abc' is not a number}. */
-  CsvLineException error(String text, String problem) {
-    return new CsvLineException("column '" + label + "': '" + text + "' " + problem);
-  }
+    /** An error about this column's text: {@code column 'value': 'abc' is not a number}. */
+    CsvLineException error(String text, String problem) {
+        return new CsvLineException("column '" + label + "': '" + text + "' " + problem);
+    }
 }

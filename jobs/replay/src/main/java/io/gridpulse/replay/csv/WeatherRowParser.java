@@ -3,40 +3,50 @@ package io.gridpulse.replay.csv;
 import java.io.Serializable;
 
 /**
- * Turns the data lines of one weather file into {@link WeatherRow}s. Serializable, to be shipped inside a Flink
- * function; not safe to share between threads.
+ * Turns the data lines of one weather file into {@link WeatherRow}s. Serializable, to be shipped
+ * inside a Flink function; not safe to share between threads.
  */
 public final class WeatherRowParser implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final RowSplitter splitter;
-  private final FieldReader reader;
-  private final TimeReader time;
-  private final Column temperature;
-  private final TemperatureUnit unit;
-  private final IdSource.Bound district;
+    private final RowSplitter splitter;
+    private final FieldReader reader;
+    private final TimeReader time;
+    private final Column temperature;
+    private final TemperatureUnit unit;
+    private final IdSource.Bound district;
 
-  WeatherRowParser(CsvLayout layout, TimeReader time, Column temperature, TemperatureUnit unit,
-      IdSource.Bound district) {
-    this.splitter = new RowSplitter(layout.delimiter(), time.lastColumn(), temperature, district.column());
-    this.reader = new FieldReader(layout);
-    this.time = time;
-    this.temperature = temperature;
-    this.unit = unit;
-    this.district = district;
-  }
+    WeatherRowParser(
+            CsvLayout layout,
+            TimeReader time,
+            Column temperature,
+            TemperatureUnit unit,
+            IdSource.Bound district) {
+        this.splitter =
+                new RowSplitter(
+                        layout.delimiter(), time.lastColumn(), temperature, district.column());
+        this.reader = new FieldReader(layout);
+        this.time = time;
+        this.temperature = temperature;
+        this.unit = unit;
+        this.district = district;
+    }
 
-  /**
-   * @param line a data line that is not blank ({@link CsvLayout#isBlank})
-   * @throws CsvLineException naming the column and quoting its text when the line does not fit the mapping
-   */
-  public WeatherRow parse(String line) {
-    String[] fields = splitter.split(line);
-    long timeMillis = time.epochMillis(fields);
-    double temperature = reader.number(fields, this.temperature);
-    boolean missing = Double.isNaN(temperature);
-    return new WeatherRow(district.read(fields, reader), timeMillis,
-        missing ? Double.NaN : unit.toCelsius(temperature), missing);
-  }
+    /**
+     * @param line a data line that is not blank ({@link CsvLayout#isBlank})
+     * @throws CsvLineException naming the column and quoting its text when the line does not fit
+     *     the mapping
+     */
+    public WeatherRow parse(String line) {
+        String[] fields = splitter.split(line);
+        long timeMillis = time.epochMillis(fields);
+        double temperature = reader.number(fields, this.temperature);
+        boolean missing = Double.isNaN(temperature);
+        return new WeatherRow(
+                district.read(fields, reader),
+                timeMillis,
+                missing ? Double.NaN : unit.toCelsius(temperature),
+                missing);
+    }
 }

@@ -8,68 +8,74 @@ import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.accumulators.LongCounter;
 
 /**
- * The data lines of a CSV file with their line numbers (1-based, as an editor shows them): leading lines skipped,
- * the header taken, blank lines passed over.
+ * The data lines of a CSV file with their line numbers (1-based, as an editor shows them): leading
+ * lines skipped, the header taken, blank lines passed over.
  */
 public final class CsvLines implements AutoCloseable {
 
-  private final BufferedReader in;
-  private final String header;
-  private long number;
+    private final BufferedReader in;
+    private final String header;
+    private long number;
 
-  private CsvLines(BufferedReader in, String header, long number) {
-    this.in = in;
-    this.header = header;
-    this.number = number;
-  }
-
-  static CsvLines open(String file, CsvLayout layout, LongCounter bytesRead) throws IOException {
-    BufferedReader in = new BufferedReader(
-        new InputStreamReader(InputFile.open(file, bytesRead), StandardCharsets.UTF_8), 1 << 16);
-    long number = 0;
-    for (int i = 0; i < layout.skipLines() && in.readLine() != null; i++) {
-      number++;
+    private CsvLines(BufferedReader in, String header, long number) {
+        this.in = in;
+        this.header = header;
+        this.number = number;
     }
-    String header = null;
-    if (layout.header()) {
-      header = in.readLine();
-      number++;
-      if (header != null && !header.isEmpty() && header.charAt(0) == '\uFEFF') {
-        header = header.substring(1); // a byte-order mark, as spreadsheet exports write it
-      }
+
+    static CsvLines open(String file, CsvLayout layout, LongCounter bytesRead) throws IOException {
+        BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(
+                                InputFile.open(file, bytesRead), StandardCharsets.UTF_8),
+                        1 << 16);
+        long number = 0;
+        for (int i = 0; i < layout.skipLines() && in.readLine() != null; i++) {
+            number++;
+        }
+        String header = null;
+        if (layout.header()) {
+            header = in.readLine();
+            number++;
+            if (header != null && !header.isEmpty() && header.charAt(0) == '\uFEFF') {
+                header = header.substring(1); // a byte-order mark, as spreadsheet exports write it
+            }
+        }
+        return new CsvLines(in, header, number);
     }
-    return new CsvLines(in, header, number);
-  }
 
-  /** A file's header line as the replay will read it (null when the layout has none, or the file ends first). */
-  public static String headerOf(String file, CsvLayout layout) throws IOException {
-    try (CsvLines lines = open(file, layout, new LongCounter())) {
-      return lines.header();
+    /**
+     * A file's header line as the replay will read it (null when the layout has none, or the file
+     * ends first).
+     */
+    public static String headerOf(String file, CsvLayout layout) throws IOException {
+        try (CsvLines lines = open(file, layout, new LongCounter())) {
+            return lines.header();
+        }
     }
-  }
 
-  /** The header line, or null when the file has none. */
-  String header() {
-    return header;
-  }
+    /** The header line, or null when the file has none. */
+    String header() {
+        return header;
+    }
 
-  /** The next non-blank line, or null at the end. */
-  String next() throws IOException {
-    String line;
-    do {
-      line = in.readLine();
-      number++;
-    } while (line != null && CsvLayout.isBlank(line));
-    return line;
-  }
+    /** The next non-blank line, or null at the end. */
+    String next() throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+            number++;
+        } while (line != null && CsvLayout.isBlank(line));
+        return line;
+    }
 
-  /** The number of the line {@link #next()} returned last. */
-  long number() {
-    return number;
-  }
+    /** The number of the line {@link #next()} returned last. */
+    long number() {
+        return number;
+    }
 
-  @Override
-  public void close() throws IOException {
-    in.close();
-  }
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
 }

@@ -19,106 +19,161 @@ import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns a meter's CSV rows into the readings the pipeline expects: a cumulative register at the end of each
- * interval. Runs keyed by meter on rows sorted by time (BATCH), so a meter may be spread over several files.
+ * Turns a meter's CSV rows into the readings the pipeline expects: a cumulative register at the end
+ * of each interval. Runs keyed by meter on rows sorted by time (BATCH), so a meter may be spread
+ * over several files.
  *
  * <ul>
- *   <li>interval energy and average power add up into a register that starts at 0, with a reading at the start of
- *       a meter's first interval so that its energy counts too. Missing rows are missing readings to the pipeline,
- *       exactly as when a live meter skips some: short gaps are filled by interpolation and flagged as estimated,
- *       long ones reported; the energy of the known intervals is all counted and nothing is invented for the gap;
+ *   <li>interval energy and average power add up into a register that starts at 0, with a reading
+ *       at the start of a meter's first interval so that its energy counts too. Missing rows are
+ *       missing readings to the pipeline, exactly as when a live meter skips some: short gaps are
+ *       filled by interpolation and flagged as estimated, long ones reported; the energy of the
+ *       known intervals is all counted and nothing is invented for the gap;
  *   <li>a register row passes as it is, with the average power since the previous row;
- *   <li>a second row for an interval already counted is a duplicate (identical) or a conflicting duplicate (the
- *       first one counts), as the pipeline treats readings; both are kept as dead letters;
+ *   <li>a second row for an interval already counted is a duplicate (identical) or a conflicting
+ *       duplicate (the first one counts), as the pipeline treats readings; both are kept as dead
+ *       letters;
  *   <li>every reading is checked by the live job's rules before it counts.
  * </ul>
  */
 public final class RowsToReadings
-    extends KeyedProcessFunction<String, MeterRow, Either<DeadLetter, MeterReading>> {
+        extends KeyedProcessFunction<String, MeterRow, Either<DeadLetter, MeterReading>> {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final ReadingRules rules;
-  private final List<String> files;
-  /** Per meter: end of the last counted interval, the register there, and the last counted row's energy. */
-  private transient ValueState<Tuple3<Long, Double, Double>> chain;
-  private transient Tally.Accumulators counters;
+    private final ReadingRules rules;
+    private final List<String> files;
 
-  /** {@code files}: the replay's CSV files, which rows name by index. */
-  public RowsToReadings(ReadingRules rules, List<String> files) {
-    this.rules = rules;
-    this.files = List.copyOf(files);
-  }
+    /**
+     * Per meter: end of the last counted interval, the register there, and the last counted row's
+     * energy.
+     */
+    private transient ValueState<Tuple3<Long, Double, Double>> chain;
 
-  @Override
-  public void open(OpenContext openContext) {
-    chain = getRuntimeContext().getState(new ValueStateDescriptor<>("register-chain",
-        Types.TUPLE(Types.LONG, Types.DOUBLE, Types.DOUBLE)));
-    counters = new Tally.Accumulators(getRuntimeContext());
-  }
+    private transient Tally.Accumulators counters;
 
-  @Override
-  public void processElement(MeterRow row, Context ctx, Collector<Either<DeadLetter, MeterReading>> out)
-      throws Exception {
-    Tuple3<Long, Double, Double> last = chain.value();
-    if (row.register) {
-      double powerW = last == null || row.endMillis <= last.f0 ? 0.0
-          : Math.max(0.0, (row.energyWh - last.f1) * 3_600_000.0 / (row.endMillis - last.f0));
-      MeterReading reading = reading(row, row.endMillis, row.energyWh, powerW, row.voltageV);
-      if (emitChecked(row, reading, out)) {
-        chain.update(Tuple3.of(row.endMillis, row.energyWh, row.energyWh));
-      }
-      return;
+    /** {@code files}: the replay's CSV files, which rows name by index. */
+    public RowsToReadings(ReadingRules rules, List<String> files) {
+        this.rules = rules;
+        this.files = List.copyOf(files);
     }
-    if (last != null && row.endMillis <= last.f0) {
-      boolean identical = row.endMillis == last.f0 && row.energyWh == last.f2;
-      DeadLetterReason reason = identical ? DeadLetterReason.DUPLICATE : DeadLetterReason.CONFLICTING_DUPLICATE;
-      String why = row.endMillis == last.f0
-          ? "meter " + row.meterId + " has a second row for the interval ending " + Instant.ofEpochMilli(row.endMillis)
-              + (identical ? " (identical; dropped)" : " with another value; the first row counts")
-          : "meter " + row.meterId + ": interval ending " + Instant.ofEpochMilli(row.endMillis)
-              + " overlaps the one ending " + Instant.ofEpochMilli(last.f0) + ", already counted";
-      out.collect(Either.Left(FileDeadLetters.rejected(files.get(row.file), "line", row.line, null, reason, why,
-          reading(row, row.endMillis, last.f1, row.powerW, row.voltageV))));
-      return;
-    }
-    double registerWh = last == null ? 0.0 : last.f1;
-    MeterReading end = reading(row, row.endMillis, registerWh + row.energyWh, row.powerW, row.voltageV);
-    Rejection rejection = rules.check(end, System.currentTimeMillis());
-    if (rejection != null) {
-      out.collect(Either.Left(
-          FileDeadLetters.rejected(files.get(row.file), "line", row.line, null, rejection, end)));
-      return;
-    }
-    if (last == null) {
-      counters.add(Counters.BOUNDARY_READINGS, 1);
-      out.collect(Either.Right(reading(row, row.startMillis, registerWh, 0.0, Double.NaN)));
-    }
-    out.collect(Either.Right(end));
-    chain.update(Tuple3.of(row.endMillis, end.getActiveEnergyWh(), row.energyWh));
-  }
 
-  private boolean emitChecked(MeterRow row, MeterReading reading, Collector<Either<DeadLetter, MeterReading>> out) {
-    Rejection rejection = rules.check(reading, System.currentTimeMillis());
-    if (rejection != null) {
-      out.collect(Either.Left(
-          FileDeadLetters.rejected(files.get(row.file), "line", row.line, null, rejection, reading)));
-      return false;
+    @Override
+    public void open(OpenContext openContext) {
+        chain =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "register-chain",
+                                        Types.TUPLE(Types.LONG, Types.DOUBLE, Types.DOUBLE)));
+        counters = new Tally.Accumulators(getRuntimeContext());
     }
-    out.collect(Either.Right(reading));
-    return true;
-  }
 
-  private static MeterReading reading(MeterRow row, long timeMillis, double registerWh, double powerW,
-      double voltageV) {
-    return MeterReading.newBuilder()
-        .setMeterId(row.meterId)
-        .setFeederId(row.feederId)
-        .setDistrictId(row.districtId)
-        .setTimestamp(Instant.ofEpochMilli(timeMillis))
-        .setActiveEnergyWh(registerWh)
-        .setAveragePowerW(powerW)
-        .setVoltageV(Double.isNaN(voltageV) ? null : voltageV)
-        .build();
-  }
+    @Override
+    public void processElement(
+            MeterRow row, Context ctx, Collector<Either<DeadLetter, MeterReading>> out)
+            throws Exception {
+        Tuple3<Long, Double, Double> last = chain.value();
+        if (row.register) {
+            double powerW =
+                    last == null || row.endMillis <= last.f0
+                            ? 0.0
+                            : Math.max(
+                                    0.0,
+                                    (row.energyWh - last.f1)
+                                            * 3_600_000.0
+                                            / (row.endMillis - last.f0));
+            MeterReading reading = reading(row, row.endMillis, row.energyWh, powerW, row.voltageV);
+            if (emitChecked(row, reading, out)) {
+                chain.update(Tuple3.of(row.endMillis, row.energyWh, row.energyWh));
+            }
+            return;
+        }
+        if (last != null && row.endMillis <= last.f0) {
+            boolean identical = row.endMillis == last.f0 && row.energyWh == last.f2;
+            DeadLetterReason reason =
+                    identical ? DeadLetterReason.DUPLICATE : DeadLetterReason.CONFLICTING_DUPLICATE;
+            String why =
+                    row.endMillis == last.f0
+                            ? "meter "
+                                    + row.meterId
+                                    + " has a second row for the interval ending "
+                                    + Instant.ofEpochMilli(row.endMillis)
+                                    + (identical
+                                            ? " (identical; dropped)"
+                                            : " with another value; the first row counts")
+                            : "meter "
+                                    + row.meterId
+                                    + ": interval ending "
+                                    + Instant.ofEpochMilli(row.endMillis)
+                                    + " overlaps the one ending "
+                                    + Instant.ofEpochMilli(last.f0)
+                                    + ", already counted";
+            out.collect(
+                    Either.Left(
+                            FileDeadLetters.rejected(
+                                    files.get(row.file),
+                                    "line",
+                                    row.line,
+                                    null,
+                                    reason,
+                                    why,
+                                    reading(
+                                            row,
+                                            row.endMillis,
+                                            last.f1,
+                                            row.powerW,
+                                            row.voltageV))));
+            return;
+        }
+        double registerWh = last == null ? 0.0 : last.f1;
+        MeterReading end =
+                reading(row, row.endMillis, registerWh + row.energyWh, row.powerW, row.voltageV);
+        Rejection rejection = rules.check(end, System.currentTimeMillis());
+        if (rejection != null) {
+            out.collect(
+                    Either.Left(
+                            FileDeadLetters.rejected(
+                                    files.get(row.file), "line", row.line, null, rejection, end)));
+            return;
+        }
+        if (last == null) {
+            counters.add(Counters.BOUNDARY_READINGS, 1);
+            out.collect(Either.Right(reading(row, row.startMillis, registerWh, 0.0, Double.NaN)));
+        }
+        out.collect(Either.Right(end));
+        chain.update(Tuple3.of(row.endMillis, end.getActiveEnergyWh(), row.energyWh));
+    }
+
+    private boolean emitChecked(
+            MeterRow row, MeterReading reading, Collector<Either<DeadLetter, MeterReading>> out) {
+        Rejection rejection = rules.check(reading, System.currentTimeMillis());
+        if (rejection != null) {
+            out.collect(
+                    Either.Left(
+                            FileDeadLetters.rejected(
+                                    files.get(row.file),
+                                    "line",
+                                    row.line,
+                                    null,
+                                    rejection,
+                                    reading)));
+            return false;
+        }
+        out.collect(Either.Right(reading));
+        return true;
+    }
+
+    private static MeterReading reading(
+            MeterRow row, long timeMillis, double registerWh, double powerW, double voltageV) {
+        return MeterReading.newBuilder()
+                .setMeterId(row.meterId)
+                .setFeederId(row.feederId)
+                .setDistrictId(row.districtId)
+                .setTimestamp(Instant.ofEpochMilli(timeMillis))
+                .setActiveEnergyWh(registerWh)
+                .setAveragePowerW(powerW)
+                .setVoltageV(Double.isNaN(voltageV) ? null : voltageV)
+                .build();
+    }
 }

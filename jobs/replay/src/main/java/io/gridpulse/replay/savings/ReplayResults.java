@@ -15,67 +15,91 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A replay's result files read back as daily series: each meter's daily energy (the {@code DAY} rows of
- * {@code meter_aggregates.csv}) and each district's daily mean temperature ({@code weather.csv}), on the districts'
- * local calendar days.
+ * A replay's result files read back as daily series: each meter's daily energy (the {@code DAY}
+ * rows of {@code meter_aggregates.csv}) and each district's daily mean temperature ({@code
+ * weather.csv}), on the districts' local calendar days.
  */
 final class ReplayResults {
 
-  /** A meter's identity and its days: energy in kWh and the share of the day's readings that arrived. */
-  record MeterDays(String meterId, String feederId, String districtId, TreeMap<LocalDate, double[]> days) {}
+    /**
+     * A meter's identity and its days: energy in kWh and the share of the day's readings that
+     * arrived.
+     */
+    record MeterDays(
+            String meterId,
+            String feederId,
+            String districtId,
+            TreeMap<LocalDate, double[]> days) {}
 
-  private ReplayResults() {}
+    private ReplayResults() {}
 
-  static Map<String, MeterDays> meterDays(Path directory, ZoneId zone) throws IOException {
-    Map<String, MeterDays> meters = new TreeMap<>();
-    Path aggregates = directory.resolve("meter_aggregates.csv");
-    try (BufferedReader in = Files.newBufferedReader(aggregates, StandardCharsets.UTF_8)) {
-      List<String> header = Arrays.asList(in.readLine().split(","));
-      int meter = header.indexOf("meterId");
-      int feeder = header.indexOf("feederId");
-      int district = header.indexOf("districtId");
-      int window = header.indexOf("window");
-      int start = header.indexOf("windowStart");
-      int energy = header.indexOf("energyKwh");
-      int completeness = header.indexOf("completeness");
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(",", -1);
-        if (!f[window].equals("DAY")) {
-          continue;
+    static Map<String, MeterDays> meterDays(Path directory, ZoneId zone) throws IOException {
+        Map<String, MeterDays> meters = new TreeMap<>();
+        Path aggregates = directory.resolve("meter_aggregates.csv");
+        try (BufferedReader in = Files.newBufferedReader(aggregates, StandardCharsets.UTF_8)) {
+            List<String> header = Arrays.asList(in.readLine().split(","));
+            int meter = header.indexOf("meterId");
+            int feeder = header.indexOf("feederId");
+            int district = header.indexOf("districtId");
+            int window = header.indexOf("window");
+            int start = header.indexOf("windowStart");
+            int energy = header.indexOf("energyKwh");
+            int completeness = header.indexOf("completeness");
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",", -1);
+                if (!f[window].equals("DAY")) {
+                    continue;
+                }
+                MeterDays days =
+                        meters.computeIfAbsent(
+                                f[meter],
+                                id -> new MeterDays(id, f[feeder], f[district], new TreeMap<>()));
+                LocalDate date = Instant.parse(f[start]).atZone(zone).toLocalDate();
+                // A day can be written again (a later reading updated it): the last row is the
+                // day's final state.
+                days.days()
+                        .put(
+                                date,
+                                new double[] {
+                                    Double.parseDouble(f[energy]),
+                                    Double.parseDouble(f[completeness])
+                                });
+            }
         }
-        MeterDays days = meters.computeIfAbsent(f[meter],
-            id -> new MeterDays(id, f[feeder], f[district], new TreeMap<>()));
-        LocalDate date = Instant.parse(f[start]).atZone(zone).toLocalDate();
-        // A day can be written again (a later reading updated it): the last row is the day's final state.
-        days.days().put(date, new double[] {Double.parseDouble(f[energy]), Double.parseDouble(f[completeness])});
-      }
+        return meters;
     }
-    return meters;
-  }
 
-  /** Mean temperature in °F per district and local day. */
-  static Map<String, TreeMap<LocalDate, Double>> dailyTemperatures(Path directory, ZoneId zone) throws IOException {
-    Map<String, TreeMap<LocalDate, double[]>> sums = new TreeMap<>();
-    try (BufferedReader in = Files.newBufferedReader(directory.resolve("weather.csv"), StandardCharsets.UTF_8)) {
-      List<String> header = Arrays.asList(in.readLine().split(","));
-      int district = header.indexOf("districtId");
-      int time = header.indexOf("time");
-      int temperature = header.indexOf("temperatureC");
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(",", -1);
-        LocalDate date = Instant.parse(f[time]).atZone(zone).toLocalDate();
-        double[] sum =
-            sums.computeIfAbsent(f[district], d -> new TreeMap<>()).computeIfAbsent(date, d -> new double[2]);
-        sum[0] += Double.parseDouble(f[temperature]);
-        sum[1]++;
-      }
+    /** Mean temperature in °F per district and local day. */
+    static Map<String, TreeMap<LocalDate, Double>> dailyTemperatures(Path directory, ZoneId zone)
+            throws IOException {
+        Map<String, TreeMap<LocalDate, double[]>> sums = new TreeMap<>();
+        try (BufferedReader in =
+                Files.newBufferedReader(directory.resolve("weather.csv"), StandardCharsets.UTF_8)) {
+            List<String> header = Arrays.asList(in.readLine().split(","));
+            int district = header.indexOf("districtId");
+            int time = header.indexOf("time");
+            int temperature = header.indexOf("temperatureC");
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",", -1);
+                LocalDate date = Instant.parse(f[time]).atZone(zone).toLocalDate();
+                double[] sum =
+                        sums.computeIfAbsent(f[district], d -> new TreeMap<>())
+                                .computeIfAbsent(date, d -> new double[2]);
+                sum[0] += Double.parseDouble(f[temperature]);
+                sum[1]++;
+            }
+        }
+        Map<String, TreeMap<LocalDate, Double>> means = new TreeMap<>();
+        sums.forEach(
+                (id, days) -> {
+                    TreeMap<LocalDate, Double> mean = new TreeMap<>();
+                    days.forEach(
+                            (date, sum) ->
+                                    mean.put(
+                                            date,
+                                            DailyObservation.celsiusToFahrenheit(sum[0] / sum[1])));
+                    means.put(id, mean);
+                });
+        return means;
     }
-    Map<String, TreeMap<LocalDate, Double>> means = new TreeMap<>();
-    sums.forEach((id, days) -> {
-      TreeMap<LocalDate, Double> mean = new TreeMap<>();
-      days.forEach((date, sum) -> mean.put(date, DailyObservation.celsiusToFahrenheit(sum[0] / sum[1])));
-      means.put(id, mean);
-    });
-    return means;
-  }
 }

@@ -2,7 +2,6 @@ package io.gridpulse.replay.savings;
 
 import io.gridpulse.core.io.KafkaClientSettings;
 import io.gridpulse.core.savings.Fuel;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,112 +21,178 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Savings against a reduction target from a replay's result files, by the CalTRACK daily method: per household a
- * baseline of daily use against heating and cooling degree days over the 365 days before the programme, its
- * prediction under the reporting period's weather, and the avoided energy; per feeder and district the sum of avoided
- * over the sum of predicted, with the uncertainties added in quadrature. Writes {@code savings.csv},
- * {@code savings-summary.txt}, {@code savings-chart.png} (cumulative savings per district against the target) and the
- * fitted models as Avro {@code BaselineModel} records ({@code baseline_models.avro}).
+ * Savings against a reduction target from a replay's result files, by the CalTRACK daily method:
+ * per household a baseline of daily use against heating and cooling degree days over the 365 days
+ * before the programme, its prediction under the reporting period's weather, and the avoided
+ * energy; per feeder and district the sum of avoided over the sum of predicted, with the
+ * uncertainties added in quadrature. Writes {@code savings.csv}, {@code savings-summary.txt},
+ * {@code savings-chart.png} (cumulative savings per district against the target) and the fitted
+ * models as Avro {@code BaselineModel} records ({@code baseline_models.avro}).
  */
-@Command(name = "savings", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Weather-normalised savings (CalTRACK daily) from a replay's meter_aggregates.csv and weather.csv.")
+@Command(
+        name = "savings",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Weather-normalised savings (CalTRACK daily) from a replay's meter_aggregates.csv and weather.csv.")
 public final class SavingsReport implements Callable<Integer> {
 
-  @Option(names = "--results", required = true, paramLabel = "DIR",
-      description = "A replay's --output directory written with --write files|both (needs --weather in that replay).")
-  Path results;
+    @Option(
+            names = "--results",
+            required = true,
+            paramLabel = "DIR",
+            description =
+                    "A replay's --output directory written with --write files|both (needs --weather in that replay).")
+    Path results;
 
-  @Option(names = "--baseline-end", required = true, paramLabel = "DATE",
-      description = "Last day of the baseline: it is the 365 days ending there.")
-  LocalDate baselineEnd;
+    @Option(
+            names = "--baseline-end",
+            required = true,
+            paramLabel = "DATE",
+            description = "Last day of the baseline: it is the 365 days ending there.")
+    LocalDate baselineEnd;
 
-  @Option(names = "--reporting-start", required = true, paramLabel = "DATE", description = "First reporting day.")
-  LocalDate reportingStart;
+    @Option(
+            names = "--reporting-start",
+            required = true,
+            paramLabel = "DATE",
+            description = "First reporting day.")
+    LocalDate reportingStart;
 
-  @Option(names = "--reporting-end", paramLabel = "DATE",
-      description = "Last reporting day (default: the last day in the results).")
-  LocalDate reportingEnd;
+    @Option(
+            names = "--reporting-end",
+            paramLabel = "DATE",
+            description = "Last reporting day (default: the last day in the results).")
+    LocalDate reportingEnd;
 
-  @Option(names = "--time-zone", required = true, paramLabel = "ZONE",
-      description = "The replay's pipeline.time-zone: the calendar of its daily windows.")
-  ZoneId zone;
+    @Option(
+            names = "--time-zone",
+            required = true,
+            paramLabel = "ZONE",
+            description = "The replay's pipeline.time-zone: the calendar of its daily windows.")
+    ZoneId zone;
 
-  @Option(names = "--fuel", defaultValue = "electricity", paramLabel = "electricity|gas",
-      description = "Electricity days of zero use count as missing (CalTRACK); gas may be zero."
-          + " Default: ${DEFAULT-VALUE}.")
-  String fuel;
+    @Option(
+            names = "--fuel",
+            defaultValue = "electricity",
+            paramLabel = "electricity|gas",
+            description =
+                    "Electricity days of zero use count as missing (CalTRACK); gas may be zero."
+                            + " Default: ${DEFAULT-VALUE}.")
+    String fuel;
 
-  @Option(names = "--target", defaultValue = "0.15", paramLabel = "FRACTION",
-      description = "Reduction target as a fraction of the predicted use (default: ${DEFAULT-VALUE}).")
-  double target;
+    @Option(
+            names = "--target",
+            defaultValue = "0.15",
+            paramLabel = "FRACTION",
+            description =
+                    "Reduction target as a fraction of the predicted use (default: ${DEFAULT-VALUE}).")
+    double target;
 
-  @Option(names = "--district-target", paramLabel = "DISTRICT=FRACTION",
-      description = "A district's own target where it differs from --target, e.g. --district-target D02=0.2.")
-  Map<String, Double> districtTargets = new TreeMap<>();
+    @Option(
+            names = "--district-target",
+            paramLabel = "DISTRICT=FRACTION",
+            description =
+                    "A district's own target where it differs from --target, e.g. --district-target D02=0.2.")
+    Map<String, Double> districtTargets = new TreeMap<>();
 
-  @Option(names = "--kafka-topic", paramLabel = "TOPIC",
-      description = "Also publish the models to this compacted Kafka topic, keyed by meter (created if missing).")
-  String kafkaTopic;
+    @Option(
+            names = "--kafka-topic",
+            paramLabel = "TOPIC",
+            description =
+                    "Also publish the models to this compacted Kafka topic, keyed by meter (created if missing).")
+    String kafkaTopic;
 
-  @Option(names = "--kafka-bootstrap", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
-      description = "Kafka brokers for --kafka-topic (default: ${DEFAULT-VALUE}).")
-  String kafkaBootstrap;
+    @Option(
+            names = "--kafka-bootstrap",
+            defaultValue = "127.0.0.1:9092",
+            paramLabel = "HOST:PORT",
+            description = "Kafka brokers for --kafka-topic (default: ${DEFAULT-VALUE}).")
+    String kafkaBootstrap;
 
-  @Option(names = "--kafka-properties-file", paramLabel = "FILE",
-      description = "Kafka client properties for --kafka-topic (security.protocol, sasl.*, ssl.*; as Kafka's tools"
-          + " take with --command-config).")
-  Path kafkaPropertiesFile;
+    @Option(
+            names = "--kafka-properties-file",
+            paramLabel = "FILE",
+            description =
+                    "Kafka client properties for --kafka-topic (security.protocol, sasl.*, ssl.*; as Kafka's tools"
+                            + " take with --command-config).")
+    Path kafkaPropertiesFile;
 
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new SavingsReport()).execute(args));
-  }
-
-  @Override
-  public Integer call() throws Exception {
-    for (String needed : List.of("meter_aggregates.csv", "weather.csv")) {
-      if (!Files.isRegularFile(results.resolve(needed))) {
-        throw new CommandLine.ParameterException(new CommandLine(this), results.resolve(needed) + " is missing:"
-            + " replay the meters with --write files (or both) and their districts' temperatures with --weather,"
-            + " into --output " + results);
-      }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SavingsReport()).execute(args));
     }
-    Fuel kind;
-    try {
-      kind = Fuel.valueOf(fuel.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--fuel must be electricity or gas, not " + fuel);
-    }
-    Map<String, ReplayResults.MeterDays> meters = ReplayResults.meterDays(results, zone);
-    Map<String, TreeMap<LocalDate, Double>> temperatures = ReplayResults.dailyTemperatures(results, zone);
-    LocalDate end = reportingEnd != null ? reportingEnd : meters.values().stream()
-        .map(m -> m.days().lastKey()).max(Comparator.naturalOrder()).orElse(reportingStart);
-    List<MeterSavings> all = new ArrayList<>();
-    for (ReplayResults.MeterDays meter : meters.values()) {
-      all.add(MeterSavings.of(meter, temperatures.getOrDefault(meter.districtId(), new TreeMap<>()), baselineEnd,
-          reportingStart, end, kind));
-    }
-    SavingsTable table = new SavingsTable(all, target, districtTargets);
-    table.write(results.resolve("savings.csv"));
-    List<io.gridpulse.schema.BaselineModel> models =
-        all.stream().map(m -> BaselineModelFile.record(m, baselineEnd, "kWh")).toList();
-    BaselineModelFile.write(results.resolve("baseline_models.avro"), models);
-    if (kafkaTopic != null) {
-      BaselineModelTopic.publish(kafkaBootstrap, kafkaPropertiesFile == null ? Map.of()
-          : KafkaClientSettings.readFile(kafkaPropertiesFile), kafkaTopic, models);
-    }
-    SavingsChart.write(results.resolve("savings-chart.png"),
-        CumulativeSavings.byDistrict(all, temperatures, reportingStart, end, kind), target);
-    List<String> summary = table.summary(baselineEnd, reportingStart, end);
-    PrintStream out = System.out;
-    summary.forEach(out::println);
-    Files.write(results.resolve("savings-summary.txt"), summary, StandardCharsets.UTF_8);
-    return 0;
-  }
 
-  /** Groups of meters by feeder or district. */
-  static Map<String, List<MeterSavings>> by(List<MeterSavings> all, Function<MeterSavings, String> key) {
-    Map<String, List<MeterSavings>> groups = new TreeMap<>();
-    all.forEach(m -> groups.computeIfAbsent(key.apply(m), k -> new ArrayList<>()).add(m));
-    return groups;
-  }
+    @Override
+    public Integer call() throws Exception {
+        for (String needed : List.of("meter_aggregates.csv", "weather.csv")) {
+            if (!Files.isRegularFile(results.resolve(needed))) {
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this),
+                        results.resolve(needed)
+                                + " is missing:"
+                                + " replay the meters with --write files (or both) and their districts' temperatures with --weather,"
+                                + " into --output "
+                                + results);
+            }
+        }
+        Fuel kind;
+        try {
+            kind = Fuel.valueOf(fuel.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--fuel must be electricity or gas, not " + fuel);
+        }
+        Map<String, ReplayResults.MeterDays> meters = ReplayResults.meterDays(results, zone);
+        Map<String, TreeMap<LocalDate, Double>> temperatures =
+                ReplayResults.dailyTemperatures(results, zone);
+        LocalDate end =
+                reportingEnd != null
+                        ? reportingEnd
+                        : meters.values().stream()
+                                .map(m -> m.days().lastKey())
+                                .max(Comparator.naturalOrder())
+                                .orElse(reportingStart);
+        List<MeterSavings> all = new ArrayList<>();
+        for (ReplayResults.MeterDays meter : meters.values()) {
+            all.add(
+                    MeterSavings.of(
+                            meter,
+                            temperatures.getOrDefault(meter.districtId(), new TreeMap<>()),
+                            baselineEnd,
+                            reportingStart,
+                            end,
+                            kind));
+        }
+        SavingsTable table = new SavingsTable(all, target, districtTargets);
+        table.write(results.resolve("savings.csv"));
+        List<io.gridpulse.schema.BaselineModel> models =
+                all.stream().map(m -> BaselineModelFile.record(m, baselineEnd, "kWh")).toList();
+        BaselineModelFile.write(results.resolve("baseline_models.avro"), models);
+        if (kafkaTopic != null) {
+            BaselineModelTopic.publish(
+                    kafkaBootstrap,
+                    kafkaPropertiesFile == null
+                            ? Map.of()
+                            : KafkaClientSettings.readFile(kafkaPropertiesFile),
+                    kafkaTopic,
+                    models);
+        }
+        SavingsChart.write(
+                results.resolve("savings-chart.png"),
+                CumulativeSavings.byDistrict(all, temperatures, reportingStart, end, kind),
+                target);
+        List<String> summary = table.summary(baselineEnd, reportingStart, end);
+        PrintStream out = System.out;
+        summary.forEach(out::println);
+        Files.write(results.resolve("savings-summary.txt"), summary, StandardCharsets.UTF_8);
+        return 0;
+    }
+
+    /** Groups of meters by feeder or district. */
+    static Map<String, List<MeterSavings>> by(
+            List<MeterSavings> all, Function<MeterSavings, String> key) {
+        Map<String, List<MeterSavings>> groups = new TreeMap<>();
+        all.forEach(m -> groups.computeIfAbsent(key.apply(m), k -> new ArrayList<>()).add(m));
+        return groups;
+    }
 }

@@ -12,134 +12,271 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The savings per household, feeder and district as rows of {@code savings.csv}, and a summary people read: who is
- * on track for the target, who is furthest off, how certain the figures are, and which meters have no usable baseline.
+ * The savings per household, feeder and district as rows of {@code savings.csv}, and a summary
+ * people read: who is on track for the target, who is furthest off, how certain the figures are,
+ * and which meters have no usable baseline.
  */
 final class SavingsTable {
 
-  private final List<MeterSavings> meters;
-  private final double target;
-  private final Map<String, Double> districtTargets;
+    private final List<MeterSavings> meters;
+    private final double target;
+    private final Map<String, Double> districtTargets;
 
-  /** {@code target}: the default reduction target; {@code districtTargets}: per district, where it differs. */
-  SavingsTable(List<MeterSavings> meters, double target, Map<String, Double> districtTargets) {
-    this.meters = meters;
-    this.target = target;
-    this.districtTargets = Map.copyOf(districtTargets);
-  }
-
-  double targetOf(String districtId) {
-    return districtTargets.getOrDefault(districtId, target);
-  }
-
-  void write(Path file) throws IOException {
-    List<String> lines = new ArrayList<>();
-    lines.add("level,id,feeder,district,status,model,intercept,heating_coefficient,heating_balance_point_f,"
-        + "cooling_coefficient,cooling_balance_point_f,adjusted_r2,cv_rmse,nmbe,reporting_days,predicted,actual,"
-        + "avoided,savings_fraction,uncertainty,fsu,target,on_track,reason");
-    for (MeterSavings m : meters) {
-      var meter = m.meter();
-      if (!m.hasSavings()) {
-        lines.add(String.join(",", "meter", meter.meterId(), meter.feederId(), meter.districtId(), "no baseline",
-            "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", fmt(targetOf(meter.districtId())), "",
-            quote(m.sufficiency().sufficient() ? "no reporting days" : String.join("; ", m.sufficiency().reasons()))));
-        continue;
-      }
-      var b = m.model();
-      var s = m.savings();
-      lines.add(String.join(",", "meter", meter.meterId(), meter.feederId(), meter.districtId(), "ok",
-          b.kind().name(), fmt(b.intercept()), fmt(b.heatingCoefficient()), fmt(b.heatingBalancePointF()),
-          fmt(b.coolingCoefficient()), fmt(b.coolingBalancePointF()), fmt(b.adjustedRSquared()), fmt(b.cvRmse()),
-          fmt(b.nmbe()), String.valueOf(s.reportingDays()), fmt(s.predicted()), fmt(s.actual()), fmt(s.avoided()),
-          fmt(s.savingsFraction()), fmt(s.absoluteUncertainty()), fmt(s.fractionalSavingsUncertainty()),
-          fmt(targetOf(meter.districtId())), String.valueOf(s.savingsFraction() >= targetOf(meter.districtId())), ""));
+    /**
+     * {@code target}: the default reduction target; {@code districtTargets}: per district, where it
+     * differs.
+     */
+    SavingsTable(List<MeterSavings> meters, double target, Map<String, Double> districtTargets) {
+        this.meters = meters;
+        this.target = target;
+        this.districtTargets = Map.copyOf(districtTargets);
     }
-    for (String level : List.of("feeder", "district")) {
-      SavingsReport.by(meters, m -> level.equals("feeder") ? m.meter().feederId() : m.meter().districtId())
-          .forEach((id, group) -> {
-            Rollup r = Rollup.of(group);
-            lines.add(String.join(",", level, id, level.equals("feeder") ? id : "", group.get(0).meter().districtId(),
-                r.withSavings + " of " + group.size() + " meters", "", "", "", "", "", "", "", "", "", "",
-                fmt(r.predicted), fmt(r.actual), fmt(r.avoided), fmt(r.fraction()), fmt(r.uncertainty),
-                fmt(r.fsu()), fmt(targetOf(district(group))), String.valueOf(r.fraction() >= targetOf(district(group))),
-                ""));
-          });
+
+    double targetOf(String districtId) {
+        return districtTargets.getOrDefault(districtId, target);
     }
-    Files.write(file, lines, StandardCharsets.UTF_8);
-  }
 
-  List<String> summary(LocalDate baselineEnd, LocalDate reportingStart, LocalDate reportingEnd) {
-    List<String> out = new ArrayList<>();
-    out.add(String.format(Locale.ROOT, "Savings by the CalTRACK daily method: baseline the 365 days to %s, reporting"
-        + " %s to %s, target %.1f%%.", baselineEnd, reportingStart, reportingEnd, 100 * target));
-    SavingsReport.by(meters, m -> m.meter().districtId()).forEach((district, group) -> {
-      Rollup r = Rollup.of(group);
-      if (r.withSavings == 0) {
-        out.add(String.format(Locale.ROOT, "District %s: no savings measured: none of its %d meters has a sufficient"
-            + " baseline.", district, group.size()));
-        return;
-      }
-      out.add(String.format(Locale.ROOT, "District %s: %.2f%% +/- %.2f points (90%%) of predicted use avoided,"
-          + " %s the %.0f%% target; %d of %d meters with a baseline.", district, 100 * r.fraction(),
-          100 * r.uncertainty / Math.max(r.predicted, 1e-9),
-          r.fraction() >= targetOf(district) ? "on track for" : "short of", 100 * targetOf(district), r.withSavings,
-          group.size()));
-    });
-    List<MeterSavings> ranked = meters.stream().filter(MeterSavings::hasSavings)
-        .sorted(Comparator.comparingDouble(m -> m.savings().savingsFraction())).toList();
-    long onTrack = ranked.stream()
-        .filter(m -> m.savings().savingsFraction() >= targetOf(m.meter().districtId())).count();
-    out.add(String.format(Locale.ROOT, "Households on track: %d of %d with a baseline.", onTrack, ranked.size()));
-    for (MeterSavings m : ranked.subList(0, Math.min(3, ranked.size()))) {
-      out.add(String.format(Locale.ROOT, "  furthest off: %s (%s) %.2f%% +/- %.2f points; model %s",
-          m.meter().meterId(),
-          m.meter().districtId(), 100 * m.savings().savingsFraction(),
-          100 * m.savings().absoluteUncertainty() / Math.max(m.savings().predicted(), 1e-9), m.model().describe()));
-    }
-    meters.stream().filter(m -> !m.hasSavings()).limit(10).forEach(m -> out.add("  no baseline: "
-        + m.meter().meterId() + ": " + String.join("; ", m.sufficiency().reasons())));
-    return out;
-  }
-
-  private static String district(List<MeterSavings> group) {
-    return group.get(0).meter().districtId();
-  }
-
-  /** Sums of a group: avoided over predicted, absolute uncertainties in quadrature (independent meters). */
-  record Rollup(int withSavings, double predicted, double actual, double avoided, double uncertainty) {
-    static Rollup of(List<MeterSavings> group) {
-      int n = 0;
-      double predicted = 0;
-      double actual = 0;
-      double avoided = 0;
-      double variance = 0;
-      for (MeterSavings m : group) {
-        if (m.hasSavings()) {
-          n++;
-          predicted += m.savings().predicted();
-          actual += m.savings().actual();
-          avoided += m.savings().avoided();
-          double u = m.savings().absoluteUncertainty();
-          variance += Double.isFinite(u) ? u * u : 0;
+    void write(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(
+                "level,id,feeder,district,status,model,intercept,heating_coefficient,heating_balance_point_f,"
+                        + "cooling_coefficient,cooling_balance_point_f,adjusted_r2,cv_rmse,nmbe,reporting_days,predicted,actual,"
+                        + "avoided,savings_fraction,uncertainty,fsu,target,on_track,reason");
+        for (MeterSavings m : meters) {
+            var meter = m.meter();
+            if (!m.hasSavings()) {
+                lines.add(
+                        String.join(
+                                ",",
+                                "meter",
+                                meter.meterId(),
+                                meter.feederId(),
+                                meter.districtId(),
+                                "no baseline",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                fmt(targetOf(meter.districtId())),
+                                "",
+                                quote(
+                                        m.sufficiency().sufficient()
+                                                ? "no reporting days"
+                                                : String.join("; ", m.sufficiency().reasons()))));
+                continue;
+            }
+            var b = m.model();
+            var s = m.savings();
+            lines.add(
+                    String.join(
+                            ",",
+                            "meter",
+                            meter.meterId(),
+                            meter.feederId(),
+                            meter.districtId(),
+                            "ok",
+                            b.kind().name(),
+                            fmt(b.intercept()),
+                            fmt(b.heatingCoefficient()),
+                            fmt(b.heatingBalancePointF()),
+                            fmt(b.coolingCoefficient()),
+                            fmt(b.coolingBalancePointF()),
+                            fmt(b.adjustedRSquared()),
+                            fmt(b.cvRmse()),
+                            fmt(b.nmbe()),
+                            String.valueOf(s.reportingDays()),
+                            fmt(s.predicted()),
+                            fmt(s.actual()),
+                            fmt(s.avoided()),
+                            fmt(s.savingsFraction()),
+                            fmt(s.absoluteUncertainty()),
+                            fmt(s.fractionalSavingsUncertainty()),
+                            fmt(targetOf(meter.districtId())),
+                            String.valueOf(s.savingsFraction() >= targetOf(meter.districtId())),
+                            ""));
         }
-      }
-      return new Rollup(n, predicted, actual, avoided, Math.sqrt(variance));
+        for (String level : List.of("feeder", "district")) {
+            SavingsReport.by(
+                            meters,
+                            m ->
+                                    level.equals("feeder")
+                                            ? m.meter().feederId()
+                                            : m.meter().districtId())
+                    .forEach(
+                            (id, group) -> {
+                                Rollup r = Rollup.of(group);
+                                lines.add(
+                                        String.join(
+                                                ",",
+                                                level,
+                                                id,
+                                                level.equals("feeder") ? id : "",
+                                                group.get(0).meter().districtId(),
+                                                r.withSavings + " of " + group.size() + " meters",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                fmt(r.predicted),
+                                                fmt(r.actual),
+                                                fmt(r.avoided),
+                                                fmt(r.fraction()),
+                                                fmt(r.uncertainty),
+                                                fmt(r.fsu()),
+                                                fmt(targetOf(district(group))),
+                                                String.valueOf(
+                                                        r.fraction() >= targetOf(district(group))),
+                                                ""));
+                            });
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
-    double fraction() {
-      return predicted > 0 ? avoided / predicted : Double.NaN;
+    List<String> summary(LocalDate baselineEnd, LocalDate reportingStart, LocalDate reportingEnd) {
+        List<String> out = new ArrayList<>();
+        out.add(
+                String.format(
+                        Locale.ROOT,
+                        "Savings by the CalTRACK daily method: baseline the 365 days to %s, reporting"
+                                + " %s to %s, target %.1f%%.",
+                        baselineEnd,
+                        reportingStart,
+                        reportingEnd,
+                        100 * target));
+        SavingsReport.by(meters, m -> m.meter().districtId())
+                .forEach(
+                        (district, group) -> {
+                            Rollup r = Rollup.of(group);
+                            if (r.withSavings == 0) {
+                                out.add(
+                                        String.format(
+                                                Locale.ROOT,
+                                                "District %s: no savings measured: none of its %d meters has a sufficient"
+                                                        + " baseline.",
+                                                district,
+                                                group.size()));
+                                return;
+                            }
+                            out.add(
+                                    String.format(
+                                            Locale.ROOT,
+                                            "District %s: %.2f%% +/- %.2f points (90%%) of predicted use avoided,"
+                                                    + " %s the %.0f%% target; %d of %d meters with a baseline.",
+                                            district,
+                                            100 * r.fraction(),
+                                            100 * r.uncertainty / Math.max(r.predicted, 1e-9),
+                                            r.fraction() >= targetOf(district)
+                                                    ? "on track for"
+                                                    : "short of",
+                                            100 * targetOf(district),
+                                            r.withSavings,
+                                            group.size()));
+                        });
+        List<MeterSavings> ranked =
+                meters.stream()
+                        .filter(MeterSavings::hasSavings)
+                        .sorted(Comparator.comparingDouble(m -> m.savings().savingsFraction()))
+                        .toList();
+        long onTrack =
+                ranked.stream()
+                        .filter(
+                                m ->
+                                        m.savings().savingsFraction()
+                                                >= targetOf(m.meter().districtId()))
+                        .count();
+        out.add(
+                String.format(
+                        Locale.ROOT,
+                        "Households on track: %d of %d with a baseline.",
+                        onTrack,
+                        ranked.size()));
+        for (MeterSavings m : ranked.subList(0, Math.min(3, ranked.size()))) {
+            out.add(
+                    String.format(
+                            Locale.ROOT,
+                            "  furthest off: %s (%s) %.2f%% +/- %.2f points; model %s",
+                            m.meter().meterId(),
+                            m.meter().districtId(),
+                            100 * m.savings().savingsFraction(),
+                            100
+                                    * m.savings().absoluteUncertainty()
+                                    / Math.max(m.savings().predicted(), 1e-9),
+                            m.model().describe()));
+        }
+        meters.stream()
+                .filter(m -> !m.hasSavings())
+                .limit(10)
+                .forEach(
+                        m ->
+                                out.add(
+                                        "  no baseline: "
+                                                + m.meter().meterId()
+                                                + ": "
+                                                + String.join("; ", m.sufficiency().reasons())));
+        return out;
     }
 
-    double fsu() {
-      return avoided != 0 ? uncertainty / Math.abs(avoided) : Double.NaN;
+    private static String district(List<MeterSavings> group) {
+        return group.get(0).meter().districtId();
     }
-  }
 
-  private static String fmt(double value) {
-    return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : "";
-  }
+    /**
+     * Sums of a group: avoided over predicted, absolute uncertainties in quadrature (independent
+     * meters).
+     */
+    record Rollup(
+            int withSavings, double predicted, double actual, double avoided, double uncertainty) {
+        static Rollup of(List<MeterSavings> group) {
+            int n = 0;
+            double predicted = 0;
+            double actual = 0;
+            double avoided = 0;
+            double variance = 0;
+            for (MeterSavings m : group) {
+                if (m.hasSavings()) {
+                    n++;
+                    predicted += m.savings().predicted();
+                    actual += m.savings().actual();
+                    avoided += m.savings().avoided();
+                    double u = m.savings().absoluteUncertainty();
+                    variance += Double.isFinite(u) ? u * u : 0;
+                }
+            }
+            return new Rollup(n, predicted, actual, avoided, Math.sqrt(variance));
+        }
 
-  private static String quote(String text) {
-    return "\"" + text.replace("\"", "\"\"") + "\"";
-  }
+        double fraction() {
+            return predicted > 0 ? avoided / predicted : Double.NaN;
+        }
+
+        double fsu() {
+            return avoided != 0 ? uncertainty / Math.abs(avoided) : Double.NaN;
+        }
+    }
+
+    private static String fmt(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : "";
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
 }

@@ -9,23 +9,27 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the anomaly injector does to a run: which kinds of anomaly, on how many meters each, after how long a
- * warm-up, drawn from which seed. Two injectors with equal configs inject the same anomalies into the same run.
+ * What the anomaly injector does to a run: which kinds of anomaly, on how many meters each, after
+ * how long a warm-up, drawn from which seed. Two injectors with equal configs inject the same
+ * anomalies into the same run.
  *
  * <pre>
  * AnomalyConfig anomalies = AnomalyConfig.defaults(config).withMetersPerType(3).withWarmUp(Duration.ofDays(14));
  * </pre>
  *
- * The constructor checks the values themselves; whether the run has room for them (enough households and feeders,
- * long enough after the warm-up) is checked by {@link #requireFitsRun()}, which {@link AnomalyInjector#of} calls, so
- * that {@code defaults(config)} can be adjusted with the {@code with...} methods first.
+ * The constructor checks the values themselves; whether the run has room for them (enough
+ * households and feeders, long enough after the warm-up) is checked by {@link #requireFitsRun()},
+ * which {@link AnomalyInjector#of} calls, so that {@code defaults(config)} can be adjusted with the
+ * {@code with...} methods first.
  *
- * @param simulation    the run the anomalies go into
- * @param seed          seed of the plan (meters, feeders, times, lengths, voltage levels)
- * @param metersPerType distinct meters per kind; FEEDER_OUTAGE hits {@link #outageFeeders()} feeders instead
- * @param warmUp        time from the start without anomalies, in which each household's natural peak and night
- *                      minimum are observed (the magnitudes of SPIKE, SUSTAINED_HIGH and HIGH_BASE_LOAD); at least a day
- * @param kinds         the kinds to inject
+ * @param simulation the run the anomalies go into
+ * @param seed seed of the plan (meters, feeders, times, lengths, voltage levels)
+ * @param metersPerType distinct meters per kind; FEEDER_OUTAGE hits {@link #outageFeeders()}
+ *     feeders instead
+ * @param warmUp time from the start without anomalies, in which each household's natural peak and
+ *     night minimum are observed (the magnitudes of SPIKE, SUSTAINED_HIGH and HIGH_BASE_LOAD); at
+ *     least a day
+ * @param kinds the kinds to inject
  */
 public record AnomalyConfig(
         SimulationConfig simulation,
@@ -36,10 +40,17 @@ public record AnomalyConfig(
 
     /** Households per anomalous meter of one kind by default: 1 % of the meters get each kind. */
     public static final int HOUSEHOLDS_PER_ANOMALOUS_METER = 100;
+
     public static final Duration DEFAULT_WARM_UP = Duration.ofDays(21);
-    /** Anomalies end at least this long before the run's last reading (except those that may last to the end). */
+
+    /**
+     * Anomalies end at least this long before the run's last reading (except those that may last to
+     * the end).
+     */
     static final Duration END_MARGIN = Duration.ofHours(1);
-    // Mixed into the simulation seed so that the anomaly plan is neither a replay of the households' draws nor of the
+
+    // Mixed into the simulation seed so that the anomaly plan is neither a replay of the
+    // households' draws nor of the
     // fault plan's.
     private static final long SEED_SALT = 0x5EED_A40A_0000_0002L;
 
@@ -47,23 +58,40 @@ public record AnomalyConfig(
         Objects.requireNonNull(simulation, "simulation");
         Objects.requireNonNull(warmUp, "warmUp");
         Objects.requireNonNull(kinds, "kinds");
-        kinds = Collections.unmodifiableSet(kinds.isEmpty() ? EnumSet.noneOf(AnomalyKind.class) : EnumSet.copyOf(kinds));
+        kinds =
+                Collections.unmodifiableSet(
+                        kinds.isEmpty()
+                                ? EnumSet.noneOf(AnomalyKind.class)
+                                : EnumSet.copyOf(kinds));
         if (metersPerType < 1) {
-            throw new IllegalArgumentException("anomaly meters per type must be at least 1, got " + metersPerType);
+            throw new IllegalArgumentException(
+                    "anomaly meters per type must be at least 1, got " + metersPerType);
         }
         if (warmUp.compareTo(Duration.ofDays(1)) < 0) {
-            throw new IllegalArgumentException("the anomaly warm-up must be at least a day (it learns each household's"
-                    + " peak and night minimum), got " + warmUp);
+            throw new IllegalArgumentException(
+                    "the anomaly warm-up must be at least a day (it learns each household's"
+                            + " peak and night minimum), got "
+                            + warmUp);
         }
     }
 
-    /** Every kind on {@link #defaultMetersPerType} meters each, after a {@link #DEFAULT_WARM_UP} warm-up. */
+    /**
+     * Every kind on {@link #defaultMetersPerType} meters each, after a {@link #DEFAULT_WARM_UP}
+     * warm-up.
+     */
     public static AnomalyConfig defaults(SimulationConfig simulation) {
-        return new AnomalyConfig(simulation, simulation.seed() ^ SEED_SALT, defaultMetersPerType(simulation.households()),
-                DEFAULT_WARM_UP, EnumSet.allOf(AnomalyKind.class));
+        return new AnomalyConfig(
+                simulation,
+                simulation.seed() ^ SEED_SALT,
+                defaultMetersPerType(simulation.households()),
+                DEFAULT_WARM_UP,
+                EnumSet.allOf(AnomalyKind.class));
     }
 
-    /** One meter per kind for every {@value #HOUSEHOLDS_PER_ANOMALOUS_METER} households, at least one. */
+    /**
+     * One meter per kind for every {@value #HOUSEHOLDS_PER_ANOMALOUS_METER} households, at least
+     * one.
+     */
     public static int defaultMetersPerType(int households) {
         return Math.max(1, households / HOUSEHOLDS_PER_ANOMALOUS_METER);
     }
@@ -84,7 +112,9 @@ public record AnomalyConfig(
         return new AnomalyConfig(simulation, seed, metersPerType, warmUp, kinds);
     }
 
-    /** Feeders with a FEEDER_OUTAGE: one per 5 meters per type, at least one; 0 without that kind. */
+    /**
+     * Feeders with a FEEDER_OUTAGE: one per 5 meters per type, at least one; 0 without that kind.
+     */
     public int outageFeeders() {
         return kinds.contains(AnomalyKind.FEEDER_OUTAGE) ? Math.max(1, metersPerType / 5) : 0;
     }
@@ -107,8 +137,9 @@ public record AnomalyConfig(
     }
 
     /**
-     * Checks that the run has room for the anomalies: enough feeders for the outages with one left without, enough
-     * meters off the outage feeders for one kind each, enough time after the warm-up for the longest kind.
+     * Checks that the run has room for the anomalies: enough feeders for the outages with one left
+     * without, enough meters off the outage feeders for one kind each, enough time after the
+     * warm-up for the longest kind.
      *
      * @return this config
      * @throws IllegalArgumentException saying what is missing
@@ -118,28 +149,56 @@ public record AnomalyConfig(
         int feedersWithMeters = Math.min(simulation.feeders(), households);
         int outages = outageFeeders();
         if (outages > 0 && feedersWithMeters < outages + 1) {
-            throw new IllegalArgumentException("FEEDER_OUTAGE cuts " + outages + (outages == 1 ? " feeder" : " feeders")
-                    + " and leaves at least one without an outage, so the run needs " + (outages + 1)
-                    + " feeders with meters, but has " + feedersWithMeters + "; simulate more feeders, fewer meters per"
-                    + " type or leave FEEDER_OUTAGE out");
+            throw new IllegalArgumentException(
+                    "FEEDER_OUTAGE cuts "
+                            + outages
+                            + (outages == 1 ? " feeder" : " feeders")
+                            + " and leaves at least one without an outage, so the run needs "
+                            + (outages + 1)
+                            + " feeders with meters, but has "
+                            + feedersWithMeters
+                            + "; simulate more feeders, fewer meters per"
+                            + " type or leave FEEDER_OUTAGE out");
         }
         int metersPerFeeder = (households + simulation.feeders() - 1) / simulation.feeders();
         long free = households - (long) outages * metersPerFeeder;
         if (anomalousMeters() > free) {
-            throw new IllegalArgumentException("anomaly mode gives every anomalous meter a single type, off the outage"
-                    + " feeders: " + anomalousMeters() + " meters needed, but the run has " + households + " households"
-                    + (outages > 0 ? " of which up to " + outages * metersPerFeeder + " are on outage feeders" : "")
-                    + "; simulate more households or fewer meters per type");
+            throw new IllegalArgumentException(
+                    "anomaly mode gives every anomalous meter a single type, off the outage"
+                            + " feeders: "
+                            + anomalousMeters()
+                            + " meters needed, but the run has "
+                            + households
+                            + " households"
+                            + (outages > 0
+                                    ? " of which up to "
+                                            + outages * metersPerFeeder
+                                            + " are on outage feeders"
+                                    : "")
+                            + "; simulate more households or fewer meters per type");
         }
         Duration after = simulation.duration().minus(warmUp);
         for (AnomalyKind kind : kinds) {
-            Duration needed = AnomalyPlanner.roomNeeded(kind).plus(END_MARGIN).plus(Duration.ofMinutes(30))
-                    .plus(simulation.interval());
+            Duration needed =
+                    AnomalyPlanner.roomNeeded(kind)
+                            .plus(END_MARGIN)
+                            .plus(Duration.ofMinutes(30))
+                            .plus(simulation.interval());
             if (after.compareTo(needed) < 0) {
-                throw new IllegalArgumentException("anomalies start after the warm-up (" + warmUp + ") and " + kind
-                        + " needs " + needed + " after it, so the run must last at least " + warmUp.plus(needed)
-                        + " (got " + simulation.duration() + "); simulate longer, shorten the warm-up or leave " + kind
-                        + " out");
+                throw new IllegalArgumentException(
+                        "anomalies start after the warm-up ("
+                                + warmUp
+                                + ") and "
+                                + kind
+                                + " needs "
+                                + needed
+                                + " after it, so the run must last at least "
+                                + warmUp.plus(needed)
+                                + " (got "
+                                + simulation.duration()
+                                + "); simulate longer, shorten the warm-up or leave "
+                                + kind
+                                + " out");
             }
         }
         if (warmUpSteps() > simulation.steps()) {

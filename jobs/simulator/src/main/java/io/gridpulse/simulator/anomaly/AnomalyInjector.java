@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Injects labelled anomalies into a run from inside the simulation loop, and keeps the {@link AnomalyLedger} of
- * what it did:
+ * Injects labelled anomalies into a run from inside the simulation loop, and keeps the {@link
+ * AnomalyLedger} of what it did:
  *
  * <pre>
  * AnomalyInjector anomalies = AnomalyInjector.of(AnomalyConfig.defaults(config).withMetersPerType(3));
@@ -18,11 +18,12 @@ import java.util.Locale;
  * AnomalyLedger ledger = anomalies.ledger();                        // anomaly truth
  * </pre>
  *
- * Anomalies change what the households really use (the register counts it, so the ground truth has it), except
- * METER_SILENT, a communication failure: the register counts on and only the readings are missing. During the
- * warm-up the injector watches the quarter-hour average power of the households that get a SPIKE, SUSTAINED_HIGH or
- * HIGH_BASE_LOAD (three doubles each; other households cost nothing) and sizes their extra load when it ends.
- * One injector can serve several runs of its simulation one after the other; each run starts afresh.
+ * Anomalies change what the households really use (the register counts it, so the ground truth has
+ * it), except METER_SILENT, a communication failure: the register counts on and only the readings
+ * are missing. During the warm-up the injector watches the quarter-hour average power of the
+ * households that get a SPIKE, SUSTAINED_HIGH or HIGH_BASE_LOAD (three doubles each; other
+ * households cost nothing) and sizes their extra load when it ends. One injector can serve several
+ * runs of its simulation one after the other; each run starts afresh.
  */
 public final class AnomalyInjector implements HouseholdEffects {
 
@@ -62,10 +63,11 @@ public final class AnomalyInjector implements HouseholdEffects {
     }
 
     /**
-     * An injector for the anomalies the config describes; pass it to
-     * {@link io.gridpulse.simulator.Simulation#run(io.gridpulse.simulator.ReadingSink, HouseholdEffects)}.
+     * An injector for the anomalies the config describes; pass it to {@link
+     * io.gridpulse.simulator.Simulation#run(io.gridpulse.simulator.ReadingSink, HouseholdEffects)}.
      *
-     * @throws IllegalArgumentException if the run has no room for them (see {@link AnomalyConfig#requireFitsRun})
+     * @throws IllegalArgumentException if the run has no room for them (see {@link
+     *     AnomalyConfig#requireFitsRun})
      */
     public static AnomalyInjector of(AnomalyConfig config) {
         return new AnomalyInjector(config);
@@ -82,7 +84,8 @@ public final class AnomalyInjector implements HouseholdEffects {
      */
     public AnomalyLedger ledger() {
         if (ledger == null) {
-            throw new IllegalStateException("no run has ended yet: run the simulation with this injector first");
+            throw new IllegalStateException(
+                    "no run has ended yet: run the simulation with this injector first");
         }
         return ledger;
     }
@@ -90,8 +93,11 @@ public final class AnomalyInjector implements HouseholdEffects {
     @Override
     public void begin(SimulationConfig run) {
         if (!sameRun(run, config.simulation())) {
-            throw new IllegalArgumentException("the anomalies were planned for another run: " + config.simulation()
-                    + ", not " + run);
+            throw new IllegalArgumentException(
+                    "the anomalies were planned for another run: "
+                            + config.simulation()
+                            + ", not "
+                            + run);
         }
         actives = new Active[plan.size()];
         byHousehold = new Active[topology.households()];
@@ -105,14 +111,17 @@ public final class AnomalyInjector implements HouseholdEffects {
             } else {
                 outageOfFeeder[a.plan.feeder()] = a;
             }
-            if (a.plan.kind() == AnomalyKind.SPIKE || a.plan.kind() == AnomalyKind.SUSTAINED_HIGH
+            if (a.plan.kind() == AnomalyKind.SPIKE
+                    || a.plan.kind() == AnomalyKind.SUSTAINED_HIGH
                     || a.plan.kind() == AnomalyKind.HIGH_BASE_LOAD) {
                 watch.add(a);
             }
         }
         for (int m = 0; m < byHousehold.length; m++) {
             Active outage = outageOfFeeder[topology.feederOfMeter(m)];
-            if (outage != null) { // the planner leaves the meters of outage feeders without anomalies of their own
+            if (outage
+                    != null) { // the planner leaves the meters of outage feeders without anomalies
+                // of their own
                 byHousehold[m] = outage;
                 outage.meters++;
             }
@@ -205,7 +214,9 @@ public final class AnomalyInjector implements HouseholdEffects {
         if (a == null || a.plan.kind() != AnomalyKind.VOLTAGE) {
             return modelledV;
         }
-        double v = a.plan.voltageV() + AnomalyPlanner.VOLTAGE_JITTER_V * signedUnit(a.plan.seed(), step);
+        double v =
+                a.plan.voltageV()
+                        + AnomalyPlanner.VOLTAGE_JITTER_V * signedUnit(a.plan.seed(), step);
         return Math.rint(v * 10.0) / 10.0;
     }
 
@@ -248,7 +259,9 @@ public final class AnomalyInjector implements HouseholdEffects {
         quarterReadings = 0;
     }
 
-    /** Natural peak plus spike stay below this, well under a household's plausible maximum power. */
+    /**
+     * Natural peak plus spike stay below this, well under a household's plausible maximum power.
+     */
     static final double SPIKE_CEILING_W = 26_000.0;
 
     /** The end of the warm-up: sizes the extra loads from what the households did in it. */
@@ -256,14 +269,21 @@ public final class AnomalyInjector implements HouseholdEffects {
         for (Active a : observed) {
             double peak = a.peakW == Double.NEGATIVE_INFINITY ? 0 : a.peakW;
             double nightMin = a.nightMinW == Double.POSITIVE_INFINITY ? 0 : a.nightMinW;
-            a.extraW = Math.ceil(switch (a.plan.kind()) {
-                // What a household connection can carry caps it: beyond the job's plausible maximum (30 kW) the
-                // readings would be rejected as POWER_TOO_HIGH instead of showing a spike.
-                case SPIKE -> Math.max(4000.0, Math.min(1.5 * peak, SPIKE_CEILING_W - peak));
-                case SUSTAINED_HIGH -> Math.max(1500.0, 0.35 * peak);
-                case HIGH_BASE_LOAD -> Math.max(500.0, 0.8 * nightMin);
-                default -> 0.0;
-            });
+            a.extraW =
+                    Math.ceil(
+                            switch (a.plan.kind()) {
+                                // What a household connection can carry caps it: beyond the job's
+                                // plausible maximum (30 kW) the
+                                // readings would be rejected as POWER_TOO_HIGH instead of showing a
+                                // spike.
+                                case SPIKE ->
+                                        Math.max(
+                                                4000.0,
+                                                Math.min(1.5 * peak, SPIKE_CEILING_W - peak));
+                                case SUSTAINED_HIGH -> Math.max(1500.0, 0.35 * peak);
+                                case HIGH_BASE_LOAD -> Math.max(500.0, 0.8 * nightMin);
+                                default -> 0.0;
+                            });
             a.extraWhPerStep = a.extraW * intervalMillis / MILLIS_PER_HOUR;
         }
         sized = true;
@@ -280,41 +300,72 @@ public final class AnomalyInjector implements HouseholdEffects {
         switch (p.kind()) {
             case SPIKE -> {
                 extraW = a.extraW;
-                detail = format("%.2f h of +%.0f W: 1.5 x the natural peak quarter-hour average %.1f W, at least 4000 W,"
-                        + " at most %.0f W minus that peak", hours, a.extraW, a.peakW, SPIKE_CEILING_W);
+                detail =
+                        format(
+                                "%.2f h of +%.0f W: 1.5 x the natural peak quarter-hour average %.1f W, at least 4000 W,"
+                                        + " at most %.0f W minus that peak",
+                                hours, a.extraW, a.peakW, SPIKE_CEILING_W);
             }
             case SUSTAINED_HIGH -> {
                 extraW = a.extraW;
-                detail = format("%.2f h of +%.0f W: 0.35 x the natural peak quarter-hour average %.1f W, at least"
-                        + " 1500 W", hours, a.extraW, a.peakW);
+                detail =
+                        format(
+                                "%.2f h of +%.0f W: 0.35 x the natural peak quarter-hour average %.1f W, at least"
+                                        + " 1500 W",
+                                hours, a.extraW, a.peakW);
             }
             case HIGH_BASE_LOAD -> {
                 extraW = a.extraW;
-                detail = format("+%.0f W always on for %.2f days%s: 0.8 x the natural night minimum quarter-hour"
-                        + " average %.1f W, at least 500 W", a.extraW, hours / 24, toEnd ? " (to the end of the run)" : "",
-                        a.nightMinW == Double.POSITIVE_INFINITY ? 0.0 : a.nightMinW);
+                detail =
+                        format(
+                                "+%.0f W always on for %.2f days%s: 0.8 x the natural night minimum quarter-hour"
+                                        + " average %.1f W, at least 500 W",
+                                a.extraW,
+                                hours / 24,
+                                toEnd ? " (to the end of the run)" : "",
+                                a.nightMinW == Double.POSITIVE_INFINITY ? 0.0 : a.nightMinW);
             }
             case ZERO_CONSUMPTION -> {
                 extraW = averageRemovedW(a, hours);
                 detail = format("no consumption for %.2f h: %.3f Wh not used", hours, a.affectedWh);
             }
-            case METER_SILENT -> detail = toEnd
-                    ? format("no readings from then to the end of the run (%.2f h): the %.3f Wh used meanwhile are"
-                    + " never reported", hours, a.affectedWh)
-                    : format("no readings for %.2f h: the %.3f Wh used meanwhile arrive with the reading at %s", hours,
-                    a.affectedWh, end.plusMillis(intervalMillis));
+            case METER_SILENT ->
+                    detail =
+                            toEnd
+                                    ? format(
+                                            "no readings from then to the end of the run (%.2f h): the %.3f Wh used meanwhile are"
+                                                    + " never reported",
+                                            hours, a.affectedWh)
+                                    : format(
+                                            "no readings for %.2f h: the %.3f Wh used meanwhile arrive with the reading at %s",
+                                            hours, a.affectedWh, end.plusMillis(intervalMillis));
             case FEEDER_OUTAGE -> {
                 extraW = averageRemovedW(a, hours);
-                detail = format("power cut of %d meters for %.2f h: no readings, %.3f Wh not used", a.meters, hours,
-                        a.affectedWh);
+                detail =
+                        format(
+                                "power cut of %d meters for %.2f h: no readings, %.3f Wh not used",
+                                a.meters, hours, a.affectedWh);
             }
-            case VOLTAGE -> detail = format("%s voltage %.1f V +/- %.1f V for %.0f min",
-                    p.voltageV() > 230 ? "high" : "low", p.voltageV(), AnomalyPlanner.VOLTAGE_JITTER_V, hours * 60);
+            case VOLTAGE ->
+                    detail =
+                            format(
+                                    "%s voltage %.1f V +/- %.1f V for %.0f min",
+                                    p.voltageV() > 230 ? "high" : "low",
+                                    p.voltageV(),
+                                    AnomalyPlanner.VOLTAGE_JITTER_V,
+                                    hours * 60);
             default -> throw new IllegalStateException(p.kind().name());
         }
         String meterId = p.meter() >= 0 ? topology.meterId(p.meter()) : null;
-        return new InjectedAnomaly(p.kind(), meterId, topology.feederId(p.feeder()),
-                topology.districtId(topology.districtOfFeeder(p.feeder())), start, end, extraW, detail);
+        return new InjectedAnomaly(
+                p.kind(),
+                meterId,
+                topology.feederId(p.feeder()),
+                topology.districtId(topology.districtOfFeeder(p.feeder())),
+                start,
+                end,
+                extraW,
+                detail);
     }
 
     /** Minus the average power the anomaly took away, to 0.1 W. */
@@ -326,13 +377,20 @@ public final class AnomalyInjector implements HouseholdEffects {
         return String.format(Locale.ROOT, format, args);
     }
 
-    /** The end of the quarter hour (start, end] holding a reading time, aligned to the epoch like the job's. */
+    /**
+     * The end of the quarter hour (start, end] holding a reading time, aligned to the epoch like
+     * the job's.
+     */
     static long quarterEndOf(long millis) {
-        return Math.floorDiv(millis - 1, AnomalyPlanner.QUARTER_MILLIS) * AnomalyPlanner.QUARTER_MILLIS
+        return Math.floorDiv(millis - 1, AnomalyPlanner.QUARTER_MILLIS)
+                        * AnomalyPlanner.QUARTER_MILLIS
                 + AnomalyPlanner.QUARTER_MILLIS;
     }
 
-    /** A uniform value in [-1, 1) for a seed and an index (SplitMix64's finalizer, as the simulator's noise). */
+    /**
+     * A uniform value in [-1, 1) for a seed and an index (SplitMix64's finalizer, as the
+     * simulator's noise).
+     */
     private static double signedUnit(long seed, long index) {
         long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -341,7 +399,10 @@ public final class AnomalyInjector implements HouseholdEffects {
         return (z >>> 11) * 0x1.0p-53 * 2.0 - 1.0;
     }
 
-    /** Whether two configs produce the same households and reading times (speed and meter truth do not matter). */
+    /**
+     * Whether two configs produce the same households and reading times (speed and meter truth do
+     * not matter).
+     */
     private static boolean sameRun(SimulationConfig a, SimulationConfig b) {
         return a.withSpeed(0).withMeterTruth(true).equals(b.withSpeed(0).withMeterTruth(true));
     }
@@ -358,7 +419,8 @@ public final class AnomalyInjector implements HouseholdEffects {
         // Decided at the end of the warm-up.
         double extraW;
         double extraWhPerStep;
-        // Energy the household(s) would have used (ZERO_CONSUMPTION, FEEDER_OUTAGE) or used unseen (METER_SILENT).
+        // Energy the household(s) would have used (ZERO_CONSUMPTION, FEEDER_OUTAGE) or used unseen
+        // (METER_SILENT).
         double affectedWh;
 
         Active(PlannedAnomaly plan) {

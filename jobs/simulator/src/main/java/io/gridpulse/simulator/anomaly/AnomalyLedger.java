@@ -17,17 +17,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ground truth of a run's anomalies, for an evaluation of the job's detection (precision and recall): every
- * injected anomaly, sorted by start, then subject (meter, or feeder for FEEDER_OUTAGE), then type. Complete once the
- * run has ended (see {@link AnomalyInjector#ledger()}); {@link #read} rebuilds it from {@value #CSV_FILE}.
+ * The ground truth of a run's anomalies, for an evaluation of the job's detection (precision and
+ * recall): every injected anomaly, sorted by start, then subject (meter, or feeder for
+ * FEEDER_OUTAGE), then type. Complete once the run has ended (see {@link
+ * AnomalyInjector#ledger()}); {@link #read} rebuilds it from {@value #CSV_FILE}.
  */
 public final class AnomalyLedger {
 
     /** File name of {@link #writeCsv}, next to the ground-truth CSVs. */
     public static final String CSV_FILE = "anomalies.csv";
 
-    private static final Comparator<InjectedAnomaly> ORDER = Comparator.comparing(InjectedAnomaly::start)
-            .thenComparing(InjectedAnomaly::subject).thenComparing(InjectedAnomaly::type);
+    private static final Comparator<InjectedAnomaly> ORDER =
+            Comparator.comparing(InjectedAnomaly::start)
+                    .thenComparing(InjectedAnomaly::subject)
+                    .thenComparing(InjectedAnomaly::type);
 
     private final AnomalyConfig config;
     private final Topology topology;
@@ -51,8 +54,9 @@ public final class AnomalyLedger {
     }
 
     /**
-     * Rebuilds the ledger of a run from its {@value #CSV_FILE} (e.g. in an evaluation that did not run the
-     * simulation itself) and the config it was made with (for the topology and the warm-up).
+     * Rebuilds the ledger of a run from its {@value #CSV_FILE} (e.g. in an evaluation that did not
+     * run the simulation itself) and the config it was made with (for the topology and the
+     * warm-up).
      */
     public static AnomalyLedger read(Path file, AnomalyConfig config) {
         return new AnomalyLedger(config, AnomalyLedgerCsv.read(file));
@@ -82,7 +86,8 @@ public final class AnomalyLedger {
         if (meter < 0) {
             throw new IllegalArgumentException("unknown meter: " + meterId);
         }
-        return Optional.ofNullable(byOutageFeeder.get(topology.feederId(topology.feederOfMeter(meter))));
+        return Optional.ofNullable(
+                byOutageFeeder.get(topology.feederId(topology.feederOfMeter(meter))));
     }
 
     /** Whether a meter has no anomaly, neither its own nor an outage of its feeder. */
@@ -96,8 +101,8 @@ public final class AnomalyLedger {
     }
 
     /**
-     * Household-days after the warm-up of the meters without an anomaly: clean meters x (run end - warm-up end) in
-     * days. The denominator of false alarms per household-day.
+     * Household-days after the warm-up of the meters without an anomaly: clean meters x (run end -
+     * warm-up end) in days. The denominator of false alarms per household-day.
      */
     public double cleanHouseholdDays() {
         SimulationConfig sim = config.simulation();
@@ -105,7 +110,10 @@ public final class AnomalyLedger {
         return cleanMeters().size() * (afterWarmUp.toMillis() / (double) AnomalyPlanner.DAY_MILLIS);
     }
 
-    /** Readings the meters did not send: those of METER_SILENT meters and outage feeders in their ranges. */
+    /**
+     * Readings the meters did not send: those of METER_SILENT meters and outage feeders in their
+     * ranges.
+     */
     public long readingsNotSent() {
         long interval = config.simulation().interval().toMillis();
         int[] metersPerFeeder = topology.metersPerFeeder();
@@ -113,8 +121,10 @@ public final class AnomalyLedger {
         for (InjectedAnomaly a : anomalies) {
             if (a.type().silences()) {
                 long readings = a.duration().toMillis() / interval;
-                missing += a.meterId() != null ? readings
-                        : readings * metersPerFeeder[topology.feederIndex(a.feederId())];
+                missing +=
+                        a.meterId() != null
+                                ? readings
+                                : readings * metersPerFeeder[topology.feederIndex(a.feederId())];
             }
         }
         return missing;
@@ -128,8 +138,9 @@ public final class AnomalyLedger {
     }
 
     /**
-     * One line for the command line, e.g. {@code anomalies: SPIKE=10 ... FEEDER_OUTAGE=2 (96 meters) VOLTAGE=10
-     * meters=60 readings_not_sent=5321 clean_household_days=1868.000 warm_up_end=2026-01-25T22:00:00Z}.
+     * One line for the command line, e.g. {@code anomalies: SPIKE=10 ... FEEDER_OUTAGE=2 (96
+     * meters) VOLTAGE=10 meters=60 readings_not_sent=5321 clean_household_days=1868.000
+     * warm_up_end=2026-01-25T22:00:00Z}.
      */
     public String summaryLine() {
         StringBuilder line = new StringBuilder("anomalies:");
@@ -145,12 +156,22 @@ public final class AnomalyLedger {
                 line.append(" (").append(outageMeters).append(" meters)");
             }
         }
-        return line.append(String.format(Locale.ROOT, " meters=%d readings_not_sent=%d clean_household_days=%.3f"
-                        + " warm_up_end=%s", byMeter.size() + outageMeters, readingsNotSent(), cleanHouseholdDays(),
-                config.warmUpEnd())).toString();
+        return line.append(
+                        String.format(
+                                Locale.ROOT,
+                                " meters=%d readings_not_sent=%d clean_household_days=%.3f"
+                                        + " warm_up_end=%s",
+                                byMeter.size() + outageMeters,
+                                readingsNotSent(),
+                                cleanHouseholdDays(),
+                                config.warmUpEnd()))
+                .toString();
     }
 
-    /** Writes {@value #CSV_FILE} into the directory (created if missing). See {@link AnomalyLedgerCsv}. */
+    /**
+     * Writes {@value #CSV_FILE} into the directory (created if missing). See {@link
+     * AnomalyLedgerCsv}.
+     */
     public void writeCsv(Path dir) {
         try {
             AnomalyLedgerCsv.write(anomalies, dir.resolve(CSV_FILE));

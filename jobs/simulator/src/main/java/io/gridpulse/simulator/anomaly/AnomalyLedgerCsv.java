@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@value AnomalyLedger#CSV_FILE}: one row per anomaly, sorted by start, then subject (meter or feeder), in the style
- * of the ground-truth CSVs (ISO-8601 UTC instants, plain decimals, the prose detail quoted as in RFC 4180):
+ * {@value AnomalyLedger#CSV_FILE}: one row per anomaly, sorted by start, then subject (meter or
+ * feeder), in the style of the ground-truth CSVs (ISO-8601 UTC instants, plain decimals, the prose
+ * detail quoted as in RFC 4180):
  *
  * <pre>
  * type,meter_id,feeder_id,district_id,start,end,extra_w,detail
@@ -22,11 +23,13 @@ import java.util.List;
  * FEEDER_OUTAGE,,D02-F01,D02,2026-01-26T13:40:00Z,2026-01-26T15:25:00Z,-2311.4,"power cut of 5 meters ..."
  * </pre>
  *
- * See {@link AnomalyKind} for what start, end and extra_w mean; meter_id is empty for FEEDER_OUTAGE.
+ * See {@link AnomalyKind} for what start, end and extra_w mean; meter_id is empty for
+ * FEEDER_OUTAGE.
  */
 public final class AnomalyLedgerCsv {
 
-    public static final String HEADER = "type,meter_id,feeder_id,district_id,start,end,extra_w,detail";
+    public static final String HEADER =
+            "type,meter_id,feeder_id,district_id,start,end,extra_w,detail";
     private static final int COLUMNS = 8;
 
     private AnomalyLedgerCsv() {}
@@ -37,7 +40,8 @@ public final class AnomalyLedgerCsv {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (!HEADER.equals(header)) {
-                throw new IllegalArgumentException(file + ": not an anomaly ledger, header is " + header);
+                throw new IllegalArgumentException(
+                        file + ": not an anomaly ledger, header is " + header);
             }
             int lineNumber = 1;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -48,7 +52,8 @@ public final class AnomalyLedgerCsv {
                 try {
                     anomalies.add(parse(line));
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(file + " line " + lineNumber + ": " + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            file + " line " + lineNumber + ": " + e.getMessage(), e);
                 }
             }
         } catch (IOException e) {
@@ -66,8 +71,17 @@ public final class AnomalyLedgerCsv {
             out.write(HEADER);
             out.write('\n');
             for (InjectedAnomaly a : anomalies) {
-                out.write(String.join(",", a.type().name(), a.meterId() == null ? "" : a.meterId(), a.feederId(),
-                        a.districtId(), a.start().toString(), a.end().toString(), plain(a.extraW()), quote(a.detail())));
+                out.write(
+                        String.join(
+                                ",",
+                                a.type().name(),
+                                a.meterId() == null ? "" : a.meterId(),
+                                a.feederId(),
+                                a.districtId(),
+                                a.start().toString(),
+                                a.end().toString(),
+                                plain(a.extraW()),
+                                quote(a.detail())));
                 out.write('\n');
             }
         }
@@ -76,14 +90,24 @@ public final class AnomalyLedgerCsv {
     static InjectedAnomaly parse(String line) {
         List<String> cells = split(line);
         if (cells.size() != COLUMNS) {
-            throw new IllegalArgumentException("expected " + COLUMNS + " columns, got " + cells.size());
+            throw new IllegalArgumentException(
+                    "expected " + COLUMNS + " columns, got " + cells.size());
         }
-        return new InjectedAnomaly(AnomalyKind.valueOf(cells.get(0)), cells.get(1).isEmpty() ? null : cells.get(1),
-                cells.get(2), cells.get(3), Instant.parse(cells.get(4)), Instant.parse(cells.get(5)),
-                Double.parseDouble(cells.get(6)), cells.get(7));
+        return new InjectedAnomaly(
+                AnomalyKind.valueOf(cells.get(0)),
+                cells.get(1).isEmpty() ? null : cells.get(1),
+                cells.get(2),
+                cells.get(3),
+                Instant.parse(cells.get(4)),
+                Instant.parse(cells.get(5)),
+                Double.parseDouble(cells.get(6)),
+                cells.get(7));
     }
 
-    /** The cells of one RFC 4180 line (quoted cells may hold commas and doubled quotes, not line breaks). */
+    /**
+     * The cells of one RFC 4180 line (quoted cells may hold commas and doubled quotes, not line
+     * breaks).
+     */
     static List<String> split(String line) {
         List<String> cells = new ArrayList<>(COLUMNS);
         StringBuilder cell = new StringBuilder();
@@ -115,7 +139,10 @@ public final class AnomalyLedgerCsv {
         return cells;
     }
 
-    /** The shortest decimal that reads back as the same double, never in scientific notation (as the truth CSVs). */
+    /**
+     * The shortest decimal that reads back as the same double, never in scientific notation (as the
+     * truth CSVs).
+     */
     private static String plain(double value) {
         return BigDecimal.valueOf(value).toPlainString();
     }

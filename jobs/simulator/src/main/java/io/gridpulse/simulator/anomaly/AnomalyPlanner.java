@@ -9,10 +9,11 @@ import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 
 /**
- * Draws the anomaly plan from the seed: which feeders get an outage, which meters get which kind (a meter at most
- * one, none on an outage feeder; METER_SILENT meters spread evenly over the other feeders, so that together they do not
- * look like an outage) and when. First the outage feeders, then the meters, then per kind in declaration
- * order per anomaly always four draws (position, length, level, seed), so the plan depends only on the config.
+ * Draws the anomaly plan from the seed: which feeders get an outage, which meters get which kind (a
+ * meter at most one, none on an outage feeder; METER_SILENT meters spread evenly over the other
+ * feeders, so that together they do not look like an outage) and when. First the outage feeders,
+ * then the meters, then per kind in declaration order per anomaly always four draws (position,
+ * length, level, seed), so the plan depends only on the config.
  */
 final class AnomalyPlanner {
 
@@ -29,7 +30,10 @@ final class AnomalyPlanner {
 
     private AnomalyPlanner() {}
 
-    /** The time after the warm-up a kind needs at least (its longest length; HIGH_BASE_LOAD: one day of it). */
+    /**
+     * The time after the warm-up a kind needs at least (its longest length; HIGH_BASE_LOAD: one day
+     * of it).
+     */
     static Duration roomNeeded(AnomalyKind kind) {
         return switch (kind) {
             case SPIKE -> Duration.ofMinutes(30);
@@ -64,7 +68,8 @@ final class AnomalyPlanner {
         for (int i = 0; i < count; i++) {
             order[i] = eligible[order[i]];
         }
-        // Silent meters spread over the feeders, so that they do not look like a feeder outage together.
+        // Silent meters spread over the feeders, so that they do not look like a feeder outage
+        // together.
         int spareFeeders = feedersWithMeters - config.outageFeeders();
         int silentPerFeeder = (config.metersPerType() + spareFeeders - 1) / spareFeeders;
         int[] silentOnFeeder = new int[topology.feeders()];
@@ -75,7 +80,10 @@ final class AnomalyPlanner {
             int n = kind.feederLevel() ? config.outageFeeders() : config.metersPerType();
             for (int i = 0; i < n; i++) {
                 if (kind == AnomalyKind.METER_SILENT) {
-                    moveToFront(order, nextMeter, m -> silentOnFeeder[topology.feederOfMeter(m)] < silentPerFeeder);
+                    moveToFront(
+                            order,
+                            nextMeter,
+                            m -> silentOnFeeder[topology.feederOfMeter(m)] < silentPerFeeder);
                     silentOnFeeder[topology.feederOfMeter(order[nextMeter])]++;
                 }
                 int meter = kind.feederLevel() ? -1 : order[nextMeter++];
@@ -86,42 +94,85 @@ final class AnomalyPlanner {
         return plan;
     }
 
-    /** The {@code i}-th anomaly of a kind; the plan's seed decides whether the first VOLTAGE is high or low. */
-    private static PlannedAnomaly draw(AnomalyKind kind, int i, int meter, int feeder, Steps steps,
-                                       SplittableRandom random, long planSeed) {
+    /**
+     * The {@code i}-th anomaly of a kind; the plan's seed decides whether the first VOLTAGE is high
+     * or low.
+     */
+    private static PlannedAnomaly draw(
+            AnomalyKind kind,
+            int i,
+            int meter,
+            int feeder,
+            Steps steps,
+            SplittableRandom random,
+            long planSeed) {
         double position = random.nextDouble();
         double length = random.nextDouble();
         double level = random.nextDouble();
         long seed = random.nextLong();
         return switch (kind) {
             case SPIKE -> steps.quarters(kind, meter, feeder, between(1, 2, length), position);
-            case SUSTAINED_HIGH -> steps.quarters(kind, meter, feeder, quartersOfHours(4, 8, length), position);
-            case ZERO_CONSUMPTION -> steps.quarters(kind, meter, feeder, quartersOfHours(6, 24, length), position);
-            case HIGH_BASE_LOAD -> steps.baseLoad(meter, feeder, quartersOfHours(2 * 24, 4 * 24, length), position);
-            case METER_SILENT -> steps.readings(kind, meter, feeder, between(4 * 60, 12 * 60, length), position,
-                    i % 3 == 2, 0, seed);
-            case FEEDER_OUTAGE -> steps.readings(kind, meter, feeder, between(60, 4 * 60, length), position, false,
-                    0, seed);
+            case SUSTAINED_HIGH ->
+                    steps.quarters(kind, meter, feeder, quartersOfHours(4, 8, length), position);
+            case ZERO_CONSUMPTION ->
+                    steps.quarters(kind, meter, feeder, quartersOfHours(6, 24, length), position);
+            case HIGH_BASE_LOAD ->
+                    steps.baseLoad(
+                            meter, feeder, quartersOfHours(2 * 24, 4 * 24, length), position);
+            case METER_SILENT ->
+                    steps.readings(
+                            kind,
+                            meter,
+                            feeder,
+                            between(4 * 60, 12 * 60, length),
+                            position,
+                            i % 3 == 2,
+                            0,
+                            seed);
+            case FEEDER_OUTAGE ->
+                    steps.readings(
+                            kind,
+                            meter,
+                            feeder,
+                            between(60, 4 * 60, length),
+                            position,
+                            false,
+                            0,
+                            seed);
             // Alternate high and low, so that half are each.
-            case VOLTAGE -> steps.readings(kind, meter, feeder, between(30, 120, length), position, false,
-                    (i + (planSeed & 1)) % 2 == 0 ? HIGH_LEVEL_MIN_V + HIGH_LEVEL_RANGE_V * level
-                            : LOW_LEVEL_MIN_V + LOW_LEVEL_RANGE_V * level, seed);
+            case VOLTAGE ->
+                    steps.readings(
+                            kind,
+                            meter,
+                            feeder,
+                            between(30, 120, length),
+                            position,
+                            false,
+                            (i + (planSeed & 1)) % 2 == 0
+                                    ? HIGH_LEVEL_MIN_V + HIGH_LEVEL_RANGE_V * level
+                                    : LOW_LEVEL_MIN_V + LOW_LEVEL_RANGE_V * level,
+                            seed);
         };
     }
 
-    /** Whole quarter hours from {@code minHours} to {@code maxHours} hours (inclusive), at the drawn length. */
+    /**
+     * Whole quarter hours from {@code minHours} to {@code maxHours} hours (inclusive), at the drawn
+     * length.
+     */
     private static int quartersOfHours(int minHours, int maxHours, double draw) {
         return between(minHours * QUARTERS_PER_HOUR, maxHours * QUARTERS_PER_HOUR, draw);
     }
 
-    /** A whole number from {@code min} to {@code max} (inclusive) at the drawn position in [0, 1). */
+    /**
+     * A whole number from {@code min} to {@code max} (inclusive) at the drawn position in [0, 1).
+     */
     private static int between(int min, int max, double draw) {
         return min + (int) (draw * (max - min + 1));
     }
 
     /**
-     * Moves the first of {@code values[from..]} that fits to position {@code from}, shifting the ones it passes one
-     * up; leaves them as they are if none fits.
+     * Moves the first of {@code values[from..]} that fits to position {@code from}, shifting the
+     * ones it passes one up; leaves them as they are if none fits.
      */
     private static void moveToFront(int[] values, int from, IntPredicate fits) {
         for (int i = from; i < values.length; i++) {
@@ -150,8 +201,8 @@ final class AnomalyPlanner {
     }
 
     /**
-     * The run's reading times and the part of it anomalies go into: from the end of the warm-up (reading
-     * {@code warmUpSteps}) to an hour before the last reading.
+     * The run's reading times and the part of it anomalies go into: from the end of the warm-up
+     * (reading {@code warmUpSteps}) to an hour before the last reading.
      */
     private record Steps(long startMillis, long intervalMillis, long steps, long warmUpSteps) {
 
@@ -176,8 +227,12 @@ final class AnomalyPlanner {
             return Math.floorDiv(millis - startMillis, intervalMillis);
         }
 
-        /** {@code quarters} whole quarter hours starting on a drawn quarter-hour boundary, mapped to readings. */
-        PlannedAnomaly quarters(AnomalyKind kind, int meter, int feeder, int quarters, double position) {
+        /**
+         * {@code quarters} whole quarter hours starting on a drawn quarter-hour boundary, mapped to
+         * readings.
+         */
+        PlannedAnomaly quarters(
+                AnomalyKind kind, int meter, int feeder, int quarters, double position) {
             long span = quarters * QUARTER_MILLIS;
             long from = ceilQuarter(loMillis());
             long to = floorQuarter(hiMillis()) - span;
@@ -187,7 +242,10 @@ final class AnomalyPlanner {
             return new PlannedAnomaly(kind, meter, feeder, first, last, false, 0, 0);
         }
 
-        /** From a drawn quarter hour at least a day before the end; to the end if it would run into the last hour. */
+        /**
+         * From a drawn quarter hour at least a day before the end; to the end if it would run into
+         * the last hour.
+         */
         PlannedAnomaly baseLoad(int meter, int feeder, int quarters, double position) {
             long from = ceilQuarter(loMillis());
             long to = floorQuarter(hiMillis() - DAY_MILLIS);
@@ -196,12 +254,23 @@ final class AnomalyPlanner {
             long first = stepAtOrBefore(q) + 1;
             boolean toEnd = endMillis > hiMillis();
             long last = toEnd ? steps : Math.max(first, stepAtOrBefore(endMillis));
-            return new PlannedAnomaly(AnomalyKind.HIGH_BASE_LOAD, meter, feeder, first, last, toEnd, 0, 0);
+            return new PlannedAnomaly(
+                    AnomalyKind.HIGH_BASE_LOAD, meter, feeder, first, last, toEnd, 0, 0);
         }
 
-        /** So many minutes' worth of readings (at least one) from a drawn reading on; to the end if asked. */
-        PlannedAnomaly readings(AnomalyKind kind, int meter, int feeder, int minutes, double position, boolean toEnd,
-                                double voltageV, long seed) {
+        /**
+         * So many minutes' worth of readings (at least one) from a drawn reading on; to the end if
+         * asked.
+         */
+        PlannedAnomaly readings(
+                AnomalyKind kind,
+                int meter,
+                int feeder,
+                int minutes,
+                double position,
+                boolean toEnd,
+                double voltageV,
+                long seed) {
             long n = Math.max(1, minutes * MINUTE_MILLIS / intervalMillis);
             long from = warmUpSteps + 1;
             long to = stepAtOrBefore(hiMillis()) - n + 1;

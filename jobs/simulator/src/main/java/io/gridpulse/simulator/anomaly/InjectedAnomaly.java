@@ -7,17 +7,26 @@ import java.util.Objects;
 /**
  * One anomaly the injector put into a run: a row of {@value AnomalyLedger#CSV_FILE}.
  *
- * @param type       what was done (see {@link AnomalyKind} for each kind's exact meaning)
- * @param meterId    the meter; null for FEEDER_OUTAGE (empty in the CSV)
- * @param feederId   the meter's feeder, or the feeder cut
+ * @param type what was done (see {@link AnomalyKind} for each kind's exact meaning)
+ * @param meterId the meter; null for FEEDER_OUTAGE (empty in the CSV)
+ * @param feederId the meter's feeder, or the feeder cut
  * @param districtId the feeder's district
- * @param start      start of the first affected interval: readings at {@code start < t <= end} are affected
- * @param end        end of the last affected interval (the time of the last affected reading)
- * @param extraW     power added (positive) or removed (negative, average) per affected interval; 0 where n/a
- * @param detail     what exactly was done, for people reading the ledger
+ * @param start start of the first affected interval: readings at {@code start < t <= end} are
+ *     affected
+ * @param end end of the last affected interval (the time of the last affected reading)
+ * @param extraW power added (positive) or removed (negative, average) per affected interval; 0
+ *     where n/a
+ * @param detail what exactly was done, for people reading the ledger
  */
-public record InjectedAnomaly(AnomalyKind type, String meterId, String feederId, String districtId, Instant start,
-                              Instant end, double extraW, String detail) {
+public record InjectedAnomaly(
+        AnomalyKind type,
+        String meterId,
+        String feederId,
+        String districtId,
+        Instant start,
+        Instant end,
+        double extraW,
+        String detail) {
 
     public InjectedAnomaly {
         Objects.requireNonNull(type, "type");
@@ -27,11 +36,15 @@ public record InjectedAnomaly(AnomalyKind type, String meterId, String feederId,
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(detail, "detail");
         if (type.feederLevel() != (meterId == null)) {
-            throw new IllegalArgumentException(type + (type.feederLevel() ? " concerns a feeder, not meter " + meterId
-                    : " needs a meter id"));
+            throw new IllegalArgumentException(
+                    type
+                            + (type.feederLevel()
+                                    ? " concerns a feeder, not meter " + meterId
+                                    : " needs a meter id"));
         }
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("an anomaly ends after it starts: " + start + " to " + end);
+            throw new IllegalArgumentException(
+                    "an anomaly ends after it starts: " + start + " to " + end);
         }
     }
 

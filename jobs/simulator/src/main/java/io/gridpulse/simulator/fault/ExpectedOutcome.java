@@ -6,25 +6,35 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the job should make of one injected fault, with its default settings (or those in {@link JobLimits}).
+ * What the job should make of one injected fault, with its default settings (or those in {@link
+ * JobLimits}).
  *
- * @param deadLetter   reason of the one dead letter the fault provokes; null if it provokes none
- * @param rollovers    register rollovers the job should repair
- * @param newEpochs    new register epochs the job should start
- * @param frozenFlags  frozen-register flags the job should raise
- * @param energy       how the meter's energy compares with the ground truth
- * @param lostEnergyWh energy the job should be short of for this meter, in Wh (only with {@link EnergyEffect#LOST})
+ * @param deadLetter reason of the one dead letter the fault provokes; null if it provokes none
+ * @param rollovers register rollovers the job should repair
+ * @param newEpochs new register epochs the job should start
+ * @param frozenFlags frozen-register flags the job should raise
+ * @param energy how the meter's energy compares with the ground truth
+ * @param lostEnergyWh energy the job should be short of for this meter, in Wh (only with {@link
+ *     EnergyEffect#LOST})
  */
-public record ExpectedOutcome(DeadLetterReason deadLetter, int rollovers, int newEpochs, int frozenFlags,
-                              EnergyEffect energy, double lostEnergyWh) {
+public record ExpectedOutcome(
+        DeadLetterReason deadLetter,
+        int rollovers,
+        int newEpochs,
+        int frozenFlags,
+        EnergyEffect energy,
+        double lostEnergyWh) {
 
     public ExpectedOutcome {
         Objects.requireNonNull(energy, "energy");
     }
 
-    /** The job rejects the fault's extra record with this reason; the meter's energy is untouched. */
+    /**
+     * The job rejects the fault's extra record with this reason; the meter's energy is untouched.
+     */
     public static ExpectedOutcome rejected(DeadLetterReason reason) {
-        return new ExpectedOutcome(Objects.requireNonNull(reason, "reason"), 0, 0, 0, EnergyEffect.EXACT, 0.0);
+        return new ExpectedOutcome(
+                Objects.requireNonNull(reason, "reason"), 0, 0, 0, EnergyEffect.EXACT, 0.0);
     }
 
     /** The job accepts what it gets without a dead letter, rollover, new epoch or flag. */
@@ -41,7 +51,9 @@ public record ExpectedOutcome(DeadLetterReason deadLetter, int rollovers, int ne
         return Optional.ofNullable(deadLetter);
     }
 
-    /** A short description, e.g. {@code dead letter LATE} or {@code 1 new epoch, energy ESTIMATED}. */
+    /**
+     * A short description, e.g. {@code dead letter LATE} or {@code 1 new epoch, energy ESTIMATED}.
+     */
     public String describe() {
         StringBuilder text = new StringBuilder();
         if (deadLetter != null) {

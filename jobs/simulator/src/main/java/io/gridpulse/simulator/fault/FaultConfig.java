@@ -9,20 +9,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the fault injector does to a run: which kinds of defect, on how many meters each, drawn from which seed, and
- * the job thresholds the expected outcomes are computed with. Two injectors with equal configs inject the same
- * defects into the same readings (only FUTURE_TIMESTAMP copies depend on the clock).
+ * What the fault injector does to a run: which kinds of defect, on how many meters each, drawn from
+ * which seed, and the job thresholds the expected outcomes are computed with. Two injectors with
+ * equal configs inject the same defects into the same readings (only FUTURE_TIMESTAMP copies depend
+ * on the clock).
  *
- * <p>The constructor checks that the run has room for the faults: every faulty meter gets one kind only, so the run
- * needs {@code kinds x metersPerKind} households, and faults lie between the first and the last hour of the run, so
- * the run must be long enough for the longest of them (a long gap lasts up to 3 hours).
+ * <p>The constructor checks that the run has room for the faults: every faulty meter gets one kind
+ * only, so the run needs {@code kinds x metersPerKind} households, and faults lie between the first
+ * and the last hour of the run, so the run must be long enough for the longest of them (a long gap
+ * lasts up to 3 hours).
  *
- * @param simulation    the run the faults go into (its seed, households and timeline)
- * @param seed          seed of the fault plan (meters, times, gap lengths, garbage bytes)
+ * @param simulation the run the faults go into (its seed, households and timeline)
+ * @param seed seed of the fault plan (meters, times, gap lengths, garbage bytes)
  * @param metersPerKind distinct meters per kind
- * @param kinds         the kinds to inject
- * @param limits        the job's thresholds, for the expected outcomes
- * @param clock         wall clock for FUTURE_TIMESTAMP copies (a year after its "now")
+ * @param kinds the kinds to inject
+ * @param limits the job's thresholds, for the expected outcomes
+ * @param clock wall clock for FUTURE_TIMESTAMP copies (a year after its "now")
  */
 public record FaultConfig(
         SimulationConfig simulation,
@@ -34,7 +36,9 @@ public record FaultConfig(
 
     /** Households per faulty meter of one kind by default: 0.5 % of the meters get each kind. */
     public static final int HOUSEHOLDS_PER_FAULTY_METER = 200;
-    // Mixed into the simulation seed so that the fault plan is not a replay of the households' random draws.
+
+    // Mixed into the simulation seed so that the fault plan is not a replay of the households'
+    // random draws.
     private static final long SEED_SALT = 0x5EED_FA17_0000_0001L;
 
     public FaultConfig {
@@ -42,21 +46,34 @@ public record FaultConfig(
         Objects.requireNonNull(kinds, "kinds");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
-        kinds = Collections.unmodifiableSet(kinds.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(kinds));
+        kinds =
+                Collections.unmodifiableSet(
+                        kinds.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(kinds));
         if (metersPerKind < 1) {
-            throw new IllegalArgumentException("fault meters per kind must be at least 1, got " + metersPerKind);
+            throw new IllegalArgumentException(
+                    "fault meters per kind must be at least 1, got " + metersPerKind);
         }
         requireEnoughHouseholds(simulation, kinds, metersPerKind);
         requireEnoughTime(simulation, kinds);
     }
 
-    /** Every kind on {@link #defaultMetersPerKind} meters each, the job's default limits, the system clock. */
+    /**
+     * Every kind on {@link #defaultMetersPerKind} meters each, the job's default limits, the system
+     * clock.
+     */
     public static FaultConfig defaults(SimulationConfig simulation) {
-        return new FaultConfig(simulation, simulation.seed() ^ SEED_SALT, defaultMetersPerKind(simulation.households()),
-                EnumSet.allOf(FaultKind.class), JobLimits.defaults(), Clock.systemUTC());
+        return new FaultConfig(
+                simulation,
+                simulation.seed() ^ SEED_SALT,
+                defaultMetersPerKind(simulation.households()),
+                EnumSet.allOf(FaultKind.class),
+                JobLimits.defaults(),
+                Clock.systemUTC());
     }
 
-    /** One meter per kind for every {@value #HOUSEHOLDS_PER_FAULTY_METER} households, at least one. */
+    /**
+     * One meter per kind for every {@value #HOUSEHOLDS_PER_FAULTY_METER} households, at least one.
+     */
     public static int defaultMetersPerKind(int households) {
         return Math.max(1, households / HOUSEHOLDS_PER_FAULTY_METER);
     }
@@ -86,12 +103,20 @@ public record FaultConfig(
         return kinds.size() * metersPerKind;
     }
 
-    private static void requireEnoughHouseholds(SimulationConfig simulation, Set<FaultKind> kinds, int metersPerKind) {
+    private static void requireEnoughHouseholds(
+            SimulationConfig simulation, Set<FaultKind> kinds, int metersPerKind) {
         long needed = (long) kinds.size() * metersPerKind;
         if (needed > simulation.households()) {
-            throw new IllegalArgumentException("fault mode gives every faulty meter a single kind: " + kinds.size()
-                    + " kinds x " + metersPerKind + " meters each need " + needed + " households, but the run has "
-                    + simulation.households() + "; simulate more households, fewer meters per kind or fewer kinds");
+            throw new IllegalArgumentException(
+                    "fault mode gives every faulty meter a single kind: "
+                            + kinds.size()
+                            + " kinds x "
+                            + metersPerKind
+                            + " meters each need "
+                            + needed
+                            + " households, but the run has "
+                            + simulation.households()
+                            + "; simulate more households, fewer meters per kind or fewer kinds");
         }
     }
 
@@ -100,11 +125,22 @@ public record FaultConfig(
         for (FaultKind kind : kinds) {
             long span = FaultPlanner.maxSpanSteps(kind, timeline.intervalMillis());
             if (span > timeline.faultSteps()) {
-                Duration needed = Duration.ofHours(2).plus(simulation.interval().multipliedBy(span - 1));
-                throw new IllegalArgumentException("fault mode places faults between the first and the last hour of the"
-                        + " run, and " + kind + " can take " + span + (span == 1 ? " reading" : " readings")
-                        + " there, so the run must last at least " + needed + " (got " + simulation.duration()
-                        + "); simulate longer or leave " + kind + " out");
+                Duration needed =
+                        Duration.ofHours(2).plus(simulation.interval().multipliedBy(span - 1));
+                throw new IllegalArgumentException(
+                        "fault mode places faults between the first and the last hour of the"
+                                + " run, and "
+                                + kind
+                                + " can take "
+                                + span
+                                + (span == 1 ? " reading" : " readings")
+                                + " there, so the run must last at least "
+                                + needed
+                                + " (got "
+                                + simulation.duration()
+                                + "); simulate longer or leave "
+                                + kind
+                                + " out");
             }
         }
     }

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A {@link ReadingSink} that injects defects into the clean readings on their way to the real sink, and keeps the
- * {@link FaultLedger} of what it did and what the job should make of it:
+ * A {@link ReadingSink} that injects defects into the clean readings on their way to the real sink,
+ * and keeps the {@link FaultLedger} of what it did and what the job should make of it:
  *
  * <pre>
  * FaultInjector faults = FaultInjector.wrap(sink, FaultConfig.defaults(config));
@@ -15,17 +15,18 @@ import java.util.Map;
  * FaultLedger ledger = faults.ledger();                     // defect truth
  * </pre>
  *
- * Readings of meters without a fault pass through untouched. Extra records (copies, garbage) go to the same sink
- * right after the reading they belong to, so on Kafka they are keyed like the meter's readings and stay in order
- * on its partition. One injector serves one run: {@link #flush()}, which the simulation calls once at the end,
- * releases anything held back and completes the ledger.
+ * Readings of meters without a fault pass through untouched. Extra records (copies, garbage) go to
+ * the same sink right after the reading they belong to, so on Kafka they are keyed like the meter's
+ * readings and stay in order on its partition. One injector serves one run: {@link #flush()}, which
+ * the simulation calls once at the end, releases anything held back and completes the ledger.
  */
 public final class FaultInjector implements ReadingSink {
 
     private final ReadingSink delegate;
     private final FaultLedger ledger = new FaultLedger();
     private final Forwarder out;
-    // In plan order, so that faults cut short by the end of the run enter the ledger in a fixed order.
+    // In plan order, so that faults cut short by the end of the run enter the ledger in a fixed
+    // order.
     private final Map<String, MeterFault> faultsByMeter = new LinkedHashMap<>();
     private boolean finished;
 
@@ -38,7 +39,13 @@ public final class FaultInjector implements ReadingSink {
             if (unfit == null) {
                 faultsByMeter.put(plan.meterId(), create(plan, timeline, config));
             } else {
-                ledger.skip(new SkippedFault(plan.kind(), plan.meterId(), plan.feederId(), plan.districtId(), unfit));
+                ledger.skip(
+                        new SkippedFault(
+                                plan.kind(),
+                                plan.meterId(),
+                                plan.feederId(),
+                                plan.districtId(),
+                                unfit));
             }
         }
     }
@@ -54,7 +61,8 @@ public final class FaultInjector implements ReadingSink {
             return "the sink cannot carry raw records (only Kafka can)";
         }
         if (!plan.placed()) {
-            return "no reading shares its quarter hour with the next at a " + timeline.intervalMillis() / 1000
+            return "no reading shares its quarter hour with the next at a "
+                    + timeline.intervalMillis() / 1000
                     + " s interval, so a reading sent after the next would always be late";
         }
         return null;
@@ -64,8 +72,16 @@ public final class FaultInjector implements ReadingSink {
         JobLimits limits = config.limits();
         return switch (plan.kind()) {
             case GARBAGE -> new GarbageFault(plan, timeline);
-            case MISSING_ID, MALFORMED_ID, MALFORMED_VALUE, FUTURE_TIMESTAMP, ANCIENT_TIMESTAMP, NEGATIVE_POWER,
-                    POWER_TOO_HIGH, DUPLICATE, CONFLICTING_DUPLICATE -> DefectiveCopyFault.of(plan, timeline, config);
+            case MISSING_ID,
+                    MALFORMED_ID,
+                    MALFORMED_VALUE,
+                    FUTURE_TIMESTAMP,
+                    ANCIENT_TIMESTAMP,
+                    NEGATIVE_POWER,
+                    POWER_TOO_HIGH,
+                    DUPLICATE,
+                    CONFLICTING_DUPLICATE ->
+                    DefectiveCopyFault.of(plan, timeline, config);
             case LATE -> new LateFault(plan, timeline);
             case OUT_OF_ORDER -> new OutOfOrderFault(plan, timeline);
             case ROLLOVER -> new RolloverFault(plan, timeline, limits);

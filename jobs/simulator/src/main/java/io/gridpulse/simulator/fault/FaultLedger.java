@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ground truth of a faulty run's defects: every injected fault with its expected outcome, the faults that could
- * not be injected, and the records forwarded. Complete once the run has ended (the simulation flushes the injector);
- * before that it holds the faults decided so far.
+ * The ground truth of a faulty run's defects: every injected fault with its expected outcome, the
+ * faults that could not be injected, and the records forwarded. Complete once the run has ended
+ * (the simulation flushes the injector); before that it holds the faults decided so far.
  *
- * <p>Every extra record the injector sends provokes exactly one dead letter, so
- * {@code sent() == cleanReadingsSent() + expectedDeadLetterCount()}: a job that accounts for every input record
+ * <p>Every extra record the injector sends provokes exactly one dead letter, so {@code sent() ==
+ * cleanReadingsSent() + expectedDeadLetterCount()}: a job that accounts for every input record
  * (accepted or dead-lettered) must reproduce that identity.
  */
 public final class FaultLedger {
@@ -103,7 +103,9 @@ public final class FaultLedger {
     public Map<DeadLetterReason, Long> expectedDeadLetters() {
         Map<DeadLetterReason, Long> counts = new EnumMap<>(DeadLetterReason.class);
         for (InjectedFault fault : faults) {
-            fault.expected().deadLetterReason().ifPresent(reason -> counts.merge(reason, 1L, Long::sum));
+            fault.expected()
+                    .deadLetterReason()
+                    .ifPresent(reason -> counts.merge(reason, 1L, Long::sum));
         }
         return counts;
     }
@@ -134,7 +136,10 @@ public final class FaultLedger {
         return FaultSummary.lines(this);
     }
 
-    /** Writes {@value #CSV_FILE} into the directory (created if missing): one row per injected or skipped fault. */
+    /**
+     * Writes {@value #CSV_FILE} into the directory (created if missing): one row per injected or
+     * skipped fault.
+     */
     public void writeCsv(Path dir) {
         try {
             FaultLedgerCsv.write(this, dir.resolve(CSV_FILE));

@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Draws the fault plan from the seed: which meters get which kind (a meter at most one) and when. Kinds are drawn in
- * declaration order and every fault draws the same number of random values, so the plan depends only on the config.
+ * Draws the fault plan from the seed: which meters get which kind (a meter at most one) and when.
+ * Kinds are drawn in declaration order and every fault draws the same number of random values, so
+ * the plan depends only on the config.
  */
 final class FaultPlanner {
 
-    /** Readings a FROZEN fault holds the register for: more than the job's default 15 needed for a flag. */
+    /**
+     * Readings a FROZEN fault holds the register for: more than the job's default 15 needed for a
+     * flag.
+     */
     static final int FROZEN_READINGS = 20;
+
     private static final int SHORT_GAP_MIN_MINUTES = 10;
     private static final int SHORT_GAP_MAX_MINUTES = 60;
     private static final int LONG_GAP_MIN_MINUTES = 90;
@@ -34,16 +39,24 @@ final class FaultPlanner {
                 long[] when = draw(kind, timeline, random);
                 String feederId = topology.feederId(topology.feederOfMeter(meter));
                 String districtId = topology.districtId(topology.districtOfMeter(meter));
-                plan.add(new PlannedFault(kind, topology.meterId(meter), feederId, districtId, when[0], when[1],
-                        random.nextLong()));
+                plan.add(
+                        new PlannedFault(
+                                kind,
+                                topology.meterId(meter),
+                                feederId,
+                                districtId,
+                                when[0],
+                                when[1],
+                                random.nextLong()));
             }
         }
         return plan;
     }
 
     /**
-     * The most steps a fault of the kind occupies from its first step, including the reading that ends it (the one
-     * after a gap or a frozen stretch, the next one for OUT_OF_ORDER); 0 for ROLLOVER, which starts with the run.
+     * The most steps a fault of the kind occupies from its first step, including the reading that
+     * ends it (the one after a gap or a frozen stretch, the next one for OUT_OF_ORDER); 0 for
+     * ROLLOVER, which starts with the run.
      */
     static long maxSpanSteps(FaultKind kind, long intervalMillis) {
         return switch (kind) {
@@ -61,7 +74,10 @@ final class FaultPlanner {
         return Math.max(1, minutes * MINUTE_MILLIS / intervalMillis);
     }
 
-    /** The first {@code count} entries of a seeded permutation of the meter indices (partial Fisher-Yates). */
+    /**
+     * The first {@code count} entries of a seeded permutation of the meter indices (partial
+     * Fisher-Yates).
+     */
     private static int[] shuffledMeters(int households, int count, SplittableRandom random) {
         int[] meters = new int[households];
         for (int m = 0; m < households; m++) {
@@ -76,7 +92,10 @@ final class FaultPlanner {
         return meters;
     }
 
-    /** {first step, length} of one fault; always two draws so that every fault consumes the same randomness. */
+    /**
+     * {first step, length} of one fault; always two draws so that every fault consumes the same
+     * randomness.
+     */
     private static long[] draw(FaultKind kind, Timeline timeline, SplittableRandom random) {
         double position = random.nextDouble();
         double lengthDraw = random.nextDouble();
@@ -84,7 +103,8 @@ final class FaultPlanner {
         long last = timeline.lastFaultStep();
         return switch (kind) {
             case ROLLOVER -> new long[] {0, 0};
-            case FROZEN -> new long[] {pick(first, last - FROZEN_READINGS, position), FROZEN_READINGS};
+            case FROZEN ->
+                    new long[] {pick(first, last - FROZEN_READINGS, position), FROZEN_READINGS};
             case GAP_SHORT, GAP_LONG -> {
                 boolean isShort = kind == FaultKind.GAP_SHORT;
                 int minMinutes = isShort ? SHORT_GAP_MIN_MINUTES : LONG_GAP_MIN_MINUTES;
@@ -93,7 +113,8 @@ final class FaultPlanner {
                 long missing = gapReadings(minutes, timeline.intervalMillis());
                 yield new long[] {pick(first, last - missing, position), missing};
             }
-            case OUT_OF_ORDER -> new long[] {pickSharingQuarter(timeline, first, last - 1, position), 0};
+            case OUT_OF_ORDER ->
+                    new long[] {pickSharingQuarter(timeline, first, last - 1, position), 0};
             default -> new long[] {pick(first, last, position), 0};
         };
     }
@@ -104,8 +125,8 @@ final class FaultPlanner {
     }
 
     /**
-     * The first step from the drawn one on (wrapping around) whose next reading is in the same quarter hour; -1 if
-     * there is none (intervals of 15 minutes or more).
+     * The first step from the drawn one on (wrapping around) whose next reading is in the same
+     * quarter hour; -1 if there is none (intervals of 15 minutes or more).
      */
     private static long pickSharingQuarter(Timeline timeline, long from, long to, double position) {
         long start = pick(from, to, position);

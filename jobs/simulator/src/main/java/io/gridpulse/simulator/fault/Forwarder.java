@@ -4,8 +4,8 @@ import io.gridpulse.schema.MeterReading;
 import io.gridpulse.simulator.ReadingSink;
 
 /**
- * The faults' only way to the real sink: forwards records and counts them in the ledger, telling real readings from
- * extra records, so the ledger's counts are what was actually sent.
+ * The faults' only way to the real sink: forwards records and counts them in the ledger, telling
+ * real readings from extra records, so the ledger's counts are what was actually sent.
  */
 final class Forwarder {
 

@@ -4,8 +4,9 @@ import io.gridpulse.schema.MeterReading;
 import java.time.Instant;
 
 /**
- * What happens to the readings of one faulty meter. The injector hands it each of the meter's readings in time order;
- * it forwards what the meter "sends" and records the fault in the ledger once its outcome is known.
+ * What happens to the readings of one faulty meter. The injector hands it each of the meter's
+ * readings in time order; it forwards what the meter "sends" and records the fault in the ledger
+ * once its outcome is known.
  */
 abstract class MeterFault {
 
@@ -22,8 +23,9 @@ abstract class MeterFault {
     abstract void accept(MeterReading reading, Forwarder out);
 
     /**
-     * The run has ended: release what is held and record a fault cut short. Called once. Subclasses that hold
-     * something release it and then call this, which marks a fault the run never reached as skipped.
+     * The run has ended: release what is held and record a fault cut short. Called once. Subclasses
+     * that hold something release it and then call this, which marks a fault the run never reached
+     * as skipped.
      */
     void finish(Forwarder out) {
         if (!settled) {
@@ -40,18 +42,37 @@ abstract class MeterFault {
         return timeline.stepOf(reading.getTimestamp());
     }
 
-    protected final void record(Forwarder out, Instant from, Instant to, ExpectedOutcome expected, String detail) {
+    protected final void record(
+            Forwarder out, Instant from, Instant to, ExpectedOutcome expected, String detail) {
         settled = true;
-        out.ledger().record(new InjectedFault(plan.kind(), plan.meterId(), plan.feederId(), plan.districtId(), from, to,
-                expected, detail));
+        out.ledger()
+                .record(
+                        new InjectedFault(
+                                plan.kind(),
+                                plan.meterId(),
+                                plan.feederId(),
+                                plan.districtId(),
+                                from,
+                                to,
+                                expected,
+                                detail));
     }
 
     protected final void skip(Forwarder out, String reason) {
         settled = true;
-        out.ledger().skip(new SkippedFault(plan.kind(), plan.meterId(), plan.feederId(), plan.districtId(), reason));
+        out.ledger()
+                .skip(
+                        new SkippedFault(
+                                plan.kind(),
+                                plan.meterId(),
+                                plan.feederId(),
+                                plan.districtId(),
+                                reason));
     }
 
-    /** A copy the sink may keep: the original goes out too, and the sinks keep what they are given. */
+    /**
+     * A copy the sink may keep: the original goes out too, and the sinks keep what they are given.
+     */
     protected static MeterReading copyOf(MeterReading reading) {
         return MeterReading.newBuilder(reading).build();
     }

@@ -4,10 +4,10 @@ import io.gridpulse.simulator.SimulationConfig;
 import java.time.Instant;
 
 /**
- * The reading times of a run (step {@code k} at start + k * interval, k = 0..steps) and the part of it where faults
- * go: from the first reading an hour after the start to the last reading an hour before the end, so that a fault
- * never meets the edges of the run (LATE copies have an hour of history to copy from, gaps and frozen registers end
- * before the run does).
+ * The reading times of a run (step {@code k} at start + k * interval, k = 0..steps) and the part of
+ * it where faults go: from the first reading an hour after the start to the last reading an hour
+ * before the end, so that a fault never meets the edges of the run (LATE copies have an hour of
+ * history to copy from, gaps and frozen registers end before the run does).
  */
 record Timeline(long startMillis, long intervalMillis, long steps) {
 
@@ -15,7 +15,8 @@ record Timeline(long startMillis, long intervalMillis, long steps) {
     private static final long QUARTER_MILLIS = 900_000L;
 
     static Timeline of(SimulationConfig config) {
-        return new Timeline(config.start().toEpochMilli(), config.interval().toMillis(), config.steps());
+        return new Timeline(
+                config.start().toEpochMilli(), config.interval().toMillis(), config.steps());
     }
 
     long millisOf(long step) {
@@ -41,26 +42,35 @@ record Timeline(long startMillis, long intervalMillis, long steps) {
         return stepsPerHourRoundedUp();
     }
 
-    /** The last step at least an hour before the last reading (below {@link #firstFaultStep} if the run is short). */
+    /**
+     * The last step at least an hour before the last reading (below {@link #firstFaultStep} if the
+     * run is short).
+     */
     long lastFaultStep() {
         return Math.floorDiv(steps * intervalMillis - HOUR_MILLIS, intervalMillis);
     }
 
-    /** Steps available to faults, from {@link #firstFaultStep} to {@link #lastFaultStep}; 0 if none. */
+    /**
+     * Steps available to faults, from {@link #firstFaultStep} to {@link #lastFaultStep}; 0 if none.
+     */
     long faultSteps() {
         return Math.max(0, lastFaultStep() - firstFaultStep() + 1);
     }
 
     /**
-     * Whether the reading at this step and the next share a quarter hour (start, end], as the job cuts them. Only then
-     * may the reading arrive after the next one without being late: the job's watermark trails the newest reading,
-     * and it closes the quarter hour of a reading sent behind a reading from a later quarter hour.
+     * Whether the reading at this step and the next share a quarter hour (start, end], as the job
+     * cuts them. Only then may the reading arrive after the next one without being late: the job's
+     * watermark trails the newest reading, and it closes the quarter hour of a reading sent behind
+     * a reading from a later quarter hour.
      */
     boolean sharesQuarterWithNext(long step) {
         return step < steps && quarterEndOf(millisOf(step)) == quarterEndOf(millisOf(step + 1));
     }
 
-    /** End of the quarter hour (start, end] holding a reading time, aligned to the epoch like the job's windows. */
+    /**
+     * End of the quarter hour (start, end] holding a reading time, aligned to the epoch like the
+     * job's windows.
+     */
     static long quarterEndOf(long millis) {
         long shifted = millis - 1;
         return shifted - Math.floorMod(shifted, QUARTER_MILLIS) + QUARTER_MILLIS;

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Ground truth for savings: from a given instant, the households of the chosen districts use a fixed fraction less
- * energy than they would have under the same weather (every load scaled down alike, as a programme of efficiency and
- * habits would), so a savings method run on the readings must find that fraction.
+ * Ground truth for savings: from a given instant, the households of the chosen districts use a
+ * fixed fraction less energy than they would have under the same weather (every load scaled down
+ * alike, as a programme of efficiency and habits would), so a savings method run on the readings
+ * must find that fraction.
  */
 public final class ProgrammedReduction implements HouseholdEffects {
 
@@ -21,7 +22,7 @@ public final class ProgrammedReduction implements HouseholdEffects {
 
     /**
      * @param fraction share of use avoided, e.g. 0.15
-     * @param from     when the programme starts
+     * @param from when the programme starts
      * @param districts ids of the districts that take part (empty: all)
      */
     public ProgrammedReduction(double fraction, Instant from, Set<String> districts) {

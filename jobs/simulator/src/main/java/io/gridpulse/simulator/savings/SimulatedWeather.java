@@ -18,11 +18,17 @@ public final class SimulatedWeather {
         SimulationConfig config = simulation.config();
         Topology topology = simulation.topology();
         List<WeatherObservation> observations = new ArrayList<>();
-        for (Instant t = config.start(); t.isBefore(config.end()); t = t.plus(Duration.ofHours(1))) {
+        for (Instant t = config.start();
+                t.isBefore(config.end());
+                t = t.plus(Duration.ofHours(1))) {
             for (int d = 0; d < topology.districts(); d++) {
                 String district = topology.districtId(d);
-                observations.add(WeatherObservation.newBuilder().setDistrictId(district).setTime(t)
-                        .setTemperatureC(simulation.temperatureC(district, t)).build());
+                observations.add(
+                        WeatherObservation.newBuilder()
+                                .setDistrictId(district)
+                                .setTime(t)
+                                .setTemperatureC(simulation.temperatureC(district, t))
+                                .build());
             }
         }
         return observations;

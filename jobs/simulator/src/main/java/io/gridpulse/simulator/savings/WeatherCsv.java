@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The simulated outdoor temperature as a CSV file (district, time, temperature in °C), hourly over the run: the
- * weather a savings method normalises for, in the layout {@code scripts/replay --weather} reads.
+ * The simulated outdoor temperature as a CSV file (district, time, temperature in °C), hourly over
+ * the run: the weather a savings method normalises for, in the layout {@code scripts/replay
+ * --weather} reads.
  */
 public final class WeatherCsv {
 
@@ -25,8 +26,13 @@ public final class WeatherCsv {
             out.write(HEADER);
             out.newLine();
             for (WeatherObservation observation : SimulatedWeather.hourly(simulation)) {
-                out.write(String.format(Locale.ROOT, "%s,%s,%.2f", observation.getDistrictId(), observation.getTime(),
-                        observation.getTemperatureC()));
+                out.write(
+                        String.format(
+                                Locale.ROOT,
+                                "%s,%s,%.2f",
+                                observation.getDistrictId(),
+                                observation.getTime(),
+                                observation.getTemperatureC()));
                 out.newLine();
             }
         } catch (IOException e) {

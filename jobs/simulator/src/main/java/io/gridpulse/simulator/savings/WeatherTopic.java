@@ -8,23 +8,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Publishes the simulated weather to a Kafka topic as the live job reads it: Avro single-object encoded
- * {@code WeatherObservation} values keyed by district, in time order.
+ * Publishes the simulated weather to a Kafka topic as the live job reads it: Avro single-object
+ * encoded {@code WeatherObservation} values keyed by district, in time order.
  */
 public final class WeatherTopic {
 
     private WeatherTopic() {}
 
     /** Returns the number of observations published. */
-    public static int publish(Simulation simulation, String bootstrapServers, Map<String, String> client,
-                              String topic) {
+    public static int publish(
+            Simulation simulation,
+            String bootstrapServers,
+            Map<String, String> client,
+            String topic) {
         Properties props = new Properties();
         props.putAll(client);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -36,8 +38,11 @@ public final class WeatherTopic {
                 ByteBuffer encoded = observation.toByteBuffer();
                 byte[] value = new byte[encoded.remaining()];
                 encoded.get(value);
-                producer.send(new ProducerRecord<>(topic, observation.getDistrictId().getBytes(StandardCharsets.UTF_8),
-                        value));
+                producer.send(
+                        new ProducerRecord<>(
+                                topic,
+                                observation.getDistrictId().getBytes(StandardCharsets.UTF_8),
+                                value));
                 published++;
             }
             producer.flush();

@@ -29,25 +29,49 @@ class AnomalyConfigTest {
 
     @Test
     void shouldPlaceTheWarmUpEndOnAReading() {
-        AnomalyConfig config = AnomalyConfig.defaults(SIXTEEN_DAYS).withWarmUp(Duration.ofDays(14).plusMinutes(7));
+        AnomalyConfig config =
+                AnomalyConfig.defaults(SIXTEEN_DAYS).withWarmUp(Duration.ofDays(14).plusMinutes(7));
 
         assertThat(config.warmUpSteps()).isEqualTo(14 * 288 + 2);
-        assertThat(config.warmUpEnd()).isEqualTo(SIXTEEN_DAYS.start().plus(Duration.ofDays(14).plusMinutes(10)));
+        assertThat(config.warmUpEnd())
+                .isEqualTo(SIXTEEN_DAYS.start().plus(Duration.ofDays(14).plusMinutes(10)));
     }
 
     @Test
     void shouldRefuseARunWithoutRoomForTheAnomalies() {
-        assertThatThrownBy(() -> AnomalyConfig.defaults(SimulationConfig.defaults()).requireFitsRun())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must last at least");
-        assertThatThrownBy(() -> AnomalyConfig.defaults(SIXTEEN_DAYS).withMetersPerType(6).requireFitsRun())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("36 meters needed");
-        assertThatThrownBy(() -> AnomalyConfig.defaults(SIXTEEN_DAYS.withDistricts(1).withFeeders(1)).requireFitsRun())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FEEDER_OUTAGE");
-        assertThat(AnomalyConfig.defaults(SIXTEEN_DAYS.withDistricts(1).withFeeders(1)).withWarmUp(Duration.ofDays(14))
-                .withKinds(EnumSet.of(AnomalyKind.SPIKE, AnomalyKind.METER_SILENT)).requireFitsRun()).isNotNull();
-        assertThat(AnomalyConfig.defaults(SIXTEEN_DAYS).withWarmUp(Duration.ofDays(2))
-                .withKinds(EnumSet.of(AnomalyKind.SPIKE)).requireFitsRun()).isNotNull();
-        assertThatThrownBy(() -> AnomalyInjector.of(AnomalyConfig.defaults(SimulationConfig.defaults())))
+        assertThatThrownBy(
+                        () -> AnomalyConfig.defaults(SimulationConfig.defaults()).requireFitsRun())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must last at least");
+        assertThatThrownBy(
+                        () ->
+                                AnomalyConfig.defaults(SIXTEEN_DAYS)
+                                        .withMetersPerType(6)
+                                        .requireFitsRun())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("36 meters needed");
+        assertThatThrownBy(
+                        () ->
+                                AnomalyConfig.defaults(SIXTEEN_DAYS.withDistricts(1).withFeeders(1))
+                                        .requireFitsRun())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FEEDER_OUTAGE");
+        assertThat(
+                        AnomalyConfig.defaults(SIXTEEN_DAYS.withDistricts(1).withFeeders(1))
+                                .withWarmUp(Duration.ofDays(14))
+                                .withKinds(EnumSet.of(AnomalyKind.SPIKE, AnomalyKind.METER_SILENT))
+                                .requireFitsRun())
+                .isNotNull();
+        assertThat(
+                        AnomalyConfig.defaults(SIXTEEN_DAYS)
+                                .withWarmUp(Duration.ofDays(2))
+                                .withKinds(EnumSet.of(AnomalyKind.SPIKE))
+                                .requireFitsRun())
+                .isNotNull();
+        assertThatThrownBy(
+                        () ->
+                                AnomalyInjector.of(
+                                        AnomalyConfig.defaults(SimulationConfig.defaults())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -55,8 +79,10 @@ class AnomalyConfigTest {
     void shouldRefuseNonsense() {
         AnomalyConfig defaults = AnomalyConfig.defaults(SIXTEEN_DAYS);
 
-        assertThatThrownBy(() -> defaults.withMetersPerType(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> defaults.withWarmUp(Duration.ofHours(23))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> defaults.withMetersPerType(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> defaults.withWarmUp(Duration.ofHours(23)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least a day");
     }
 
@@ -64,7 +90,8 @@ class AnomalyConfigTest {
     void shouldRefuseToRunInAnotherSimulation() {
         AnomalyInjector injector = AnomalyInjector.of(AnomalyFixtures.anomalies(SIXTEEN_DAYS));
 
-        assertThatThrownBy(() -> injector.begin(SIXTEEN_DAYS.withSeed(1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> injector.begin(SIXTEEN_DAYS.withSeed(1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("another run");
         assertThatThrownBy(injector::ledger).isInstanceOf(IllegalStateException.class);
     }

@@ -23,15 +23,27 @@ final class AnomalyFixtures {
 
     private AnomalyFixtures() {}
 
-    /** 40 households on 8 feeders in 2 districts, 16 days of five-minute readings from the default start. */
+    /**
+     * 40 households on 8 feeders in 2 districts, 16 days of five-minute readings from the default
+     * start.
+     */
     static SimulationConfig simulation() {
-        return SimulationConfig.defaults().withHouseholds(40).withFeeders(8).withDistricts(2)
-                .withDuration(Duration.ofDays(16)).withInterval(Duration.ofMinutes(5));
+        return SimulationConfig.defaults()
+                .withHouseholds(40)
+                .withFeeders(8)
+                .withDistricts(2)
+                .withDuration(Duration.ofDays(16))
+                .withInterval(Duration.ofMinutes(5));
     }
 
-    /** Every type on 3 meters (so one METER_SILENT lasts to the end), one outage feeder, 14 days of warm-up. */
+    /**
+     * Every type on 3 meters (so one METER_SILENT lasts to the end), one outage feeder, 14 days of
+     * warm-up.
+     */
     static AnomalyConfig anomalies(SimulationConfig simulation) {
-        return AnomalyConfig.defaults(simulation).withMetersPerType(3).withWarmUp(Duration.ofDays(14));
+        return AnomalyConfig.defaults(simulation)
+                .withMetersPerType(3)
+                .withWarmUp(Duration.ofDays(14));
     }
 
     /** The fixture's run without anomalies (computed once). */
@@ -77,7 +89,10 @@ final class AnomalyFixtures {
 
         /** A meter's reading at a time, or null if it sent none then. */
         static MeterReading at(List<MeterReading> readings, Instant time) {
-            return readings.stream().filter(r -> r.getTimestamp().equals(time)).findFirst().orElse(null);
+            return readings.stream()
+                    .filter(r -> r.getTimestamp().equals(time))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** A meter's truth over the whole run, in Wh. */

@@ -27,7 +27,8 @@ class FaultConfigTest {
     @Test
     void shouldDeriveTheFaultSeedFromTheSimulationSeed() {
         SimulationConfig simulation = SimulationConfig.defaults();
-        assertThat(FaultConfig.defaults(simulation).seed()).isEqualTo(FaultConfig.defaults(simulation).seed())
+        assertThat(FaultConfig.defaults(simulation).seed())
+                .isEqualTo(FaultConfig.defaults(simulation).seed())
                 .isNotEqualTo(FaultConfig.defaults(simulation.withSeed(43)).seed());
     }
 
@@ -37,12 +38,23 @@ class FaultConfigTest {
 
         assertThatThrownBy(() -> FaultConfig.defaults(fewHouseholds))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("17 kinds x 1 meters each need 17 households, but the run has 16");
-        assertThat(FaultConfig.defaults(SimulationConfig.defaults().withHouseholds(17)).faultyMeters()).isEqualTo(17);
-        assertThatThrownBy(() -> FaultConfig.defaults(SimulationConfig.defaults()).withMetersPerKind(59))
+                .hasMessageContaining(
+                        "17 kinds x 1 meters each need 17 households, but the run has 16");
+        assertThat(
+                        FaultConfig.defaults(SimulationConfig.defaults().withHouseholds(17))
+                                .faultyMeters())
+                .isEqualTo(17);
+        assertThatThrownBy(
+                        () ->
+                                FaultConfig.defaults(SimulationConfig.defaults())
+                                        .withMetersPerKind(59))
                 .hasMessageContaining("need 1003 households");
-        assertThat(FaultConfig.defaults(fewHouseholds.withHouseholds(20)).withKinds(EnumSet.of(FaultKind.LATE))
-                .withMetersPerKind(20).faultyMeters()).isEqualTo(20);
+        assertThat(
+                        FaultConfig.defaults(fewHouseholds.withHouseholds(20))
+                                .withKinds(EnumSet.of(FaultKind.LATE))
+                                .withMetersPerKind(20)
+                                .faultyMeters())
+                .isEqualTo(20);
     }
 
     @Test
@@ -53,18 +65,36 @@ class FaultConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("GAP_LONG can take 181 readings")
                 .hasMessageContaining("at least PT5H");
-        assertThat(FaultConfig.defaults(fourHours.withDuration(Duration.ofHours(5))).kinds()).contains(FaultKind.GAP_LONG);
-        FaultConfig withoutLongGaps = new FaultConfig(fourHours, 1L, 1,
-                EnumSet.complementOf(EnumSet.of(FaultKind.GAP_LONG)), JobLimits.defaults(), FaultFixtures.CLOCK);
+        assertThat(FaultConfig.defaults(fourHours.withDuration(Duration.ofHours(5))).kinds())
+                .contains(FaultKind.GAP_LONG);
+        FaultConfig withoutLongGaps =
+                new FaultConfig(
+                        fourHours,
+                        1L,
+                        1,
+                        EnumSet.complementOf(EnumSet.of(FaultKind.GAP_LONG)),
+                        JobLimits.defaults(),
+                        FaultFixtures.CLOCK);
         assertThat(withoutLongGaps.kinds()).doesNotContain(FaultKind.GAP_LONG);
-        assertThatThrownBy(() -> new FaultConfig(fourHours.withDuration(Duration.ofMinutes(90)), 1L, 1,
-                EnumSet.of(FaultKind.MISSING_ID), JobLimits.defaults(), FaultFixtures.CLOCK))
-                .hasMessageContaining("MISSING_ID can take 1 reading there").hasMessageContaining("at least PT2H");
+        assertThatThrownBy(
+                        () ->
+                                new FaultConfig(
+                                        fourHours.withDuration(Duration.ofMinutes(90)),
+                                        1L,
+                                        1,
+                                        EnumSet.of(FaultKind.MISSING_ID),
+                                        JobLimits.defaults(),
+                                        FaultFixtures.CLOCK))
+                .hasMessageContaining("MISSING_ID can take 1 reading there")
+                .hasMessageContaining("at least PT2H");
     }
 
     @Test
     void shouldRefuseFewerThanOneMeterPerKind() {
-        assertThatThrownBy(() -> FaultConfig.defaults(SimulationConfig.defaults()).withMetersPerKind(0))
+        assertThatThrownBy(
+                        () ->
+                                FaultConfig.defaults(SimulationConfig.defaults())
+                                        .withMetersPerKind(0))
                 .hasMessageContaining("at least 1");
     }
 }

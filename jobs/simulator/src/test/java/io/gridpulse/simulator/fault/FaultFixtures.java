@@ -24,7 +24,10 @@ final class FaultFixtures {
 
     /** 400 households (2 meters per kind), six hours of one-minute readings. */
     static SimulationConfig simulation() {
-        return SimulationConfig.defaults().withHouseholds(400).withFeeders(8).withDistricts(2)
+        return SimulationConfig.defaults()
+                .withHouseholds(400)
+                .withFeeders(8)
+                .withDistricts(2)
                 .withDuration(Duration.ofHours(6));
     }
 
@@ -52,7 +55,10 @@ final class FaultFixtures {
             return sink.readings();
         }
 
-        /** Each meter's records in arrival order (extra copies with a broken meter id under that id). */
+        /**
+         * Each meter's records in arrival order (extra copies with a broken meter id under that
+         * id).
+         */
         Map<String, List<MeterReading>> byMeter() {
             Map<String, List<MeterReading>> meters = new LinkedHashMap<>();
             for (MeterReading r : readings()) {
@@ -61,7 +67,10 @@ final class FaultFixtures {
             return meters;
         }
 
-        /** Arrival index of the meter's record at the time (the first one if there are several); -1 if none. */
+        /**
+         * Arrival index of the meter's record at the time (the first one if there are several); -1
+         * if none.
+         */
         int indexOf(String meterId, Instant timestamp) {
             List<MeterReading> all = readings();
             for (int i = 0; i < all.size(); i++) {

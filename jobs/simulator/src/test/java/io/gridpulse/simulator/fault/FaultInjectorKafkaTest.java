@@ -24,7 +24,8 @@ class FaultInjectorKafkaTest {
         FaultConfig config = FaultFixtures.faults(FaultFixtures.simulation());
         FaultLedger ledger;
         long before = System.currentTimeMillis();
-        try (FaultInjector injector = FaultInjector.wrap(new KafkaReadingSink(producer, "readings"), config)) {
+        try (FaultInjector injector =
+                FaultInjector.wrap(new KafkaReadingSink(producer, "readings"), config)) {
             new Simulation(config.simulation()).run(injector);
             ledger = injector.ledger();
         }
@@ -32,8 +33,10 @@ class FaultInjectorKafkaTest {
         List<ProducerRecord<String, byte[]>> records = producer.history();
         assertThat((long) records.size()).isEqualTo(ledger.sent());
         assertThat(ledger.faults(FaultKind.GARBAGE)).hasSize(2);
-        Set<String> garbageMeters = ledger.faults(FaultKind.GARBAGE).stream().map(InjectedFault::meterId)
-                .collect(Collectors.toSet());
+        Set<String> garbageMeters =
+                ledger.faults(FaultKind.GARBAGE).stream()
+                        .map(InjectedFault::meterId)
+                        .collect(Collectors.toSet());
         long now = System.currentTimeMillis();
         int garbage = 0;
         for (ProducerRecord<String, byte[]> record : records) {
@@ -44,7 +47,8 @@ class FaultInjectorKafkaTest {
                 continue;
             }
             MeterReading reading = decode(record.value());
-            // The key is the meter id the record carries, broken ones included (as a real producer would send it).
+            // The key is the meter id the record carries, broken ones included (as a real producer
+            // would send it).
             assertThat(record.key()).isEqualTo(reading.getMeterId());
             if (reading.getTimestamp().toEpochMilli() > now) {
                 assertThat(record.timestamp()).isBetween(before, now);

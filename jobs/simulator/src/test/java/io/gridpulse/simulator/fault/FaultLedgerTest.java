@@ -30,20 +30,51 @@ class FaultLedgerTest {
         assertThat(lines.get(0)).isEqualTo(FaultLedgerCsv.HEADER.strip());
         assertThat(lines).hasSize(1 + ledger.faults().size());
         InjectedFault late = ledger.faults(FaultKind.LATE).get(0);
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(String.join(",", "LATE", late.meterId(),
-                late.feederId(), late.districtId(), "injected", late.from().toString(), late.to().toString(), "LATE",
-                "0", "0", "0", "EXACT", "0.0", "\"identical copy")));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("ROLLOVER,").contains(",,1,0,0,EXACT,"));
+        assertThat(lines)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith(
+                                                String.join(
+                                                        ",",
+                                                        "LATE",
+                                                        late.meterId(),
+                                                        late.feederId(),
+                                                        late.districtId(),
+                                                        "injected",
+                                                        late.from().toString(),
+                                                        late.to().toString(),
+                                                        "LATE",
+                                                        "0",
+                                                        "0",
+                                                        "0",
+                                                        "EXACT",
+                                                        "0.0",
+                                                        "\"identical copy")));
+        assertThat(lines)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("ROLLOVER,")
+                                        .contains(",,1,0,0,EXACT,"));
     }
 
     @Test
     void shouldListSkippedFaultsInTheCsvToo(@TempDir Path dir) throws IOException {
         FaultLedger withSkipped = new FaultLedger();
-        withSkipped.skip(new SkippedFault(FaultKind.GARBAGE, "M000001", "D01-F01", "D01", "no raw records, \"file\""));
+        withSkipped.skip(
+                new SkippedFault(
+                        FaultKind.GARBAGE,
+                        "M000001",
+                        "D01-F01",
+                        "D01",
+                        "no raw records, \"file\""));
         withSkipped.writeCsv(dir);
 
-        assertThat(Files.readAllLines(dir.resolve(FaultLedger.CSV_FILE))).containsExactly(FaultLedgerCsv.HEADER.strip(),
-                "GARBAGE,M000001,D01-F01,D01,skipped,,,,,,,,,\"no raw records, \"\"file\"\"\"");
+        assertThat(Files.readAllLines(dir.resolve(FaultLedger.CSV_FILE)))
+                .containsExactly(
+                        FaultLedgerCsv.HEADER.strip(),
+                        "GARBAGE,M000001,D01-F01,D01,skipped,,,,,,,,,\"no raw records, \"\"file\"\"\"");
     }
 
     @Test
@@ -51,23 +82,48 @@ class FaultLedgerTest {
         List<String> lines = ledger.summaryLines();
 
         assertThat(lines).hasSize(FaultKind.values().length);
-        assertThat(lines.get(0)).startsWith("fault GARBAGE:").contains("2 meters", "2 dead letters UNDECODABLE");
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("fault ROLLOVER:").contains("2 rollovers"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("fault GAP_LONG:").contains("readings not sent"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("fault FROZEN:").contains("frozen flags"));
+        assertThat(lines.get(0))
+                .startsWith("fault GARBAGE:")
+                .contains("2 meters", "2 dead letters UNDECODABLE");
+        assertThat(lines)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("fault ROLLOVER:")
+                                        .contains("2 rollovers"));
+        assertThat(lines)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("fault GAP_LONG:")
+                                        .contains("readings not sent"));
+        assertThat(lines)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("fault FROZEN:")
+                                        .contains("frozen flags"));
     }
 
     @Test
     void shouldCountExpectedOutcomesFromTheFaults() {
         FaultLedger small = new FaultLedger();
-        small.record(fault(FaultKind.DUPLICATE, ExpectedOutcome.rejected(DeadLetterReason.DUPLICATE)));
-        small.record(fault(FaultKind.METER_SWAP, new ExpectedOutcome(null, 0, 1, 0, EnergyEffect.ESTIMATED, 0)));
-        small.record(fault(FaultKind.FROZEN, new ExpectedOutcome(null, 0, 1, 1, EnergyEffect.LOST, 12.5)));
+        small.record(
+                fault(FaultKind.DUPLICATE, ExpectedOutcome.rejected(DeadLetterReason.DUPLICATE)));
+        small.record(
+                fault(
+                        FaultKind.METER_SWAP,
+                        new ExpectedOutcome(null, 0, 1, 0, EnergyEffect.ESTIMATED, 0)));
+        small.record(
+                fault(
+                        FaultKind.FROZEN,
+                        new ExpectedOutcome(null, 0, 1, 1, EnergyEffect.LOST, 12.5)));
         small.countCleanReading();
         small.countCleanReading();
         small.countExtraRecord();
 
-        assertThat(small.expectedDeadLetters()).containsExactly(Map.entry(DeadLetterReason.DUPLICATE, 1L));
+        assertThat(small.expectedDeadLetters())
+                .containsExactly(Map.entry(DeadLetterReason.DUPLICATE, 1L));
         assertThat(small.expectedNewEpochs()).isEqualTo(2);
         assertThat(small.expectedFrozenFlags()).isEqualTo(1);
         assertThat(small.sent()).isEqualTo(3);

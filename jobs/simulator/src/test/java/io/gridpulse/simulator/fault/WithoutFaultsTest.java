@@ -14,18 +14,24 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fault mode is opt-in: without the injector the readings are exactly what they were before it existed. */
+/**
+ * The fault mode is opt-in: without the injector the readings are exactly what they were before it
+ * existed.
+ */
 class WithoutFaultsTest {
 
     /**
-     * SHA-256 over the single-object encodings of every reading of 24 households, 6 hours, one-minute readings from
-     * the defaults, recorded before the fault mode was added.
+     * SHA-256 over the single-object encodings of every reading of 24 households, 6 hours,
+     * one-minute readings from the defaults, recorded before the fault mode was added.
      */
     private static final String READINGS_BEFORE_FAULT_MODE =
             "58f05c318a58d8d8d6648ba4af44273e6894f678dd921777f09e2c208ea69572";
 
     private static SimulationConfig smallRun() {
-        return SimulationConfig.defaults().withHouseholds(24).withFeeders(6).withDistricts(3)
+        return SimulationConfig.defaults()
+                .withHouseholds(24)
+                .withFeeders(6)
+                .withDistricts(3)
                 .withDuration(Duration.ofHours(6));
     }
 
@@ -41,14 +47,17 @@ class WithoutFaultsTest {
 
     @Test
     void shouldPassEveryReadingThroughAnInjectorWithoutKinds() throws Exception {
-        FaultConfig none = FaultConfig.defaults(smallRun()).withKinds(EnumSet.noneOf(FaultKind.class));
+        FaultConfig none =
+                FaultConfig.defaults(smallRun()).withKinds(EnumSet.noneOf(FaultKind.class));
         CollectingSink sink = new CollectingSink();
         FaultInjector injector = FaultInjector.wrap(sink, none);
         new Simulation(smallRun()).run(injector);
 
         assertThat(sha256(sink.readings())).isEqualTo(READINGS_BEFORE_FAULT_MODE);
         assertThat(injector.ledger().faults()).isEmpty();
-        assertThat(injector.ledger().sent()).isEqualTo(injector.ledger().cleanReadingsSent()).isEqualTo(24 * 361);
+        assertThat(injector.ledger().sent())
+                .isEqualTo(injector.ledger().cleanReadingsSent())
+                .isEqualTo(24 * 361);
     }
 
     private static String sha256(List<MeterReading> readings) throws Exception {

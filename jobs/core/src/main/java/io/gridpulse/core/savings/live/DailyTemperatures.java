@@ -19,66 +19,95 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Per district, the mean of its temperature observations over each local day, as the analysts' report takes it
- * (CalTRACK's daily model uses the day's mean temperature), emitted when the weather's watermark passes the day's
- * end. An observation for a day already emitted (later than the weather's out-of-orderness) cannot change it any
- * more (the day's savings were computed on the temperature emitted): it goes to {@link #LATE} as a dead letter.
+ * Per district, the mean of its temperature observations over each local day, as the analysts'
+ * report takes it (CalTRACK's daily model uses the day's mean temperature), emitted when the
+ * weather's watermark passes the day's end. An observation for a day already emitted (later than
+ * the weather's out-of-orderness) cannot change it any more (the day's savings were computed on the
+ * temperature emitted): it goes to {@link #LATE} as a dead letter.
  */
 public final class DailyTemperatures
-    extends KeyedProcessFunction<String, WeatherObservation, DistrictTemperature> {
+        extends KeyedProcessFunction<String, WeatherObservation, DistrictTemperature> {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Observations that came after their day's temperature was emitted. */
-  public static final OutputTag<DeadLetter> LATE = new OutputTag<>("late-weather", ReadingTypes.DEAD_LETTER);
+    /** Observations that came after their day's temperature was emitted. */
+    public static final OutputTag<DeadLetter> LATE =
+            new OutputTag<>("late-weather", ReadingTypes.DEAD_LETTER);
 
-  private final DistrictZones zones;
-  /** Per open local day (epoch day): sum of °C, observations. */
-  private transient MapState<Long, double[]> days;
+    private final DistrictZones zones;
 
-  public DailyTemperatures(DistrictZones zones) {
-    this.zones = zones;
-  }
+    /** Per open local day (epoch day): sum of °C, observations. */
+    private transient MapState<Long, double[]> days;
 
-  @Override
-  public void open(OpenContext openContext) {
-    days = getRuntimeContext().getMapState(new MapStateDescriptor<>("days", Types.LONG,
-        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
-  }
-
-  @Override
-  public void processElement(WeatherObservation observation, Context ctx, Collector<DistrictTemperature> out)
-      throws Exception {
-    ZoneId zone = zones.zoneOf(observation.getDistrictId());
-    LocalDate day = observation.getTime().atZone(zone).toLocalDate();
-    long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-    if (end <= ctx.timerService().currentWatermark()) {
-      ctx.output(LATE, DeadLetters.of(DeadLetterReason.LATE, "weather observation of district "
-          + observation.getDistrictId() + " at " + observation.getTime() + " (" + observation.getTemperatureC()
-          + " C) arrived after the temperature of its day " + day + " was computed", null,
-          DeadLetters.UNKNOWN_TOPIC, DeadLetters.UNKNOWN_PARTITION, DeadLetters.UNKNOWN_OFFSET,
-          observation.getTime().toEpochMilli()));
-      return;
+    public DailyTemperatures(DistrictZones zones) {
+        this.zones = zones;
     }
-    double[] sums = days.get(day.toEpochDay());
-    if (sums == null) {
-      sums = new double[2];
-      ctx.timerService().registerEventTimeTimer(end - 1);
-    }
-    sums[0] += observation.getTemperatureC();
-    sums[1]++;
-    days.put(day.toEpochDay(), sums);
-  }
 
-  @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<DistrictTemperature> out) throws Exception {
-    String district = ctx.getCurrentKey();
-    long day = Instant.ofEpochMilli(timestamp).atZone(zones.zoneOf(district)).toLocalDate().toEpochDay();
-    double[] sums = days.get(day);
-    if (sums != null) {
-      days.remove(day);
-      double meanC = sums[0] / sums[1];
-      out.collect(new DistrictTemperature(district, day, meanC * 9.0 / 5.0 + 32.0, (int) sums[1]));
+    @Override
+    public void open(OpenContext openContext) {
+        days =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "days",
+                                        Types.LONG,
+                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
     }
-  }
+
+    @Override
+    public void processElement(
+            WeatherObservation observation, Context ctx, Collector<DistrictTemperature> out)
+            throws Exception {
+        ZoneId zone = zones.zoneOf(observation.getDistrictId());
+        LocalDate day = observation.getTime().atZone(zone).toLocalDate();
+        long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        if (end <= ctx.timerService().currentWatermark()) {
+            ctx.output(
+                    LATE,
+                    DeadLetters.of(
+                            DeadLetterReason.LATE,
+                            "weather observation of district "
+                                    + observation.getDistrictId()
+                                    + " at "
+                                    + observation.getTime()
+                                    + " ("
+                                    + observation.getTemperatureC()
+                                    + " C) arrived after the temperature of its day "
+                                    + day
+                                    + " was computed",
+                            null,
+                            DeadLetters.UNKNOWN_TOPIC,
+                            DeadLetters.UNKNOWN_PARTITION,
+                            DeadLetters.UNKNOWN_OFFSET,
+                            observation.getTime().toEpochMilli()));
+            return;
+        }
+        double[] sums = days.get(day.toEpochDay());
+        if (sums == null) {
+            sums = new double[2];
+            ctx.timerService().registerEventTimeTimer(end - 1);
+        }
+        sums[0] += observation.getTemperatureC();
+        sums[1]++;
+        days.put(day.toEpochDay(), sums);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DistrictTemperature> out)
+            throws Exception {
+        String district = ctx.getCurrentKey();
+        long day =
+                Instant.ofEpochMilli(timestamp)
+                        .atZone(zones.zoneOf(district))
+                        .toLocalDate()
+                        .toEpochDay();
+        double[] sums = days.get(day);
+        if (sums != null) {
+            days.remove(day);
+            double meanC = sums[0] / sums[1];
+            out.collect(
+                    new DistrictTemperature(
+                            district, day, meanC * 9.0 / 5.0 + 32.0, (int) sums[1]));
+        }
+    }
 }
