@@ -54,7 +54,8 @@ final class JobOptions {
                     "vee.",
                     "anomaly.",
                     "savings.",
-                    "deployment.");
+                    "deployment.",
+                    "meter.");
 
     private JobOptions() {}
 

@@ -43,6 +43,10 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     private final DistrictZones zones;
     private final long warmUpMillis;
     private final long silentAfterMillis;
+
+    /** A meter silent this long is forgotten, and its feeder told so. */
+    private final long retentionMillis;
+
     private final int nightQuartersNeeded;
 
     /** A sustained high this long is an always-on load. */
@@ -57,6 +61,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         this.zones = zones;
         this.warmUpMillis = settings.warmUp().toMillis();
         this.silentAfterMillis = settings.silentAfter().toMillis();
+        this.retentionMillis = settings.retention().toMillis();
         this.nightQuartersNeeded =
                 (settings.nightEndHour() - settings.nightStartHour()) * 4 * 3 / 4;
     }
@@ -492,6 +497,10 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
                             watch.lastHeard,
                             start));
             watch.silent = false;
+            if (watch.forgetAt >= 0) {
+                ctx.timerService().deleteEventTimeTimer(watch.forgetAt);
+                watch.forgetAt = -1;
+            }
         }
         watch.lastHeard = end;
         if (watch.timerAt < 0) {
@@ -506,6 +515,17 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         MeterWatch watch = state.value();
         if (watch == null) {
             return;
+        }
+        if (timestamp == watch.forgetAt) {
+            watch.forgetAt = -1;
+            if (watch.silent && watch.lastHeard + retentionMillis <= timestamp) {
+                forget(watch, timestamp, ctx);
+                return;
+            }
+            if (timestamp != watch.timerAt) {
+                state.update(watch); // heard since: falling silent again arms a new one
+                return;
+            }
         }
         watch.timerAt = -1;
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
@@ -525,6 +545,8 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
                                 watch.districtId,
                                 watch.lastHeard,
                                 timestamp));
+                watch.forgetAt = watch.lastHeard + retentionMillis;
+                ctx.timerService().registerEventTimeTimer(watch.forgetAt);
             }
         } else {
             watch.timerAt =
@@ -532,5 +554,25 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
             ctx.timerService().registerEventTimeTimer(due);
         }
         state.update(watch);
+    }
+
+    /**
+     * A meter silent for the retention: its state goes, and its feeder stops counting it. Its
+     * silence was reported long before and stays open.
+     */
+    private void forget(MeterWatch watch, long timestamp, OnTimerContext ctx) {
+        if (watch.timerAt >= 0) {
+            ctx.timerService().deleteEventTimeTimer(watch.timerAt);
+        }
+        ctx.output(
+                SILENCE,
+                new SilenceSignal(
+                        SilenceSignal.Kind.FORGOTTEN,
+                        ctx.getCurrentKey(),
+                        watch.feederId,
+                        watch.districtId,
+                        watch.lastHeard,
+                        timestamp));
+        state.clear();
     }
 }

@@ -6,6 +6,7 @@ import io.gridpulse.core.config.PipelineOptions;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** The anomaly detectors' thresholds, read once (see {@link AnomalyOptions} for their meaning). */
@@ -31,8 +32,21 @@ public record AnomalySettings(
         double voltageLowV,
         double voltageHighV,
         double nominalV,
-        int voltageQuarters)
+        int voltageQuarters,
+        Duration retention)
         implements Serializable {
+
+    public AnomalySettings {
+        if (retention.compareTo(silentAfter.plus(outageGrace)) <= 0) {
+            throw new IllegalConfigurationException(
+                    PipelineOptions.METER_RETENTION.key()
+                            + " ("
+                            + retention
+                            + ") must be longer than a silence takes to be reported ("
+                            + silentAfter.plus(outageGrace)
+                            + ": anomaly.silent-after + anomaly.outage.grace)");
+        }
+    }
 
     private static final double QUARTER_HOURS = 0.25;
 
@@ -61,7 +75,8 @@ public record AnomalySettings(
                 nominal * (1 - tolerance),
                 nominal * (1 + tolerance),
                 nominal,
-                quarters(config.get(VOLTAGE_MIN_DURATION)));
+                quarters(config.get(VOLTAGE_MIN_DURATION)),
+                config.get(PipelineOptions.METER_RETENTION));
     }
 
     /** As configured, or by default the larger of one hour and three reading intervals. */

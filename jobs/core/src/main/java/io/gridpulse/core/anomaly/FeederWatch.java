@@ -78,6 +78,10 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
         if (sortedInput) {
             decideBefore(ctx.timestamp(), ctx.getCurrentKey(), ctx.timerService(), out);
         }
+        if (signal.kind == SilenceSignal.Kind.FORGOTTEN) {
+            forget(signal, ctx, out);
+            return;
+        }
         MeterVoice voice = meters.get(signal.meterId);
         if (voice == null) {
             voice = new MeterVoice();
@@ -124,6 +128,20 @@ public final class FeederWatch extends KeyedProcessFunction<String, SilenceSigna
         meters.put(signal.meterId, voice);
         if (state.hasOutage() && signal.kind == SilenceSignal.Kind.BACK) {
             resolveIfOver(state, ctx.getCurrentKey(), signal.at, ctx.timerService(), out);
+        }
+    }
+
+    /**
+     * A meter silent for the retention leaves the feeder's count, once every decision about its
+     * silence has been taken; a feeder without meters is forgotten too (an outage still open then
+     * stays open: its feeder is gone).
+     */
+    private void forget(SilenceSignal signal, Context ctx, Collector<Anomaly> out)
+            throws Exception {
+        decideBefore(signal.at + 1, ctx.getCurrentKey(), ctx.timerService(), out);
+        meters.remove(signal.meterId);
+        if (meters.isEmpty()) {
+            feeder.clear();
         }
     }
 

@@ -46,5 +46,8 @@ public class MeterWatch {
 
     public boolean silent;
 
+    /** The timer at which a silent meter is forgotten, or -1. */
+    public long forgetAt = -1;
+
     public MeterWatch() {}
 }

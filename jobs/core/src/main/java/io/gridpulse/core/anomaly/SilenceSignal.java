@@ -2,15 +2,17 @@ package io.gridpulse.core.anomaly;
 
 /**
  * What a meter's detector tells its feeder about the meter's voice: first heard, fallen silent,
- * back. The feeder decides whether silent meters are single METER_SILENT anomalies or one
- * FEEDER_OUTAGE. A Flink POJO.
+ * back, forgotten. The feeder decides whether silent meters are single METER_SILENT anomalies or
+ * one FEEDER_OUTAGE. A Flink POJO.
  */
 public class SilenceSignal {
 
     public enum Kind {
         SEEN,
         SILENT,
-        BACK
+        BACK,
+        /** Silent for the retention (meter.retention): the feeder stops counting it. */
+        FORGOTTEN
     }
 
     public Kind kind;

@@ -45,5 +45,18 @@ public final class PipelineOptions {
                     .withDescription(
                             "Time zone per district for its daily windows, e.g. 'D01:Europe/Helsinki,D02:Europe/Stockholm'.");
 
+    public static final ConfigOption<Duration> METER_RETENTION =
+            key("meter.retention")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(35))
+                    .withDescription(
+                            "A meter that sends nothing for this long (event time) is forgotten: its register"
+                                    + " chain, anomaly profile and place in its feeder are dropped, so retired and"
+                                    + " swapped meter ids do not stay in state for ever. Its silence was reported long"
+                                    + " before (METER_SILENT or part of a FEEDER_OUTAGE) and stays open. A meter heard"
+                                    + " again after that starts afresh: its profile learns again and the gap is not in"
+                                    + " data_gap. Must exceed vee.allowed-lateness, vee.max-gap and"
+                                    + " anomaly.silent-after + anomaly.outage.grace.");
+
     private PipelineOptions() {}
 }

@@ -89,6 +89,9 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     private final AvroSingleObjectSerializer<MeterReading> serializer =
             new AvroSingleObjectSerializer<>(MeterReading.class);
 
+    /** A meter silent this long is forgotten (its state cleared). */
+    private final long retentionMillis;
+
     private transient ValueState<MeterState> state;
     private transient MeterCounters counters;
 
@@ -99,6 +102,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         this.frozenMinPowerW = settings.frozenMinPowerW();
         this.allowedLatenessMillis = settings.allowedLateness().toMillis();
         this.maxGapMillis = settings.maxGap().toMillis();
+        this.retentionMillis = settings.retention().toMillis();
         this.expectedSamples = (int) Math.max(1, QuarterHours.MILLIS / intervalMillis);
         this.recentCapacity =
                 (int) Math.ceil(settings.rollupLateness().toMillis() / (double) QuarterHours.MILLIS)
@@ -274,8 +278,33 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         if (quarter.samples > 0) {
             emit(quarter, meter, ctx, out);
         }
+        if (forgotten(meter, quarterEnd, ctx)) {
+            state.clear();
+            return;
+        }
         state.update(meter); // after emit(), which keeps the quarter's totals in the meter's state
         report(meterId, meter, quarterEnd, repairs, ctx);
+    }
+
+    /**
+     * Whether the meter has been silent for the retention at {@code time}; otherwise makes sure one
+     * timer will ask again. One timer per meter, moved on only when it fires: a reading costs no
+     * timer of its own.
+     */
+    private boolean forgotten(MeterState meter, long time, Context ctx) {
+        if (meter.pending.size > 0) {
+            return false; // their quarter's timer asks again
+        }
+        long last = meter.hasAcceptedReading() ? meter.lastTimestamp : time;
+        long due = QuarterHours.endOf(last + retentionMillis);
+        if (due <= time) {
+            return true;
+        }
+        if (meter.forgetAt <= time || meter.forgetAt > due) {
+            meter.forgetAt = due;
+            ctx.timerService().registerEventTimeTimer(due);
+        }
+        return false;
     }
 
     /**

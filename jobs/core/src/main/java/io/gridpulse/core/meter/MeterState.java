@@ -41,6 +41,9 @@ public class MeterState {
     /** Totals of the latest quarter hours, to rewrite one when a late addition arrives. */
     public RecentQuarters recent = new RecentQuarters();
 
+    /** The pending timer at which the meter may be forgotten, or Long.MIN_VALUE. */
+    public long forgetAt = Long.MIN_VALUE;
+
     public MeterState() {}
 
     boolean hasAcceptedReading() {

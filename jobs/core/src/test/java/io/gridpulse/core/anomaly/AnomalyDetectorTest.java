@@ -259,6 +259,44 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void shouldForgetAMeterSilentForTheRetentionAndTellItsFeeder() throws Exception {
+        normalUntil(2 * HOUR);
+        long retention = AnomalySettings.defaults().retention().toMillis();
+        harness.processWatermark(T0 + 2 * HOUR + retention - 1);
+        assertThat(harness.numKeyedStateEntries()).as("silent, not yet forgotten").isEqualTo(1);
+
+        harness.processWatermark(T0 + 2 * HOUR + retention);
+
+        assertThat(silences())
+                .extracting(s -> s.kind)
+                .containsExactly(
+                        SilenceSignal.Kind.SEEN,
+                        SilenceSignal.Kind.SILENT,
+                        SilenceSignal.Kind.FORGOTTEN);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void shouldKeepAMeterThatComesBackBeforeTheRetention() throws Exception {
+        normalUntil(2 * HOUR);
+        harness.processWatermark(T0 + 3 * DAY);
+        now = T0 + 3 * DAY;
+        quarter(normalAt(now));
+        harness.processWatermark(T0 + 2 * HOUR + AnomalySettings.defaults().retention().toMillis());
+
+        assertThat(silences())
+                .extracting(s -> s.kind)
+                .containsExactly(
+                        SilenceSignal.Kind.SEEN,
+                        SilenceSignal.Kind.SILENT,
+                        SilenceSignal.Kind.BACK,
+                        SilenceSignal.Kind.SILENT);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).as("the second silence's retention").isEqualTo(1);
+    }
+
+    @Test
     void shouldNotTakeTheEndOfTheInputForSilence() throws Exception {
         normalUntil(2 * HOUR);
         harness.processWatermark(Long.MAX_VALUE);

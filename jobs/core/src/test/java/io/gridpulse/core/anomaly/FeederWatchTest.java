@@ -57,6 +57,37 @@ class FeederWatchTest {
     }
 
     @Test
+    void shouldStopCountingAForgottenMeterAndForgetAFeederWithoutMeters() throws Exception {
+        signal(SilenceSignal.Kind.SILENT, "m1", SILENT_AT - 60 * MIN, SILENT_AT);
+        harness.processWatermark(DECIDED_AT);
+        assertThat(events())
+                .extracting(Anomaly::getType, Anomaly::getState)
+                .containsExactly(tuple(AnomalyType.METER_SILENT, AnomalyState.OPEN));
+
+        long forgotten = SILENT_AT + 35 * 24 * 60 * MIN;
+        signal(SilenceSignal.Kind.FORGOTTEN, "m1", SILENT_AT - 60 * MIN, forgotten);
+        // Two of the three meters left silent is an outage; with m1 still counted it would be 3/4.
+        for (String meter : List.of("m2", "m3")) {
+            signal(SilenceSignal.Kind.SILENT, meter, forgotten, forgotten + 60 * MIN);
+        }
+        harness.processWatermark(forgotten + 75 * MIN);
+        assertThat(events())
+                .extracting(Anomaly::getType, Anomaly::getState)
+                .as("m1's silence stays open; m2 and m3 are silent on their own (2 < 3 meters)")
+                .containsExactly(
+                        tuple(AnomalyType.METER_SILENT, AnomalyState.OPEN),
+                        tuple(AnomalyType.METER_SILENT, AnomalyState.OPEN));
+
+        for (String meter : List.of("m2", "m3", "m4")) {
+            signal(SilenceSignal.Kind.FORGOTTEN, meter, forgotten, forgotten + 36 * 24 * 60 * MIN);
+        }
+        assertThat(events()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        harness.processWatermark(forgotten + 36 * 24 * 60 * MIN);
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void shouldReportAFeederOutageInsteadOfItsSilentMeters() throws Exception {
         for (String meter : List.of("m1", "m2", "m3")) {
             signal(SilenceSignal.Kind.SILENT, meter, SILENT_AT - 60 * MIN, SILENT_AT);

@@ -29,6 +29,7 @@ class MeterProcessorTest {
 
     private static final double REGISTER_WIDTH_WH = 1_000_000;
     private static final Duration ALLOWED_LATENESS = Duration.ofHours(1);
+    private static final Duration RETENTION = Duration.ofDays(2);
 
     private KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> harness;
     private Duration readingInterval = Duration.ofMinutes(1);
@@ -41,6 +42,47 @@ class MeterProcessorTest {
     @AfterEach
     void closeHarness() throws Exception {
         harness.close();
+    }
+
+    @Test
+    void shouldForgetAMeterSilentForTheRetentionAndLeaveNoTimer() throws Exception {
+        send(reading("m1", minutes(0), 1_000));
+        send(reading("m1", minutes(5), 1_100));
+        watermark(minutes(15));
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).as("the timer that forgets it").isEqualTo(1);
+
+        watermark(minutes(5).plus(RETENTION).minus(QUARTER));
+        assertThat(harness.numKeyedStateEntries()).as("within the retention").isEqualTo(1);
+
+        watermark(minutes(15).plus(RETENTION));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void shouldRememberAMeterHeardWithinTheRetentionAndStartAfreshAfterIt() throws Exception {
+        send(reading("m1", minutes(0), 1_000));
+        send(reading("m1", minutes(5), 1_100));
+        watermark(minutes(15));
+        Duration later = RETENTION.minusHours(1);
+        send(reading("m1", later, 2_000));
+        watermark(minutes(15).plus(RETENTION)); // past the first reading's retention
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        watermark(later.plus(RETENTION).plus(QUARTER));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+
+        // Back after that: a new meter, no gap, nothing interpolated.
+        Duration back = later.plus(RETENTION).plus(Duration.ofHours(2));
+        send(reading("m1", back, 5_000));
+        send(reading("m1", back.plus(minutes(1)), 5_010));
+        watermark(back.plus(QUARTER));
+        assertThat(total(T0.plus(back)).energyWh).isCloseTo(10, within(1e-9));
+        assertThat(total(T0.plus(back).minus(QUARTER)).energyWh).isZero();
+        assertThat(total(T0.plus(back)).estimatedWh).isZero();
     }
 
     @Test
@@ -411,7 +453,8 @@ class MeterProcessorTest {
                         15,
                         50,
                         ALLOWED_LATENESS,
-                        Duration.ofHours(1));
+                        Duration.ofHours(1),
+                        RETENTION);
         KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new MeterProcessor(settings)),
