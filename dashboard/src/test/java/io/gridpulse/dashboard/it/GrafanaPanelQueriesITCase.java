@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.savings.live.SavingsOptions;
 import io.gridpulse.monitor.KafkaOptions;
 import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorPipeline;
 import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
@@ -158,7 +158,7 @@ class GrafanaPanelQueriesITCase {
         MonitorSettings settings = MonitorSettings.from(options);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().enableObjectReuse();
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 MonitorJob.kafkaSource(settings),
                 MonitorJob.productionSinks(settings),

@@ -2,9 +2,9 @@ package io.gridpulse.dashboard.it;
 
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.monitor.KafkaOptions;
 import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorPipeline;
 import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.schema.MeterReading;
 import io.gridpulse.simulator.CollectingSink;
@@ -196,7 +196,7 @@ final class SimulatedGrid {
                 StreamExecutionEnvironment.getExecutionEnvironment(cluster);
         env.enableCheckpointing(1_000);
         env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 MonitorJob.kafkaSource(settings),
                 MonitorJob.productionSinks(settings),

@@ -2,13 +2,14 @@ package io.gridpulse.bench;
 
 import io.gridpulse.bench.PacedProducer.Appended;
 import io.gridpulse.bench.VoltageExcursions.Excursion;
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.pipeline.PipelineSettings;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.monitor.KafkaOptions;
 import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorPipeline;
 import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.schema.AnomalyType;
+import io.gridpulse.schema.QuarterHours;
 import io.gridpulse.simulator.HouseholdProfile;
 import io.gridpulse.simulator.Simulation;
 import io.gridpulse.simulator.SimulationConfig;
@@ -29,7 +30,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Latency of the live path at a steady rate, as the benchmark issue defines it: from appending the
+ * Latency of the live path at a steady rate, as BENCHMARKS.md defines it: from appending the
  * reading that closes a window to Kafka until its anomaly event is on the anomaly topic.
  *
  * <p>The monitor job runs as production wires it (Kafka source, InfluxDB sinks, dead-letter and
@@ -158,7 +159,7 @@ final class LatencyRun {
                     .get();
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 MonitorJob.kafkaSource(settings),
                 MonitorJob.productionSinks(settings),
@@ -208,11 +209,11 @@ final class LatencyRun {
     private static VoltageExcursions plan(
             Simulation simulation, PipelineSettings pipeline, long outOfOrdernessMillis) {
         SimulationConfig config = simulation.config();
-        long q = VoltageExcursions.QUARTER_MILLIS;
+        long q = QuarterHours.MILLIS;
         int quarters = pipeline.anomaly().voltageQuarters();
         long first = config.start().toEpochMilli();
         long last = config.start().plus(config.duration()).toEpochMilli();
-        long firstPossibleEnd = VoltageExcursions.quarterEndOf(first) + quarters * q;
+        long firstPossibleEnd = QuarterHours.endOf(first) + quarters * q;
         long closable = last - outOfOrdernessMillis - 1;
         long lastEnd = closable - Math.floorMod(closable, q);
         long possible = (lastEnd - firstPossibleEnd) / q + 1;

@@ -1,9 +1,9 @@
 package io.gridpulse.bench;
 
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.monitor.KafkaOptions;
 import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorPipeline;
 import io.gridpulse.monitor.MonitorSettings;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
@@ -42,7 +42,7 @@ final class LivePath {
         MonitorSettings settings = MonitorSettings.from(config);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 MonitorJob.kafkaSource(settings),
                 MonitorJob.productionSinks(settings),

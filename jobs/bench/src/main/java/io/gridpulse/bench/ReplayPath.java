@@ -1,7 +1,7 @@
 package io.gridpulse.bench;
 
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.influx.InfluxSettings;
+import io.gridpulse.core.pipeline.PipelineSettings;
 import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.replay.ReplayInputs;
 import io.gridpulse.replay.ReplayPipeline;

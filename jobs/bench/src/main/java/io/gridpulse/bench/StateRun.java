@@ -1,10 +1,10 @@
 package io.gridpulse.bench;
 
+import io.gridpulse.core.pipeline.Outputs;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.monitor.KafkaOptions;
 import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorPipeline;
 import io.gridpulse.monitor.MonitorSettings;
-import io.gridpulse.monitor.MonitorSinks;
 import io.gridpulse.simulator.SimulationConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -17,7 +17,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -62,17 +61,10 @@ final class StateRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.enableCheckpointing(
                 1_000); // commits offsets, which is how we see that everything was read
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 MonitorJob.kafkaSource(settings),
-                new MonitorSinks(
-                        new DiscardingSink<>(),
-                        new DiscardingSink<>(),
-                        new DiscardingSink<>(),
-                        new DiscardingSink<>(),
-                        new DiscardingSink<>(),
-                        new DiscardingSink<>(),
-                        new DiscardingSink<>()),
+                Outputs.builder().build(), // state is what is measured: every output discarded
                 settings.pipeline());
         JobClient job = env.executeAsync("bench state " + meters);
         try {

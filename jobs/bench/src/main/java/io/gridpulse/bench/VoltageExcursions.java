@@ -1,5 +1,6 @@
 package io.gridpulse.bench;
 
+import io.gridpulse.schema.QuarterHours;
 import io.gridpulse.simulator.HouseholdEffects;
 import io.gridpulse.simulator.SimulationConfig;
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ import java.util.SplittableRandom;
  * thousands that fire when a quarter closes is part of what the latency samples.
  */
 final class VoltageExcursions implements HouseholdEffects {
-
-    static final long QUARTER_MILLIS = 15 * 60_000L;
 
     /**
      * One planned anomaly: a meter out of band from {@code startMillis} (quarter start) to {@code
@@ -75,8 +74,8 @@ final class VoltageExcursions implements HouseholdEffects {
         long[] busyUntil = new long[meters];
         Arrays.fill(busyUntil, Long.MIN_VALUE);
         SplittableRandom random = new SplittableRandom(7);
-        for (long end = firstEnd; end <= lastEnd; end += QUARTER_MILLIS) {
-            long start = end - quarters * QUARTER_MILLIS;
+        for (long end = firstEnd; end <= lastEnd; end += QuarterHours.MILLIS) {
+            long start = end - quarters * QuarterHours.MILLIS;
             for (int chosen = 0; chosen < perQuarter; ) {
                 int h = random.nextInt(meters);
                 // Normal before (so no earlier excursion runs into this one) and after (its
@@ -84,10 +83,10 @@ final class VoltageExcursions implements HouseholdEffects {
                 if (busyUntil[h] >= start) {
                     continue;
                 }
-                busyUntil[h] = end + QUARTER_MILLIS;
-                for (long quarterEnd = start + QUARTER_MILLIS;
+                busyUntil[h] = end + QuarterHours.MILLIS;
+                for (long quarterEnd = start + QuarterHours.MILLIS;
                         quarterEnd <= end;
-                        quarterEnd += QUARTER_MILLIS) {
+                        quarterEnd += QuarterHours.MILLIS) {
                     outOfBand.computeIfAbsent(quarterEnd, q -> new BitSet(meters)).set(h);
                 }
                 excursions.add(new Excursion(meterIds.get(h), start, end));
@@ -104,15 +103,6 @@ final class VoltageExcursions implements HouseholdEffects {
         return excursions;
     }
 
-    /**
-     * The end of the quarter hour (start, end] a reading at {@code timestamp} belongs to, as the
-     * pipeline counts.
-     */
-    static long quarterEndOf(long timestamp) {
-        long shifted = timestamp - 1;
-        return shifted - Math.floorMod(shifted, QUARTER_MILLIS) + QUARTER_MILLIS;
-    }
-
     @Override
     public void begin(SimulationConfig config) {
         current = null;
@@ -120,7 +110,7 @@ final class VoltageExcursions implements HouseholdEffects {
 
     @Override
     public boolean beforeStep(long step, long endMillis, double localHour) {
-        current = outOfBand.get(quarterEndOf(endMillis));
+        current = outOfBand.get(QuarterHours.endOf(endMillis));
         return current != null;
     }
 

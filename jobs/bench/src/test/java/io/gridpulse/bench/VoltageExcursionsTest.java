@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.bench.VoltageExcursions.Excursion;
 import io.gridpulse.schema.MeterReading;
+import io.gridpulse.schema.QuarterHours;
 import io.gridpulse.simulator.CollectingSink;
 import io.gridpulse.simulator.HouseholdProfile;
 import io.gridpulse.simulator.Simulation;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class VoltageExcursionsTest {
 
-    private static final long Q = VoltageExcursions.QUARTER_MILLIS;
+    private static final long Q = QuarterHours.MILLIS;
 
     @Test
     void shouldPutEveryReadingOfThePlannedQuarterHoursOutOfBandAndNothingElse() {
@@ -55,7 +56,7 @@ class VoltageExcursionsTest {
         Map<String, Long> outOfBandQuarters =
                 new HashMap<>(); // meter@quarterEnd -> readings at 260 V
         for (MeterReading reading : sink.readings()) {
-            long end = VoltageExcursions.quarterEndOf(reading.getTimestamp().toEpochMilli());
+            long end = QuarterHours.endOf(reading.getTimestamp().toEpochMilli());
             if (reading.getVoltageV() == 260.0) {
                 outOfBandQuarters.merge(reading.getMeterId() + "@" + end, 1L, Long::sum);
             } else {

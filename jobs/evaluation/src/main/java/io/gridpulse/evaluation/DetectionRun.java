@@ -1,8 +1,8 @@
 package io.gridpulse.evaluation;
 
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.ReplaySources;
 import io.gridpulse.core.pipeline.EnergyPipeline;
+import io.gridpulse.core.pipeline.PipelineSettings;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.MeterReading;
 import java.nio.file.Path;

@@ -11,6 +11,9 @@ import io.gridpulse.core.io.AvroSingleObjectSerializer;
 import io.gridpulse.core.io.KafkaCredentialsCheck;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.meter.MeterGap;
+import io.gridpulse.core.pipeline.Outputs;
+import io.gridpulse.core.pipeline.SavingsInputs;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.core.savings.live.SavingsDay;
 import io.gridpulse.monitor.deployment.Deployment;
@@ -135,7 +138,7 @@ public final class MonitorJob {
             // replay from scratch.
             env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
         }
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 kafkaSource(settings),
                 productionSinks(settings),
@@ -154,15 +157,12 @@ public final class MonitorJob {
         }
     }
 
-    /**
-     * Live savings from the weather and baseline-model topics into InfluxDB, or null when they are
-     * off.
-     */
-    public static SavingsFeeds productionSavings(MonitorSettings settings) {
+    /** Live savings' weather and baseline-model topics, or null when savings are off. */
+    public static SavingsInputs productionSavings(MonitorSettings settings) {
         return settings.savings()
                 .map(
                         programme ->
-                                new SavingsFeeds(
+                                new SavingsInputs(
                                         recordSource(
                                                 settings,
                                                 settings.weatherTopic(),
@@ -180,8 +180,6 @@ public final class MonitorJob {
                                                         BaselineModel.class,
                                                         BaselineModel::getDecoder),
                                                 OffsetsInitializer.earliest()),
-                                        new InfluxSink<SavingsDay>(
-                                                settings.influx(), SavingsPoints::of),
                                         programme))
                 .orElse(null);
     }
@@ -215,7 +213,8 @@ public final class MonitorJob {
                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
     }
 
-    public static MonitorSinks productionSinks(MonitorSettings settings) {
+    /** InfluxDB for every result, Kafka for dead letters and anomaly events. */
+    public static Outputs productionSinks(MonitorSettings settings) {
         String deadLetterTopic = settings.deadLetterTopic();
         String lateTopic = settings.lateTopic();
         KafkaSinkBuilder<DeadLetter> deadLetterSink = KafkaSink.<DeadLetter>builder();
@@ -236,14 +235,18 @@ public final class MonitorJob {
                                         .build())
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build();
-        return new MonitorSinks(
-                new InfluxSink<MeterAggregate>(settings.influx(), EnergyPoints::meter),
-                new InfluxSink<GroupAggregate>(settings.influx(), EnergyPoints::group),
-                deadLetters,
-                new InfluxSink<QualityEvent>(settings.influx(), QualityPoints::of),
-                new InfluxSink<MeterGap>(settings.influx(), QualityPoints::gap),
-                new InfluxSink<Anomaly>(settings.influx(), AnomalyPoints::of),
-                anomalyEvents(settings));
+        return Outputs.builder()
+                .meterAggregates(
+                        new InfluxSink<MeterAggregate>(settings.influx(), EnergyPoints::meter))
+                .groupAggregates(
+                        new InfluxSink<GroupAggregate>(settings.influx(), EnergyPoints::group))
+                .deadLetters(deadLetters)
+                .dataQuality(new InfluxSink<QualityEvent>(settings.influx(), QualityPoints::of))
+                .gaps(new InfluxSink<MeterGap>(settings.influx(), QualityPoints::gap))
+                .anomalies(new InfluxSink<Anomaly>(settings.influx(), AnomalyPoints::of))
+                .anomalyEvents(anomalyEvents(settings))
+                .savings(new InfluxSink<SavingsDay>(settings.influx(), SavingsPoints::of))
+                .build();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.monitor.report.AnomalyTopic;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyState;
@@ -128,7 +129,7 @@ class AnomalyRestartITCase {
         MonitorSettings settings = MonitorSettings.from(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.enableCheckpointing(1_000);
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 MonitorJob.kafkaSource(settings),
                 MonitorJob.productionSinks(settings),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.ReadingTypes;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyState;
 import io.gridpulse.schema.AnomalyType;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Anomaly events through the monitor job's production sinks, as {@link MonitorPipeline} wires them,
+ * Anomaly events through the monitor job's production sinks, as {@link Workflow} wires them,
  * against a real Kafka broker and a real influxd: every event lands in the anomalies topic keyed by
  * its id, and InfluxDB keeps one point per anomaly, its latest state. (The detectors are tested on
  * their own; here the events are built by hand.)
@@ -231,7 +232,7 @@ class AnomalySinksITCase {
         env.setParallelism(2);
         env.enableCheckpointing(1_000);
         env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-        MonitorPipeline.anomalies(
+        Workflow.anomalies(
                 env.fromData(List.of(SPIKE_OPEN, OUTAGE_OPEN, SPIKE_RESOLVED), ReadingTypes.ANOMALY)
                         .setParallelism(1),
                 MonitorJob.productionSinks(settings));

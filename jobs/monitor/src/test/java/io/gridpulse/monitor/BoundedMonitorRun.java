@@ -1,6 +1,7 @@
 package io.gridpulse.monitor;
 
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
 import org.apache.flink.configuration.Configuration;
@@ -51,7 +52,7 @@ final class BoundedMonitorRun {
                 StreamExecutionEnvironment.getExecutionEnvironment(cluster);
         env.enableCheckpointing(1_000);
         env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 MonitorJob.kafkaSource(settings),
                 MonitorJob.productionSinks(settings),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.savings.live.SavingsOptions;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
@@ -85,7 +86,7 @@ class LiveSavingsITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(1_000);
         env.getConfig().enableObjectReuse();
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 MonitorJob.kafkaSource(settings),
                 MonitorJob.productionSinks(settings),

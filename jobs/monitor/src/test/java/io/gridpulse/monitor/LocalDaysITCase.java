@@ -3,8 +3,10 @@ package io.gridpulse.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.ReadingTypes;
+import io.gridpulse.core.pipeline.Outputs;
+import io.gridpulse.core.pipeline.PipelineSettings;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.GroupAggregate;
@@ -60,17 +62,10 @@ class LocalDaysITCase {
         env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
         GeneratorFunction<Long, Either<DeadLetter, MeterReading>> at =
                 index -> Either.Right(readings.get(index.intValue()));
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 new DataGeneratorSource<>(at, readings.size(), ReadingTypes.DECODED),
-                new MonitorSinks(
-                        meters,
-                        groups,
-                        new CollectingSink<>(),
-                        new CollectingSink<>(),
-                        new CollectingSink<>(),
-                        new CollectingSink<>(),
-                        new CollectingSink<>()),
+                Outputs.builder().meterAggregates(meters).groupAggregates(groups).build(),
                 PipelineSettings.defaults());
         env.execute("local days");
     }

@@ -7,11 +7,13 @@ import static io.gridpulse.testkit.TestReadings.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.AvroSingleObjectSerializer;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.meter.MeterGap;
+import io.gridpulse.core.pipeline.Outputs;
+import io.gridpulse.core.pipeline.PipelineSettings;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.DeadLetter;
@@ -63,17 +65,16 @@ class MonitorPipelineITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 encodedSource(),
-                new MonitorSinks(
-                        meters,
-                        groups,
-                        deadLetters,
-                        quality,
-                        gaps,
-                        new CollectingSink<>(),
-                        new CollectingSink<>()),
+                Outputs.builder()
+                        .meterAggregates(meters)
+                        .groupAggregates(groups)
+                        .deadLetters(deadLetters)
+                        .dataQuality(quality)
+                        .gaps(gaps)
+                        .build(),
                 PipelineSettings.defaults());
         env.execute("monitor pipeline test");
     }

@@ -1,12 +1,12 @@
 package io.gridpulse.replay;
 
 import io.gridpulse.core.config.PipelineOptions;
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.influx.InfluxAccessException;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.influx.InfluxSettings;
 import io.gridpulse.core.io.KafkaClientSettings;
 import io.gridpulse.core.io.KafkaCredentialsCheck;
+import io.gridpulse.core.pipeline.PipelineSettings;
 import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.core.vee.VeeOptions;
 import io.gridpulse.monitor.KafkaOptions;

@@ -1,16 +1,16 @@
 package io.gridpulse.replay;
 
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.DeadLetterRouter;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.pipeline.EnergyPipeline;
 import io.gridpulse.core.pipeline.EnergyStreams;
+import io.gridpulse.core.pipeline.Outputs;
+import io.gridpulse.core.pipeline.PipelineSettings;
 import io.gridpulse.core.pipeline.ReadingWatermarks;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.quality.DataQuality;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.core.vee.ReadingRules;
-import io.gridpulse.monitor.MonitorPipeline;
-import io.gridpulse.monitor.MonitorSinks;
 import io.gridpulse.replay.input.AvroFileReader;
 import io.gridpulse.replay.input.CsvFileReader;
 import io.gridpulse.replay.input.MeterRow;
@@ -42,8 +42,8 @@ import org.apache.flink.types.Either;
 
 /**
  * The replay's dataflow: its inputs turned into the stream of decoded readings the live job gets
- * from Kafka, then the monitor job's own pipeline and sinks ({@link MonitorPipeline#writeTo}), with
- * every outcome counted for the summary. Run in BATCH mode.
+ * from Kafka, then the monitor job's own pipeline and sinks ({@link Workflow#writeTo}), with every
+ * outcome counted for the summary. Run in BATCH mode.
  *
  * <pre>
  * avro files  -> read + check ------------------------------------------+
@@ -75,7 +75,7 @@ public final class ReplayPipeline {
     public static void build(
             StreamExecutionEnvironment env,
             ReplayInputs inputs,
-            MonitorSinks sinks,
+            Outputs sinks,
             Sink<WeatherObservation> weatherSink,
             PipelineSettings settings,
             ReadingRules rules) {
@@ -107,7 +107,7 @@ public final class ReplayPipeline {
                 countDeadLetters(
                         readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS),
                         "input dead letters");
-        MonitorPipeline.writeTo(
+        Workflow.writeTo(
                 sinks,
                 energy,
                 weatherDeadLetters == null ? deadLetters : deadLetters.union(weatherDeadLetters));

@@ -7,7 +7,7 @@ import io.gridpulse.core.influx.InfluxSink;
 import io.gridpulse.core.influx.PointMapper;
 import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.WeatherPoints;
-import io.gridpulse.monitor.MonitorSinks;
+import io.gridpulse.core.pipeline.Outputs;
 import io.gridpulse.replay.output.CsvColumns;
 import io.gridpulse.replay.output.CsvFileSink;
 import io.gridpulse.replay.output.OutputFiles;
@@ -49,25 +49,28 @@ public final class ReplaySinks {
         this.target = target;
     }
 
-    public MonitorSinks monitorSinks() {
-        return new MonitorSinks(
-                sink(
-                        "meter_aggregates",
-                        CsvColumns.avro(MeterAggregate.class),
-                        EnergyPoints::meter),
-                sink(
-                        "group_aggregates",
-                        CsvColumns.avro(GroupAggregate.class),
-                        EnergyPoints::group),
-                file("dead_letters", CsvColumns.avro(DeadLetter.class)),
-                sink("data_quality", CsvColumns.quality(), QualityPoints::of),
-                sink("data_gaps", CsvColumns.gaps(), QualityPoints::gap),
-                influxOnly(AnomalyPoints::of),
-                // Files get every OPEN and RESOLVED event; InfluxDB keeps each anomaly's latest
-                // state.
-                target == Target.INFLUX
-                        ? new DiscardingSink<>()
-                        : file("anomaly_events", CsvColumns.avro(Anomaly.class)));
+    public Outputs monitorSinks() {
+        Outputs.Builder outputs =
+                Outputs.builder()
+                        .meterAggregates(
+                                sink(
+                                        "meter_aggregates",
+                                        CsvColumns.avro(MeterAggregate.class),
+                                        EnergyPoints::meter))
+                        .groupAggregates(
+                                sink(
+                                        "group_aggregates",
+                                        CsvColumns.avro(GroupAggregate.class),
+                                        EnergyPoints::group))
+                        .deadLetters(file("dead_letters", CsvColumns.avro(DeadLetter.class)))
+                        .dataQuality(sink("data_quality", CsvColumns.quality(), QualityPoints::of))
+                        .gaps(sink("data_gaps", CsvColumns.gaps(), QualityPoints::gap))
+                        .anomalies(influxOnly(AnomalyPoints::of));
+        if (target != Target.INFLUX) {
+            // Files get every OPEN and RESOLVED event; InfluxDB keeps each anomaly's latest state.
+            outputs.anomalyEvents(file("anomaly_events", CsvColumns.avro(Anomaly.class)));
+        }
+        return outputs.build();
     }
 
     public Sink<WeatherObservation> weather() {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.core.anomaly.AnomalyOptions;
 import io.gridpulse.core.config.PipelineOptions;
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.influx.InfluxSettings;
+import io.gridpulse.core.pipeline.PipelineSettings;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.monitor.KafkaOptions;
 import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorPipeline;
 import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.replay.input.TimeRange;
 import io.gridpulse.schema.MeterReading;
@@ -138,7 +138,7 @@ class LiveEqualsReplayITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(1_000);
         env.getConfig().enableObjectReuse();
-        MonitorPipeline.build(
+        Workflow.define(
                 env,
                 MonitorJob.kafkaSource(settings),
                 MonitorJob.productionSinks(settings),

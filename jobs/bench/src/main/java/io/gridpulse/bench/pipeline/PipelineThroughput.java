@@ -1,10 +1,10 @@
 package io.gridpulse.bench.pipeline;
 
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.io.ReadingTypes;
-import io.gridpulse.monitor.MonitorPipeline;
-import io.gridpulse.monitor.MonitorSinks;
+import io.gridpulse.core.pipeline.Outputs;
+import io.gridpulse.core.pipeline.PipelineSettings;
+import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.MeterReading;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +17,7 @@ import org.apache.flink.types.Either;
 
 /**
  * Throughput of the monitor job's operator chain alone: pre-encoded Kafka values are decoded by the
- * production deserializer inside a generator source, run through {@link MonitorPipeline} in a local
+ * production deserializer inside a generator source, run through {@link Workflow} in a local
  * MiniCluster and dropped by counting sinks. No Kafka, no InfluxDB.
  *
  * <pre>
@@ -53,17 +53,18 @@ public final class PipelineThroughput {
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(config);
             env.setParallelism(2);
-            MonitorPipeline.build(
+            Workflow.define(
                     env,
                     encodedSource(readings),
-                    new MonitorSinks(
-                            new CountingSink<>("meter"),
-                            new CountingSink<>("group"),
-                            new CountingSink<>("dead"),
-                            new CountingSink<>("quality"),
-                            new CountingSink<>("gaps"),
-                            new CountingSink<>("anomaly"),
-                            new CountingSink<>("anomalyEvent")),
+                    Outputs.builder()
+                            .meterAggregates(new CountingSink<>("meter"))
+                            .groupAggregates(new CountingSink<>("group"))
+                            .deadLetters(new CountingSink<>("dead"))
+                            .dataQuality(new CountingSink<>("quality"))
+                            .gaps(new CountingSink<>("gaps"))
+                            .anomalies(new CountingSink<>("anomaly"))
+                            .anomalyEvents(new CountingSink<>("anomalyEvent"))
+                            .build(),
                     PipelineSettings.defaults());
             long start = System.nanoTime();
             JobExecutionResult result = env.execute("pipeline throughput");

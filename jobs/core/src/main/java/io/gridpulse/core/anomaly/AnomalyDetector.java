@@ -1,6 +1,6 @@
 package io.gridpulse.core.anomaly;
 
-import io.gridpulse.core.window.DistrictZones;
+import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyType;
 import io.gridpulse.schema.MeterAggregate;

@@ -1,6 +1,6 @@
 package io.gridpulse.core.anomaly;
 
-import io.gridpulse.core.window.DistrictZones;
+import io.gridpulse.core.config.DistrictZones;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
@@ -13,7 +13,6 @@ import java.util.Map;
  */
 final class QuarterClock {
 
-    static final long QUARTER_MILLIS = 15 * 60_000L;
     private static final long DAY_MILLIS = 86_400_000L;
 
     /** 1970-01-01 was a Thursday: shifts epoch days so that Monday is day 0 of the week. */

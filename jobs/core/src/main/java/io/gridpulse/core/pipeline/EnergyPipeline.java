@@ -4,7 +4,6 @@ import io.gridpulse.core.anomaly.AnomalyDetector;
 import io.gridpulse.core.anomaly.FeederWatch;
 import io.gridpulse.core.anomaly.SilenceSignal;
 import io.gridpulse.core.anomaly.SilenceSignalTime;
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.meter.MeterProcessor;
 import io.gridpulse.core.meter.MeterQuarter;

@@ -1,6 +1,5 @@
 package io.gridpulse.core.pipeline;
 
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.MeterReading;
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package io.gridpulse.core.quality;
 
-import io.gridpulse.core.window.QuarterHours;
+import io.gridpulse.schema.QuarterHours;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;

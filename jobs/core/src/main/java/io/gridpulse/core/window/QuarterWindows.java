@@ -1,5 +1,6 @@
 package io.gridpulse.core.window;
 
+import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.core.meter.MeterQuarter;
 import io.gridpulse.schema.GroupAggregate;
 import java.io.Serializable;

@@ -2,7 +2,7 @@ package io.gridpulse.core.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridpulse.core.window.DistrictZones;
+import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyState;

@@ -2,6 +2,7 @@ package io.gridpulse.core.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.core.meter.MeterQuarter;
 import java.time.Duration;
 import java.time.Instant;

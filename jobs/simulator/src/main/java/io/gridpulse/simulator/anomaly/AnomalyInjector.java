@@ -1,5 +1,6 @@
 package io.gridpulse.simulator.anomaly;
 
+import io.gridpulse.schema.QuarterHours;
 import io.gridpulse.simulator.HouseholdEffects;
 import io.gridpulse.simulator.SimulationConfig;
 import io.gridpulse.simulator.Topology;
@@ -147,7 +148,7 @@ public final class AnomalyInjector implements HouseholdEffects {
         }
         if (step <= warmUpSteps) {
             observing = true;
-            long quarter = quarterEndOf(endMillis);
+            long quarter = QuarterHours.endOf(endMillis);
             if (quarter != quarterEnd) {
                 closeQuarter();
                 quarterEnd = quarter;
@@ -375,16 +376,6 @@ public final class AnomalyInjector implements HouseholdEffects {
 
     private static String format(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
-    }
-
-    /**
-     * The end of the quarter hour (start, end] holding a reading time, aligned to the epoch like
-     * the job's.
-     */
-    static long quarterEndOf(long millis) {
-        return Math.floorDiv(millis - 1, AnomalyPlanner.QUARTER_MILLIS)
-                        * AnomalyPlanner.QUARTER_MILLIS
-                + AnomalyPlanner.QUARTER_MILLIS;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gridpulse.simulator.anomaly;
 
+import io.gridpulse.schema.QuarterHours;
 import io.gridpulse.simulator.SimulationConfig;
 import io.gridpulse.simulator.Topology;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.function.IntPredicate;
  */
 final class AnomalyPlanner {
 
-    static final long QUARTER_MILLIS = 900_000L;
     static final long MINUTE_MILLIS = 60_000L;
     static final long DAY_MILLIS = 86_400_000L;
     private static final int QUARTERS_PER_HOUR = 4;
@@ -233,10 +233,13 @@ final class AnomalyPlanner {
          */
         PlannedAnomaly quarters(
                 AnomalyKind kind, int meter, int feeder, int quarters, double position) {
-            long span = quarters * QUARTER_MILLIS;
+            long span = quarters * QuarterHours.MILLIS;
             long from = ceilQuarter(loMillis());
             long to = floorQuarter(hiMillis()) - span;
-            long q = from + (long) (position * ((to - from) / QUARTER_MILLIS + 1)) * QUARTER_MILLIS;
+            long q =
+                    from
+                            + (long) (position * ((to - from) / QuarterHours.MILLIS + 1))
+                                    * QuarterHours.MILLIS;
             long first = stepAtOrBefore(q) + 1;
             long last = Math.max(first, stepAtOrBefore(q + span));
             return new PlannedAnomaly(kind, meter, feeder, first, last, false, 0, 0);
@@ -249,8 +252,11 @@ final class AnomalyPlanner {
         PlannedAnomaly baseLoad(int meter, int feeder, int quarters, double position) {
             long from = ceilQuarter(loMillis());
             long to = floorQuarter(hiMillis() - DAY_MILLIS);
-            long q = from + (long) (position * ((to - from) / QUARTER_MILLIS + 1)) * QUARTER_MILLIS;
-            long endMillis = q + quarters * QUARTER_MILLIS;
+            long q =
+                    from
+                            + (long) (position * ((to - from) / QuarterHours.MILLIS + 1))
+                                    * QuarterHours.MILLIS;
+            long endMillis = q + quarters * QuarterHours.MILLIS;
             long first = stepAtOrBefore(q) + 1;
             boolean toEnd = endMillis > hiMillis();
             long last = toEnd ? steps : Math.max(first, stepAtOrBefore(endMillis));
@@ -280,11 +286,12 @@ final class AnomalyPlanner {
         }
 
         private static long ceilQuarter(long millis) {
-            return Math.floorDiv(millis + QUARTER_MILLIS - 1, QUARTER_MILLIS) * QUARTER_MILLIS;
+            return Math.floorDiv(millis + QuarterHours.MILLIS - 1, QuarterHours.MILLIS)
+                    * QuarterHours.MILLIS;
         }
 
         private static long floorQuarter(long millis) {
-            return Math.floorDiv(millis, QUARTER_MILLIS) * QUARTER_MILLIS;
+            return Math.floorDiv(millis, QuarterHours.MILLIS) * QuarterHours.MILLIS;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.gridpulse.simulator.fault;
 
+import io.gridpulse.schema.QuarterHours;
 import io.gridpulse.simulator.SimulationConfig;
 import java.time.Instant;
 
@@ -12,7 +13,6 @@ import java.time.Instant;
 record Timeline(long startMillis, long intervalMillis, long steps) {
 
     static final long HOUR_MILLIS = 3_600_000L;
-    private static final long QUARTER_MILLIS = 900_000L;
 
     static Timeline of(SimulationConfig config) {
         return new Timeline(
@@ -64,15 +64,7 @@ record Timeline(long startMillis, long intervalMillis, long steps) {
      * a reading from a later quarter hour.
      */
     boolean sharesQuarterWithNext(long step) {
-        return step < steps && quarterEndOf(millisOf(step)) == quarterEndOf(millisOf(step + 1));
-    }
-
-    /**
-     * End of the quarter hour (start, end] holding a reading time, aligned to the epoch like the
-     * job's windows.
-     */
-    static long quarterEndOf(long millis) {
-        long shifted = millis - 1;
-        return shifted - Math.floorMod(shifted, QUARTER_MILLIS) + QUARTER_MILLIS;
+        return step < steps
+                && QuarterHours.endOf(millisOf(step)) == QuarterHours.endOf(millisOf(step + 1));
     }
 }

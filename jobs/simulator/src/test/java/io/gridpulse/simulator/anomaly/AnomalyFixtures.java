@@ -1,6 +1,7 @@
 package io.gridpulse.simulator.anomaly;
 
 import io.gridpulse.schema.MeterReading;
+import io.gridpulse.schema.QuarterHours;
 import io.gridpulse.simulator.CollectingSink;
 import io.gridpulse.simulator.GroundTruth;
 import io.gridpulse.simulator.Simulation;
@@ -16,7 +17,7 @@ import java.util.Map;
 final class AnomalyFixtures {
 
     static final long INTERVAL_MILLIS = Duration.ofMinutes(5).toMillis();
-    static final long QUARTER_MILLIS = Duration.ofMinutes(15).toMillis();
+    static final long QUARTER_MILLIS = QuarterHours.MILLIS;
 
     private static Run clean;
     private static Run anomalous;
@@ -112,7 +113,6 @@ final class AnomalyFixtures {
 
     /** End of the quarter hour (start, end] holding a reading time, aligned to the epoch. */
     static long quarterEndOf(Instant time) {
-        long shifted = time.toEpochMilli() - 1;
-        return shifted - Math.floorMod(shifted, QUARTER_MILLIS) + QUARTER_MILLIS;
+        return QuarterHours.endOf(time.toEpochMilli());
     }
 }

@@ -11,14 +11,6 @@ class TimelineTest {
     private static final long START = Instant.parse("2026-01-11T22:00:00Z").toEpochMilli();
 
     @Test
-    void shouldCutQuarterHoursLikeTheJobWithTheEndInside() {
-        long quarter = Instant.parse("2026-01-11T22:15:00Z").toEpochMilli();
-        assertThat(Timeline.quarterEndOf(quarter)).isEqualTo(quarter);
-        assertThat(Timeline.quarterEndOf(quarter - 1)).isEqualTo(quarter);
-        assertThat(Timeline.quarterEndOf(quarter + 1)).isEqualTo(quarter + 15 * MINUTE);
-    }
-
-    @Test
     void shouldLetOnlyReadingsOffTheQuarterHourArriveAfterTheirNext() {
         Timeline minutes = new Timeline(START, MINUTE, 360);
         assertThat(minutes.sharesQuarterWithNext(14))

@@ -1,8 +1,8 @@
 package io.gridpulse.core.savings.live;
 
+import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.core.io.DeadLetters;
 import io.gridpulse.core.io.ReadingTypes;
-import io.gridpulse.core.window.DistrictZones;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.WeatherObservation;

@@ -1,6 +1,6 @@
 package io.gridpulse.core.savings.live;
 
-import io.gridpulse.core.window.DistrictZones;
+import io.gridpulse.core.config.DistrictZones;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

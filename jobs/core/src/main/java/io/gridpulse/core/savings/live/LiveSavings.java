@@ -1,6 +1,6 @@
 package io.gridpulse.core.savings.live;
 
-import io.gridpulse.core.window.DistrictZones;
+import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.BaselineModel;
 import io.gridpulse.schema.DeadLetter;

@@ -1,10 +1,10 @@
 package io.gridpulse.core.savings.live;
 
+import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.savings.BaselineModel;
 import io.gridpulse.core.savings.FractionalSavingsUncertainty;
 import io.gridpulse.core.savings.MeteredDays;
-import io.gridpulse.core.window.DistrictZones;
 import io.gridpulse.schema.MeterAggregate;
 import java.time.Instant;
 import java.time.LocalDate;

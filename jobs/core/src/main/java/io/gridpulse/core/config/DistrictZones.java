@@ -1,4 +1,4 @@
-package io.gridpulse.core.window;
+package io.gridpulse.core.config;
 
 import java.io.Serializable;
 import java.time.ZoneId;

@@ -1,11 +1,7 @@
-package io.gridpulse.monitor;
+package io.gridpulse.core.pipeline;
 
-import io.gridpulse.core.config.PipelineSettings;
 import io.gridpulse.core.io.DeadLetterRouter;
 import io.gridpulse.core.io.ReadingTypes;
-import io.gridpulse.core.pipeline.EnergyPipeline;
-import io.gridpulse.core.pipeline.EnergyStreams;
-import io.gridpulse.core.pipeline.ReadingWatermarks;
 import io.gridpulse.core.quality.DataQuality;
 import io.gridpulse.core.savings.live.LiveSavings;
 import io.gridpulse.schema.Anomaly;
@@ -25,28 +21,30 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
 /**
- * The monitor job's dataflow, with its source and sinks passed in: production passes Kafka and
- * InfluxDB, tests pass bounded sources and collecting sinks, and both run this very code.
+ * GridPulse's whole dataflow, from a source of raw records to its {@link Outputs}: every job (the
+ * live monitor, the replay, the benchmarks, the tests) passes its own source and outputs and runs
+ * this very code. Production passes Kafka and InfluxDB, tests pass bounded sources and collecting
+ * sinks.
  */
-public final class MonitorPipeline {
+public final class Workflow {
 
-    private MonitorPipeline() {}
+    private Workflow() {}
 
-    public static void build(
+    public static void define(
             StreamExecutionEnvironment env,
             Source<Either<DeadLetter, MeterReading>, ?, ?> source,
-            MonitorSinks sinks,
+            Outputs outputs,
             PipelineSettings settings) {
-        build(env, source, sinks, settings, null);
+        define(env, source, outputs, settings, null);
     }
 
     /** With live savings when {@code savings} is not null. */
-    public static void build(
+    public static void define(
             StreamExecutionEnvironment env,
             Source<Either<DeadLetter, MeterReading>, ?, ?> source,
-            MonitorSinks sinks,
+            Outputs outputs,
             PipelineSettings settings,
-            SavingsFeeds savings) {
+            SavingsInputs savings) {
         SingleOutputStreamOperator<MeterReading> readings =
                 env.fromSource(source, ReadingWatermarks.forDecoded(settings), "meter readings")
                         .uid("meter-readings-source")
@@ -59,9 +57,10 @@ public final class MonitorPipeline {
         DataStream<DeadLetter> inputDeadLetters =
                 readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
         if (savings != null) {
-            inputDeadLetters = inputDeadLetters.union(savings(env, energy, savings, settings));
+            inputDeadLetters =
+                    inputDeadLetters.union(savings(env, energy, savings, outputs, settings));
         }
-        writeTo(sinks, energy, inputDeadLetters);
+        writeTo(outputs, energy, inputDeadLetters);
     }
 
     /**
@@ -74,7 +73,8 @@ public final class MonitorPipeline {
     private static DataStream<DeadLetter> savings(
             StreamExecutionEnvironment env,
             EnergyStreams energy,
-            SavingsFeeds feeds,
+            SavingsInputs feeds,
+            Outputs outputs,
             PipelineSettings settings) {
         SingleOutputStreamOperator<WeatherObservation> weather =
                 env.fromSource(
@@ -108,7 +108,7 @@ public final class MonitorPipeline {
                         models,
                         feeds.settings(),
                         settings.zones());
-        savings.savings().sinkTo(feeds.savings()).name("savings sink").uid("savings-sink");
+        savings.savings().sinkTo(outputs.savings()).name("savings sink").uid("savings-sink");
         return weather.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
                 .union(models.getSideOutput(DeadLetterRouter.DEAD_LETTERS), savings.lateWeather());
     }
@@ -119,7 +119,7 @@ public final class MonitorPipeline {
      * share one dead-letter sink and are counted as data quality.
      */
     public static void writeTo(
-            MonitorSinks sinks, EnergyStreams energy, DataStream<DeadLetter> inputDeadLetters) {
+            Outputs sinks, EnergyStreams energy, DataStream<DeadLetter> inputDeadLetters) {
         DataStreamSink<MeterAggregate> meterSink =
                 energy.meterAggregates()
                         .sinkTo(sinks.meterAggregates())
@@ -157,7 +157,7 @@ public final class MonitorPipeline {
      * same time (an anomaly opened and resolved by one decision); there each detector's events go
      * to the sinks as it emitted them, without a shuffle.
      */
-    static void anomalies(DataStream<Anomaly> anomalies, MonitorSinks sinks) {
+    public static void anomalies(DataStream<Anomaly> anomalies, Outputs sinks) {
         DataStream<Anomaly> ordered =
                 EnergyPipeline.isBatch(anomalies)
                         ? anomalies

@@ -1,8 +1,9 @@
-package io.gridpulse.core.config;
+package io.gridpulse.core.pipeline;
 
 import io.gridpulse.core.anomaly.AnomalySettings;
+import io.gridpulse.core.config.DistrictZones;
+import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.meter.MeterSettings;
-import io.gridpulse.core.window.DistrictZones;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
