@@ -51,6 +51,16 @@ public final class InfluxOptions {
                     .withDescription(
                             "Points per HTTP write. Buffered points are also written at every checkpoint.");
 
+    public static final ConfigOption<Duration> FLUSH_INTERVAL =
+            key("influx.flush-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(1))
+                    .withDescription(
+                            "Longest a point waits in the buffer: a batch smaller than influx.batch-size is"
+                                    + " written after this long, so an anomaly or a district's quarter hour reaches"
+                                    + " the dashboards within about this time at any load. 0: only full batches and"
+                                    + " checkpoints write.");
+
     public static final ConfigOption<Duration> INITIAL_BACKOFF =
             key("influx.retry.initial-backoff")
                     .durationType()

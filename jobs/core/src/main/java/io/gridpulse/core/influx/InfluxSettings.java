@@ -16,6 +16,7 @@ public record InfluxSettings(
         String username,
         String password,
         int batchSize,
+        Duration flushInterval,
         Duration initialBackoff,
         Duration maxBackoff,
         Duration requestTimeout)
@@ -36,6 +37,7 @@ public record InfluxSettings(
                 config.get(InfluxOptions.USERNAME),
                 password(config, environment),
                 config.get(InfluxOptions.BATCH_SIZE),
+                config.get(InfluxOptions.FLUSH_INTERVAL),
                 config.get(InfluxOptions.INITIAL_BACKOFF),
                 config.get(InfluxOptions.MAX_BACKOFF),
                 config.get(InfluxOptions.REQUEST_TIMEOUT));
@@ -73,6 +75,7 @@ public record InfluxSettings(
                 username,
                 password,
                 value,
+                flushInterval,
                 initialBackoff,
                 maxBackoff,
                 requestTimeout);
@@ -80,7 +83,28 @@ public record InfluxSettings(
 
     public InfluxSettings withBackoff(Duration initial, Duration max) {
         return new InfluxSettings(
-                url, database, username, password, batchSize, initial, max, requestTimeout);
+                url,
+                database,
+                username,
+                password,
+                batchSize,
+                flushInterval,
+                initial,
+                max,
+                requestTimeout);
+    }
+
+    public InfluxSettings withFlushInterval(Duration value) {
+        return new InfluxSettings(
+                url,
+                database,
+                username,
+                password,
+                batchSize,
+                value,
+                initialBackoff,
+                maxBackoff,
+                requestTimeout);
     }
 
     @Override

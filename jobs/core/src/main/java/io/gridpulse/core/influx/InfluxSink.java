@@ -26,6 +26,9 @@ public final class InfluxSink<T> implements Sink<T> {
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
         return new InfluxSinkWriter<>(
-                settings, mapper, InfluxWriteMetrics.register(context.metricGroup()));
+                settings,
+                mapper,
+                InfluxWriteMetrics.register(context.metricGroup()),
+                context.getProcessingTimeService());
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.influxdb.InfluxDB;
@@ -25,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buffers points and writes full batches on a background thread, so the task keeps processing while
- * InfluxDB works. At most {@link #MAX_IN_FLIGHT} batches are pending; beyond that the task waits,
- * which back-pressures the sources. {@link #flush} (every checkpoint, and end of input) waits until
- * everything buffered is written, so a completed checkpoint never leaves points behind.
+ * InfluxDB works, and whatever is buffered after {@code influx.flush-interval} (1 s) even if the
+ * batch is not full, so a rare point (an anomaly, a district's quarter hour) is not held back. At
+ * most {@link #MAX_IN_FLIGHT} batches are pending; beyond that the task waits, which back-pressures
+ * the sources. {@link #flush} (every checkpoint, and end of input) waits until everything buffered
+ * is written, so a completed checkpoint never leaves points behind.
  *
  * <p>A write that fails for a reason worth retrying (server unreachable, overloaded, 5xx) is
  * retried with exponential backoff for as long as it takes: nothing is dropped. A write the server
@@ -47,9 +50,23 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private List<Point> buffer;
     private volatile boolean databaseReady;
+    private final ProcessingTimeService timers;
 
+    /** Without a time-based flush: full batches and checkpoints write. */
     InfluxSinkWriter(InfluxSettings settings, PointMapper<T> mapper, InfluxWriteMetrics metrics) {
+        this(settings, mapper, metrics, null);
+    }
+
+    /**
+     * With a flush every {@code influx.flush-interval} on {@code timers}' clock, when both are set.
+     */
+    InfluxSinkWriter(
+            InfluxSettings settings,
+            PointMapper<T> mapper,
+            InfluxWriteMetrics metrics,
+            ProcessingTimeService timers) {
         this.settings = settings;
+        this.timers = timers;
         this.mapper = mapper;
         this.metrics = metrics;
         this.buffer = new ArrayList<>(settings.batchSize());
@@ -77,6 +94,27 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
                             thread.setDaemon(true);
                             return thread;
                         });
+        if (timers != null && settings.flushInterval().toMillis() > 0) {
+            scheduleFlush(timers.getCurrentProcessingTime());
+        }
+    }
+
+    private void scheduleFlush(long now) {
+        timers.registerTimer(now + settings.flushInterval().toMillis(), this::onFlushTimer);
+    }
+
+    /**
+     * Runs in the task's thread, between records: writes what is buffered unless both in-flight
+     * slots are busy (they end soon, and the next tick or batch takes it), so a tick never blocks.
+     */
+    private void onFlushTimer(long time) throws IOException, InterruptedException {
+        while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+            awaitOldest();
+        }
+        if (inFlight.size() < MAX_IN_FLIGHT) {
+            submitBuffer();
+        }
+        scheduleFlush(time);
     }
 
     @Override

@@ -118,6 +118,61 @@ class InfluxSinkWriterTest {
     }
 
     @Test
+    void shouldWriteAPartBatchOnceTheFlushIntervalHasPassed() throws Exception {
+        ManualClock clock = new ManualClock();
+        InfluxSettings settings =
+                InfluxSettings.of("http://127.0.0.1:" + server.getAddress().getPort(), "db")
+                        .withBatchSize(5_000)
+                        .withFlushInterval(Duration.ofSeconds(1));
+        try (InfluxSinkWriter<Integer> writer =
+                new InfluxSinkWriter<>(settings, InfluxSinkWriterTest::point, metrics, clock)) {
+            writer.write(1, null);
+            writer.write(2, null);
+            clock.advanceTo(999);
+            assertThat(writtenBodies).isEmpty();
+
+            clock.advanceTo(1_000);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (writtenBodies.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(writtenBodies).as("written without a checkpoint or a full batch").hasSize(1);
+            assertThat(writtenBodies.get(0).lines().filter(line -> !line.isBlank())).hasSize(2);
+            assertThat(clock.dueAt).as("the next tick").isEqualTo(2_000);
+        }
+    }
+
+    /** A processing-time clock the test moves by hand; timers fire as it passes them. */
+    private static final class ManualClock
+            implements org.apache.flink.api.common.operators.ProcessingTimeService {
+        private long now;
+        private long dueAt = -1;
+        private ProcessingTimeCallback callback;
+
+        @Override
+        public long getCurrentProcessingTime() {
+            return now;
+        }
+
+        @Override
+        public java.util.concurrent.ScheduledFuture<?> registerTimer(
+                long timestamp, ProcessingTimeCallback target) {
+            dueAt = timestamp;
+            callback = target;
+            return null;
+        }
+
+        void advanceTo(long time) throws Exception {
+            now = time;
+            while (callback != null && dueAt <= now) {
+                ProcessingTimeCallback due = callback;
+                callback = null;
+                due.onProcessingTime(dueAt);
+            }
+        }
+    }
+
+    @Test
     void shouldRetryWhileTheServerIsUnavailableAndLoseNothing() throws Exception {
         failuresToServe.set(3);
         try (InfluxSinkWriter<Integer> writer = writer(100)) {
