@@ -2,8 +2,8 @@ package io.gridpulse.dashboard.it;
 
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.Workflow;
-import io.gridpulse.monitor.KafkaOptions;
 import io.gridpulse.monitor.MonitorJob;
 import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.schema.MeterReading;
@@ -34,9 +34,12 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -230,6 +233,31 @@ final class SimulatedGrid {
                                     null,
                                     "{\"meter\": \"not avro\"}".getBytes(StandardCharsets.UTF_8)))
                     .get();
+        }
+        awaitTheDeadLetter(kafka);
+    }
+
+    /**
+     * Waits until the job has dead-lettered the undecodable record (its sink writes at a
+     * checkpoint), so the record is counted while the job is still in the first part, as the test
+     * expects, not raced by the second part.
+     */
+    private static void awaitTheDeadLetter(EmbeddedKafka kafka) throws InterruptedException {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dashboard-it-dead-letters");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(KafkaOptions.DEAD_LETTER_TOPIC.defaultValue()));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+            while (consumer.poll(Duration.ofMillis(200)).isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(
+                            "the undecodable record was not dead-lettered in 1 min");
+                }
+            }
         }
     }
 
