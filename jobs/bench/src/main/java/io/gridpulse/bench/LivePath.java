@@ -1,8 +1,8 @@
 package io.gridpulse.bench;
 
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.Workflow;
-import io.gridpulse.monitor.KafkaOptions;
 import io.gridpulse.monitor.MonitorJob;
 import io.gridpulse.monitor.MonitorSettings;
 import org.apache.flink.api.common.JobExecutionResult;

@@ -4,6 +4,7 @@ import io.gridpulse.core.anomaly.AnomalyOptions;
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaClientSettings;
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.savings.live.SavingsOptions;
 import io.gridpulse.core.vee.VeeOptions;
 import io.gridpulse.monitor.deployment.DeploymentOptions;

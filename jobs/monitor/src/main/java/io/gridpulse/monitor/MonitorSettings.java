@@ -2,6 +2,7 @@ package io.gridpulse.monitor;
 
 import io.gridpulse.core.influx.InfluxSettings;
 import io.gridpulse.core.io.KafkaClientSettings;
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.PipelineSettings;
 import io.gridpulse.core.savings.live.SavingsSettings;
 import io.gridpulse.core.vee.ReadingRules;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.monitor.report.AnomalyTopic;
 import io.gridpulse.schema.Anomaly;

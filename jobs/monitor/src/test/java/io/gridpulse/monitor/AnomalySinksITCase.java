@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.schema.Anomaly;

@@ -1,6 +1,7 @@
 package io.gridpulse.monitor;
 
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;

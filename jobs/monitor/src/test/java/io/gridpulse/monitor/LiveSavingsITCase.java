@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.savings.live.SavingsOptions;
 import io.gridpulse.schema.DeadLetter;

@@ -2,6 +2,7 @@ package io.gridpulse.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.simulator.GroundTruth;
 import io.gridpulse.simulator.KafkaReadingSink;
 import io.gridpulse.simulator.Simulation;

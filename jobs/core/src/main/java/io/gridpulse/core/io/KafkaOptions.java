@@ -1,4 +1,4 @@
-package io.gridpulse.monitor;
+package io.gridpulse.core.io;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 

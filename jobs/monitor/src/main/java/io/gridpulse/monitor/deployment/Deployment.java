@@ -1,6 +1,6 @@
 package io.gridpulse.monitor.deployment;
 
-import io.gridpulse.monitor.KafkaOptions;
+import io.gridpulse.core.io.KafkaOptions;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package io.gridpulse.monitor.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gridpulse.monitor.KafkaOptions;
+import io.gridpulse.core.io.KafkaOptions;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
