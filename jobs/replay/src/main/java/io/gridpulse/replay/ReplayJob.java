@@ -293,6 +293,11 @@ public final class ReplayJob implements Callable<Integer> {
                 System.getenv("FLINK_CONF_DIR") != null
                         ? GlobalConfiguration.loadConfiguration()
                         : new Configuration();
+        // The live job's Prometheus reporter: a bounded analyst run reports its figures itself.
+        config.keySet().stream()
+                .filter(key -> key.startsWith("metrics.reporter."))
+                .toList()
+                .forEach(config::removeKey);
         config.set(VeeOptions.MAX_AGE, REPLAY_MAX_AGE);
         if (readingMapping != null && readingMapping.interval() != null) {
             config.set(PipelineOptions.READING_INTERVAL, readingMapping.interval());

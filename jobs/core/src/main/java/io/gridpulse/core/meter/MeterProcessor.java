@@ -295,6 +295,10 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         if (meter.pending.size > 0) {
             return false; // their quarter's timer asks again
         }
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return false; // the input has ended: the state ends with the job (BATCH takes no timer
+            // now)
+        }
         long last = meter.hasAcceptedReading() ? meter.lastTimestamp : time;
         long due = QuarterHours.endOf(last + retentionMillis);
         if (due <= time) {
