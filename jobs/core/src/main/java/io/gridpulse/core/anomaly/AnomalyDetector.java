@@ -50,7 +50,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     private final int nightQuartersNeeded;
 
     /** A sustained high this long is an always-on load. */
-    private static final long ALWAYS_ON_MILLIS = 24 * 3_600_000L;
+    private final long alwaysOnMillis;
 
     private transient ValueState<MeterWatch> state;
     private transient QuarterClock clock;
@@ -63,7 +63,12 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         this.silentAfterMillis = settings.silentAfter().toMillis();
         this.retentionMillis = settings.retention().toMillis();
         this.nightQuartersNeeded =
-                (settings.nightEndHour() - settings.nightStartHour()) * 4 * 3 / 4;
+                (int)
+                        Math.round(
+                                (settings.nightEndHour() - settings.nightStartHour())
+                                        * 4
+                                        * settings.nightMinCoverage());
+        this.alwaysOnMillis = settings.alwaysOnAfter().toMillis();
     }
 
     @Override
@@ -118,7 +123,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         QuarterClock.Local at = clock.at(watch.districtId, start);
         MeterProfile profile = watch.profile;
         double energyWh = quarter.getEnergyKwh() * 1000.0;
-        boolean measured = quarter.getEstimatedFraction() <= 0.5;
+        boolean measured = quarter.getEstimatedFraction() <= settings.maxEstimatedFraction();
         boolean warm = profile.isWarm(end, warmUpMillis) && measured;
 
         Finding spike = null;
@@ -161,7 +166,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
                 // load: such a quarter hour neither counts towards the run nor breaks it.
                 atPeak = energyWh - Math.max(0, profile.levelWh) >= profile.peakWh();
             }
-            if (energyWh < 1.0) {
+            if (energyWh < settings.zeroMaxWh()) {
                 zero = new Finding(0, expected, energyWh);
             }
         }
@@ -186,7 +191,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
                 watch.sustained.level = profile.levelWh;
             }
         }
-        if (watch.sustained.open && end - watch.sustained.start >= ALWAYS_ON_MILLIS) {
+        if (watch.sustained.open && end - watch.sustained.start >= alwaysOnMillis) {
             alwaysOn(watch, meterId, end, out);
         }
         step(

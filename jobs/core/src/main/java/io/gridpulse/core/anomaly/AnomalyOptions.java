@@ -100,6 +100,29 @@ public final class AnomalyOptions {
                     .withDescription(
                             "Local hour at which that night ends; the base load is judged then.");
 
+    public static final ConfigOption<Double> NIGHT_MIN_COVERAGE =
+            key("anomaly.night.min-coverage")
+                    .doubleType()
+                    .defaultValue(0.75)
+                    .withDescription(
+                            "Share of the night's quarter hours that must have readings for its minimum to"
+                                    + " count (for HIGH_BASE_LOAD and for learning the usual night minimum).");
+
+    public static final ConfigOption<Duration> ALWAYS_ON_AFTER =
+            key("anomaly.always-on-after")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(24))
+                    .withDescription(
+                            "A SUSTAINED_HIGH still open after this long is an always-on load: it becomes a"
+                                    + " HIGH_BASE_LOAD.");
+
+    public static final ConfigOption<Double> ZERO_MAX_KWH =
+            key("anomaly.zero.max-kwh")
+                    .doubleType()
+                    .defaultValue(0.001)
+                    .withDescription(
+                            "ZERO_CONSUMPTION: a quarter hour with less energy than this, kWh, counts as zero use...");
+
     public static final ConfigOption<Duration> ZERO_MIN_DURATION =
             key("anomaly.zero.min-duration")
                     .durationType()
@@ -114,6 +137,14 @@ public final class AnomalyOptions {
                     .defaultValue(0.5)
                     .withDescription(
                             "...during which the profile expected at least this much energy, kWh.");
+
+    public static final ConfigOption<Double> MAX_ESTIMATED_FRACTION =
+            key("anomaly.max-estimated-fraction")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription(
+                            "A quarter hour whose energy is more than this share estimated (interpolated over a"
+                                    + " gap) is no evidence for the energy detectors: not judged.");
 
     public static final ConfigOption<Duration> SILENT_AFTER =
             key("anomaly.silent-after")

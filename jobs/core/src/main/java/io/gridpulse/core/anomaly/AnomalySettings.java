@@ -33,7 +33,11 @@ public record AnomalySettings(
         double voltageHighV,
         double nominalV,
         int voltageQuarters,
-        Duration retention)
+        Duration retention,
+        double nightMinCoverage,
+        Duration alwaysOnAfter,
+        double zeroMaxWh,
+        double maxEstimatedFraction)
         implements Serializable {
 
     public AnomalySettings {
@@ -76,7 +80,11 @@ public record AnomalySettings(
                 nominal * (1 + tolerance),
                 nominal,
                 quarters(config.get(VOLTAGE_MIN_DURATION)),
-                config.get(PipelineOptions.METER_RETENTION));
+                config.get(PipelineOptions.METER_RETENTION),
+                config.get(NIGHT_MIN_COVERAGE),
+                config.get(ALWAYS_ON_AFTER),
+                config.get(ZERO_MAX_KWH) * 1000,
+                config.get(MAX_ESTIMATED_FRACTION));
     }
 
     /** As configured, or by default the larger of one hour and three reading intervals. */
