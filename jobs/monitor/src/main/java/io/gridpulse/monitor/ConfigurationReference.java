@@ -13,6 +13,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.description.Description;
 import org.apache.flink.configuration.description.HtmlFormatter;
 import org.apache.flink.configuration.description.TextElement;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * docs/configuration.md, written from the option classes themselves (key, default, description), so
@@ -84,7 +85,7 @@ public final class ConfigurationReference {
         Object value = option.defaultValue();
         String shown =
                 value instanceof Duration duration
-                        ? duration(duration)
+                        ? TimeUtils.formatWithHighestUnit(duration)
                         : value instanceof Enum<?> constant
                                 ? constant.name().toLowerCase(Locale.ROOT).replace('_', '-')
                                 : value instanceof Double number
@@ -95,24 +96,6 @@ public final class ConfigurationReference {
                                                 ? ""
                                                 : String.valueOf(value);
         return shown.isEmpty() ? "empty" : "`" + shown + "`";
-    }
-
-    /** Durations as an operator writes them in config.yaml: 1 h, 30 s, 21 d. */
-    private static String duration(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % Duration.ofDays(1).toMillis() == 0 && millis > 0) {
-            return duration.toDays() + " d";
-        }
-        if (millis % Duration.ofHours(1).toMillis() == 0 && millis > 0) {
-            return duration.toHours() + " h";
-        }
-        if (millis % Duration.ofMinutes(1).toMillis() == 0 && millis > 0) {
-            return duration.toMinutes() + " min";
-        }
-        if (millis % 1000 == 0) {
-            return duration.toSeconds() + " s";
-        }
-        return millis + " ms";
     }
 
     private static String text(Description description) {

@@ -83,18 +83,6 @@ final class JobOptions {
         return declared;
     }
 
-    /**
-     * The options among {@code keys} that must not be on a command line, where {@code ps} and
-     * Flink's CLI log show them.
-     */
-    static List<String> secretsAmong(Collection<String> keys) {
-        List<String> secrets = new ArrayList<>(KafkaClientSettings.secretsAmong(keys));
-        if (keys.contains(InfluxOptions.PASSWORD.key())) {
-            secrets.add(0, InfluxOptions.PASSWORD.key());
-        }
-        return secrets;
-    }
-
     /** The keys under a GridPulse prefix that no option declares, sorted. */
     static List<String> unknown(Collection<String> keys) {
         Set<String> known = known();

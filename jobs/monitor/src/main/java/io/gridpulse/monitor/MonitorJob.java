@@ -13,6 +13,7 @@ import io.gridpulse.core.io.MeterReadingKafkaDeserializer;
 import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.pipeline.Outputs;
 import io.gridpulse.core.pipeline.SavingsInputs;
+import io.gridpulse.core.pipeline.SecretOptions;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.core.savings.live.SavingsDay;
@@ -82,7 +83,7 @@ public final class MonitorJob {
     public static void main(String[] args) throws Exception {
         Configuration config = GlobalConfiguration.loadConfiguration();
         Configuration arguments = ParameterTool.fromArgs(args).getConfiguration();
-        List<String> secrets = JobOptions.secretsAmong(arguments.keySet());
+        List<String> secrets = SecretOptions.among(arguments.keySet());
         if (!secrets.isEmpty()) {
             System.err.println(
                     "monitor: --"

@@ -2,6 +2,7 @@ package io.gridpulse.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpulse.core.pipeline.SecretOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class JobOptionsTest {
     @Test
     void shouldNameTheSecretsGivenOnTheCommandLine() {
         assertThat(
-                        JobOptions.secretsAmong(
+                        SecretOptions.among(
                                 List.of(
                                         "influx.url",
                                         "influx.password",

@@ -8,6 +8,7 @@ import io.gridpulse.core.io.KafkaClientSettings;
 import io.gridpulse.core.io.KafkaCredentialsCheck;
 import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.PipelineSettings;
+import io.gridpulse.core.pipeline.SecretOptions;
 import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.core.vee.VeeOptions;
 import io.gridpulse.replay.csv.CsvMappingException;
@@ -206,7 +207,7 @@ public final class ReplayJob implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "Mapping: " + e.getMessage());
         }
-        List<String> secrets = secretsAmong(set.keySet());
+        List<String> secrets = SecretOptions.among(set.keySet());
         if (!secrets.isEmpty()) {
             throw new CommandLine.ParameterException(
                     new CommandLine(this),
@@ -319,15 +320,6 @@ public final class ReplayJob implements Callable<Integer> {
             config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         }
         return config;
-    }
-
-    /** Options that must not be on a command line: {@code ps} shows them to every user. */
-    static List<String> secretsAmong(java.util.Set<String> keys) {
-        List<String> secrets = new ArrayList<>(KafkaClientSettings.secretsAmong(keys));
-        if (keys.contains(InfluxOptions.PASSWORD.key())) {
-            secrets.add(0, InfluxOptions.PASSWORD.key());
-        }
-        return secrets;
     }
 
     private ReplayInputs inputs(Configuration config) throws IOException {

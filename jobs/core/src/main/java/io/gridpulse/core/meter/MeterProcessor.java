@@ -304,7 +304,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         if (due <= time) {
             return true;
         }
-        if (meter.forgetAt <= time || meter.forgetAt > due) {
+        if (meter.forgetAt <= time) {
             meter.forgetAt = due;
             ctx.timerService().registerEventTimeTimer(due);
         }
