@@ -285,8 +285,8 @@ function renderDaily(data) {
 function renderSavings(data) {
   const s = data.savingsStatus;
   if (!s) {
-    $("savings").textContent = "Live savings are off for this district (no district_savings points; see the README's"
-      + " live savings).";
+    $("savings").textContent = "Live savings are off for this district (no district_savings points; savings.reporting-start"
+      + " turns them on: docs/analysts.md, Live savings in the monitor job).";
     $("savings-chart").replaceChildren();
     if (state.charts.savings) { state.charts.savings.destroy(); delete state.charts.savings; }
     return;
