@@ -4,8 +4,6 @@ import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyType;
 import io.gridpulse.schema.MeterAggregate;
-import io.gridpulse.schema.Severity;
-import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -15,18 +13,16 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The per-meter anomaly detectors, fed with the meter's quarter hours as the watermark closes them
- * (so a SPIKE or VOLTAGE event leaves when its quarter hour closes). Each quarter hour is judged
+ * The per-meter anomaly stage, fed with the meter's quarter hours as the watermark closes them (so
+ * a SPIKE or VOLTAGE event leaves when its quarter hour closes). Each quarter hour is judged
  * against the meter's {@link MeterProfile} and then, if normal, learned by it: anomalies never
  * teach the profile that they are normal.
  *
  * <ul>
- *   <li>SPIKE: one quarter hour far above the profile and above the household's usual peak;
- *   <li>SUSTAINED_HIGH: hours of quarter hours well above the profile;
- *   <li>ZERO_CONSUMPTION: hours of zero energy where the profile expects use;
- *   <li>HIGH_BASE_LOAD: a night's lowest quarter hour well above the usual one, judged when the
- *       night ends;
- *   <li>VOLTAGE: quarter hours whose every reading is outside the band;
+ *   <li>{@link SpikeDetector}, {@link SustainedHighDetector}, {@link ZeroUseDetector}, {@link
+ *       VoltageDetector} judge each quarter hour, {@link BaseLoadDetector} each night; this class
+ *       keeps their runs in state, turns a sustained high that lasts into an always-on load and
+ *       sends the events;
  *   <li>silence: an event-time timer per meter; silences go to the feeder stage as {@link
  *       SilenceSignal}s, which tells single silent meters from a feeder outage.
  * </ul>
@@ -47,7 +43,11 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     /** A meter silent this long is forgotten, and its feeder told so. */
     private final long retentionMillis;
 
-    private final int nightQuartersNeeded;
+    private final SpikeDetector spikes;
+    private final SustainedHighDetector sustainedHighs;
+    private final ZeroUseDetector zeroUse;
+    private final VoltageDetector voltages;
+    private final BaseLoadDetector baseLoads;
 
     /** A sustained high this long is an always-on load. */
     private final long alwaysOnMillis;
@@ -62,12 +62,11 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         this.warmUpMillis = settings.warmUp().toMillis();
         this.silentAfterMillis = settings.silentAfter().toMillis();
         this.retentionMillis = settings.retention().toMillis();
-        this.nightQuartersNeeded =
-                (int)
-                        Math.round(
-                                (settings.nightEndHour() - settings.nightStartHour())
-                                        * 4
-                                        * settings.nightMinCoverage());
+        this.spikes = new SpikeDetector(settings);
+        this.sustainedHighs = new SustainedHighDetector(settings);
+        this.zeroUse = new ZeroUseDetector(settings);
+        this.voltages = new VoltageDetector(settings);
+        this.baseLoads = new BaseLoadDetector(settings);
         this.alwaysOnMillis = settings.alwaysOnAfter().toMillis();
     }
 
@@ -133,60 +132,18 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         if (warm) {
             double expected = profile.expectedWh(at);
             double spread = profile.spreadWh(at);
-            double excess = energyWh - expected;
-            double sigmas = excess / spread;
-            // The usual peak was set under the weather of its day: compare it with the quarter net
-            // of today's level.
-            if (sigmas >= settings.spikeSigmas()
-                    && excess >= settings.spikeMinExcessWh()
-                    && energyWh - Math.max(0, profile.levelWh)
-                            >= settings.spikePeakFactor() * profile.peakWh()) {
-                spike = new Finding(sigmas, expected, energyWh);
-            }
-            // Within a run, measured against the level from before it: the level would soon learn
-            // the extra load itself.
-            double runExpected =
-                    watch.sustained.isActive()
-                            ? Math.max(
-                                    0,
-                                    expected
-                                            - profile.levelWh
-                                            + Math.min(profile.levelWh, watch.sustained.level))
-                            : expected;
-            double runExcess = energyWh - runExpected;
-            double runSigmas = runExcess / spread;
-            if (runSigmas >= settings.sustainedSigmas()
-                    && runExcess
-                            >= Math.max(
-                                    settings.sustainedMinExcessWh(),
-                                    settings.sustainedPeakShare() * profile.peakWh())) {
-                high = new Finding(runSigmas, runExpected, energyWh);
-                // At the household's own peak level it is its own big appliances (an evening of
-                // sauna), not an extra
-                // load: such a quarter hour neither counts towards the run nor breaks it.
-                atPeak = energyWh - Math.max(0, profile.levelWh) >= profile.peakWh();
-            }
-            if (energyWh < settings.zeroMaxWh()) {
-                zero = new Finding(0, expected, energyWh);
-            }
+            spike = spikes.judge(energyWh, expected, spread, profile);
+            high = sustainedHighs.judge(energyWh, expected, spread, profile, watch.sustained);
+            atPeak = high != null && SustainedHighDetector.atOwnPeak(energyWh, profile);
+            zero = zeroUse.judge(energyWh, expected);
         }
-        step(watch.spike, spike, start, 1, 0, AnomalyType.SPIKE, watch, meterId, end, out);
+        step(watch.spike, spike, start, spikes, watch, meterId, end, out);
         if (watch.baseLoad.open) {
             high = null; // the always-on load explains it
         }
         if (!atPeak) {
             boolean wasActive = watch.sustained.isActive();
-            step(
-                    watch.sustained,
-                    high,
-                    start,
-                    settings.sustainedQuarters(),
-                    0,
-                    AnomalyType.SUSTAINED_HIGH,
-                    watch,
-                    meterId,
-                    end,
-                    out);
+            step(watch.sustained, high, start, sustainedHighs, watch, meterId, end, out);
             if (!wasActive && watch.sustained.isActive()) {
                 watch.sustained.level = profile.levelWh;
             }
@@ -194,28 +151,8 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         if (watch.sustained.open && end - watch.sustained.start >= alwaysOnMillis) {
             alwaysOn(watch, meterId, end, out);
         }
-        step(
-                watch.zero,
-                zero,
-                start,
-                settings.zeroQuarters(),
-                settings.zeroMinExpectedWh(),
-                AnomalyType.ZERO_CONSUMPTION,
-                watch,
-                meterId,
-                end,
-                out);
-        step(
-                watch.voltage,
-                voltage(quarter),
-                start,
-                settings.voltageQuarters(),
-                0,
-                AnomalyType.VOLTAGE,
-                watch,
-                meterId,
-                end,
-                out);
+        step(watch.zero, zero, start, zeroUse, watch, meterId, end, out);
+        step(watch.voltage, voltages.judge(quarter), start, voltages, watch, meterId, end, out);
         watchNight(watch, meterId, at, start, end, energyWh, measured, out);
 
         if (!measured) {
@@ -225,35 +162,14 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         if (!profile.isWarm(end, warmUpMillis) || (spike == null && high == null && zero == null)) {
             profile.learn(at, end, energyWh);
         } else if (spike == null && zero == null) {
-            // Hours above profile may be the weather turning cold: only the level learns from them,
-            // so a cold spell is
-            // absorbed within hours while a sudden extra load stands out until it ends.
+            // Hours above profile may be the weather turning cold: only the level learns from
+            // them, so a cold spell is absorbed within hours while a sudden extra load stands out
+            // until it ends.
             profile.learnLevel(at, energyWh);
         }
     }
 
-    /** Every reading of the quarter hour outside the voltage band, or null. */
-    private Finding voltage(MeterAggregate quarter) {
-        Double min = quarter.getMinVoltageV();
-        Double max = quarter.getMaxVoltageV();
-        if (min == null || max == null) {
-            return null;
-        }
-        double nominal = settings.nominalV();
-        if (min > settings.voltageHighV()) {
-            return new Finding(100.0 * (min - nominal) / nominal, nominal, min);
-        }
-        if (max < settings.voltageLowV()) {
-            return new Finding(100.0 * (nominal - max) / nominal, nominal, max);
-        }
-        return null;
-    }
-
-    /**
-     * Tracks the lowest quarter hour of the local night and judges it when the night ends: the base
-     * load is what a household draws when everyone sleeps, so an always-on load shows there first
-     * and clearest.
-     */
+    /** The night's lowest quarter hour, judged when the night ends ({@link BaseLoadDetector}). */
     private void watchNight(
             MeterWatch watch,
             String meterId,
@@ -263,37 +179,14 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
             double energyWh,
             boolean measured,
             Collector<Anomaly> out) {
-        boolean night =
-                at.hour() >= settings.nightStartHour() && at.hour() < settings.nightEndHour();
-        if (night) {
-            if (watch.nightDay != at.epochDay()) {
-                watch.nightDay = at.epochDay();
-                watch.nightStart = start;
-                watch.nightMinWh = Float.MAX_VALUE;
-                watch.nightQuarters = 0;
-            }
-            if (measured) {
-                watch.nightMinWh = (float) Math.min(watch.nightMinWh, energyWh);
-                watch.nightQuarters++;
-            }
+        if (baseLoads.isNight(at)) {
+            baseLoads.note(watch, at, start, energyWh, measured);
             return;
         }
-        if (watch.nightDay < 0) {
-            return;
+        if (!baseLoads.nightEnded(watch)) {
+            return; // no night just ended, or too little of it seen to know its minimum
         }
-        watch.nightDay = -1;
-        if (watch.nightQuarters < nightQuartersNeeded) {
-            return; // too little of the night seen to know its minimum
-        }
-        double min = watch.nightMinWh;
-        double usual = watch.usualNightMinWh;
-        Finding finding = null;
-        if (watch.profile.isWarm(end, warmUpMillis)
-                && !Float.isNaN(watch.usualNightMinWh)
-                && min >= settings.baseLoadRatio() * usual
-                && min - usual >= settings.baseLoadMinExcessWh()) {
-            finding = new Finding(min / Math.max(usual, 1.0), usual, min);
-        }
+        Finding finding = baseLoads.judge(watch, watch.profile.isWarm(end, warmUpMillis));
         if (watch.sustained.isActive() && watch.sustained.start <= watch.nightStart) {
             // An extra load ran all night: if it lifted the night's minimum it is always on, else
             // the night says nothing.
@@ -302,24 +195,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
             }
             return;
         }
-        step(
-                watch.baseLoad,
-                finding,
-                watch.nightStart,
-                1,
-                0,
-                AnomalyType.HIGH_BASE_LOAD,
-                watch,
-                meterId,
-                end,
-                out);
+        step(watch.baseLoad, finding, watch.nightStart, baseLoads, watch, meterId, end, out);
         if (finding == null) {
-            watch.nightsLearned++;
-            double rate = Math.max(0.1, 1.0 / watch.nightsLearned);
-            watch.usualNightMinWh =
-                    Float.isNaN(watch.usualNightMinWh)
-                            ? (float) min
-                            : (float) (usual + rate * (min - usual));
+            baseLoads.learn(watch);
         }
     }
 
@@ -330,43 +208,29 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
      */
     private void alwaysOn(MeterWatch watch, String meterId, long now, Collector<Anomaly> out) {
         long since = watch.sustained.start;
-        resolve(watch.sustained, AnomalyType.SUSTAINED_HIGH, watch, meterId, now, now, out);
-        double usual = Float.isNaN(watch.usualNightMinWh) ? 0 : watch.usualNightMinWh;
-        double min =
-                Math.max(usual, watch.nightMinWh == Float.MAX_VALUE ? usual : watch.nightMinWh);
-        step(
-                watch.baseLoad,
-                new Finding(min / Math.max(usual, 1.0), usual, min),
-                since,
-                1,
-                0,
-                AnomalyType.HIGH_BASE_LOAD,
-                watch,
-                meterId,
-                now,
-                out);
+        resolve(watch.sustained, sustainedHighs, watch, meterId, now, now, out);
+        step(watch.baseLoad, baseLoads.alwaysOn(watch), since, baseLoads, watch, meterId, now, out);
     }
 
+    /** Adds one unit to {@code run}: opens or resolves its anomaly when the run says so. */
     private void step(
             Run run,
             Finding finding,
             long unitStart,
-            int minUnits,
-            double minExpectedSum,
-            AnomalyType type,
+            Detector detector,
             MeterWatch watch,
             String meterId,
             long now,
             Collector<Anomaly> out) {
-        switch (run.next(finding, unitStart, minUnits, minExpectedSum)) {
+        switch (run.next(finding, unitStart, detector.minUnits(), detector.minExpectedSum())) {
             case OPENED -> {
+                AnomalyType type = detector.type();
                 out.collect(
-                        describe(
+                        detector.describe(
                                         run,
-                                        type,
                                         AnomalyEvents.open(
                                                 type,
-                                                severityOf(type, run.score),
+                                                detector.severity(run.score),
                                                 meterId,
                                                 watch.feederId,
                                                 watch.districtId,
@@ -375,7 +239,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
                                 .build());
                 counters.opened(type);
             }
-            case RESOLVED -> resolve(run, type, watch, meterId, unitStart, now, out);
+            case RESOLVED -> resolve(run, detector, watch, meterId, unitStart, now, out);
             case NONE -> {}
         }
     }
@@ -383,19 +247,18 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     /** Sends the run's RESOLVED event, ending at {@code end}, and forgets the run. */
     private void resolve(
             Run run,
-            AnomalyType type,
+            Detector detector,
             MeterWatch watch,
             String meterId,
             long end,
             long now,
             Collector<Anomaly> out) {
         out.collect(
-                describe(
+                detector.describe(
                                 run,
-                                type,
                                 AnomalyEvents.resolved(
-                                        type,
-                                        severityOf(type, run.score),
+                                        detector.type(),
+                                        detector.severity(run.score),
                                         meterId,
                                         watch.feederId,
                                         watch.districtId,
@@ -404,71 +267,6 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
                                         now))
                         .build());
         run.reset();
-    }
-
-    private Anomaly.Builder describe(Run run, AnomalyType type, Anomaly.Builder event) {
-        return switch (type) {
-            case ZERO_CONSUMPTION ->
-                    event.setScore(run.units / 4.0)
-                            .setExpected(run.expectedSum / 1000.0)
-                            .setActual(run.actualSum / 1000.0)
-                            .setUnit("kWh")
-                            .setMessage(
-                                    String.format(
-                                            Locale.ROOT,
-                                            "%.2f h of zero use where the profile expected %.2f kWh",
-                                            run.units / 4.0,
-                                            run.expectedSum / 1000.0));
-            case VOLTAGE ->
-                    event.setScore(run.score)
-                            .setExpected(run.expected)
-                            .setActual(run.actual)
-                            .setUnit("V")
-                            .setMessage(
-                                    String.format(
-                                            Locale.ROOT,
-                                            "every reading %s %.1f V for %d quarter hour(s), worst %.1f V",
-                                            run.actual > run.expected ? "above" : "below",
-                                            run.actual > run.expected
-                                                    ? settings.voltageHighV()
-                                                    : settings.voltageLowV(),
-                                            run.units,
-                                            run.actual));
-            case HIGH_BASE_LOAD ->
-                    event.setScore(run.score)
-                            .setExpected(run.expected * 4)
-                            .setActual(run.actual * 4)
-                            .setUnit("W")
-                            .setMessage(
-                                    String.format(
-                                            Locale.ROOT,
-                                            "night minimum %.0f W, usually %.0f W (%.1f x) for %d night(s)",
-                                            run.actual * 4,
-                                            run.expected * 4,
-                                            run.score,
-                                            run.units));
-            default ->
-                    event.setScore(run.score)
-                            .setExpected(run.expected / 1000.0)
-                            .setActual(run.actual / 1000.0)
-                            .setUnit("kWh")
-                            .setMessage(
-                                    String.format(
-                                            Locale.ROOT,
-                                            "quarter hour %.2f kWh, profile %.2f kWh (%.1f sigma), %d quarter hour(s) high",
-                                            run.actual / 1000.0,
-                                            run.expected / 1000.0,
-                                            run.score,
-                                            run.units));
-        };
-    }
-
-    private static Severity severityOf(AnomalyType type, double score) {
-        return switch (type) {
-            case VOLTAGE -> score >= 15 ? Severity.CRITICAL : Severity.WARNING;
-            case HIGH_BASE_LOAD -> Severity.INFO;
-            default -> Severity.WARNING;
-        };
     }
 
     /**

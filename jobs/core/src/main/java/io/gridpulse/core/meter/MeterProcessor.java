@@ -5,13 +5,18 @@ import io.gridpulse.core.io.DeadLetters;
 import io.gridpulse.core.io.ReadingTypes;
 import io.gridpulse.core.quality.DataQuality;
 import io.gridpulse.core.quality.QualityEvent;
-import io.gridpulse.schema.AggregationWindow;
+import io.gridpulse.core.vee.DuplicateRule;
+import io.gridpulse.core.vee.FrozenRegisterRule;
+import io.gridpulse.core.vee.GapRule;
+import io.gridpulse.core.vee.LatenessRule;
+import io.gridpulse.core.vee.RegisterDelta;
+import io.gridpulse.core.vee.RegisterRules;
+import io.gridpulse.core.vee.Rejection;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
 import io.gridpulse.schema.QuarterHours;
-import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -21,25 +26,21 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Everything GridPulse does per meter, in event-time order, with one piece of state and one timer
- * per meter and quarter hour (VEE: validation, estimation, editing):
+ * The meter stage: each meter's state, timers and outputs, with one piece of state and one timer
+ * per meter and quarter hour. Readings wait in the meter's state until the watermark passes the end
+ * of their quarter hour, so they are processed sorted by time whatever order they arrived in; then
+ * the reading rules of {@code vee/} (VEE: validation, estimation, editing) decide what each one
+ * adds:
  *
  * <ul>
- *   <li>readings wait in the meter's state until the watermark passes the end of their quarter
- *       hour, so they are processed sorted by time whatever order they arrived in;
- *   <li>a reading with the timestamp of one already accepted is a duplicate: dropped if identical,
- *       kept out (the first one wins) and flagged if its values differ; both go to the dead-letter
- *       output, so nothing vanishes;
- *   <li>interval energy is the register delta to the previous accepted reading, with rollovers
- *       repaired and resets starting a new epoch ({@link RegisterRules}); a register that stays put
- *       while power flows is flagged;
- *   <li>an interval that spans several quarter hours (hourly meters) is spread over them in
- *       proportion to time;
- *   <li>missing readings up to {@code vee.max-gap} are filled by linear interpolation of the
- *       register across the gap, the energy spread over the quarter hours it spans and flagged as
- *       estimated; a longer gap stays missing and is reported ({@link #GAPS});
- *   <li>a reading whose quarter hour has closed is still used within {@code vee.allowed-lateness},
- *       as an addition to that quarter; later than that it goes to the dead-letter output as LATE.
+ *   <li>duplicates ({@link DuplicateRule}): kept out, to the dead-letter output, so nothing
+ *       vanishes;
+ *   <li>interval energy is the register delta to the previous accepted reading, rollovers repaired
+ *       and resets starting a new epoch ({@link RegisterRules});
+ *   <li>frozen registers are flagged ({@link FrozenRegisterRule});
+ *   <li>gaps are filled or left missing and reported ({@link GapRule}, {@link #GAPS});
+ *   <li>late readings are additions to their closed quarter or kept out as LATE ({@link
+ *       LatenessRule}).
  * </ul>
  *
  * The output is {@link MeterQuarter} additions: each quarter hour once when the watermark closes
@@ -70,14 +71,11 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     public static final OutputTag<MeterGap> GAPS =
             new OutputTag<>("meter-gaps", TypeInformation.of(MeterGap.class));
 
-    private static final int SLOTS = Long.SIZE;
-
     private final RegisterRules registers;
-    private final long intervalMillis;
-    private final int frozenIntervals;
-    private final double frozenMinPowerW;
-    private final long allowedLatenessMillis;
-    private final long maxGapMillis;
+    private final DuplicateRule duplicates;
+    private final GapRule gaps;
+    private final FrozenRegisterRule frozen;
+    private final LatenessRule lateness;
     private final int expectedSamples;
 
     /**
@@ -96,14 +94,14 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     private transient MeterCounters counters;
 
     public MeterProcessor(MeterSettings settings) {
-        this.registers = new RegisterRules(settings.registerWidthWh(), settings.maxPowerW());
-        this.intervalMillis = settings.readingInterval().toMillis();
-        this.frozenIntervals = settings.frozenIntervals();
-        this.frozenMinPowerW = settings.frozenMinPowerW();
-        this.allowedLatenessMillis = settings.allowedLateness().toMillis();
-        this.maxGapMillis = settings.maxGap().toMillis();
+        this.registers = settings.registers();
+        this.duplicates = settings.duplicates();
+        this.gaps = settings.gaps();
+        this.frozen = settings.frozen();
+        this.lateness = settings.lateness();
         this.retentionMillis = settings.retention().toMillis();
-        this.expectedSamples = (int) Math.max(1, QuarterHours.MILLIS / intervalMillis);
+        this.expectedSamples =
+                (int) Math.max(1, QuarterHours.MILLIS / settings.readingInterval().toMillis());
         this.recentCapacity =
                 (int) Math.ceil(settings.rollupLateness().toMillis() / (double) QuarterHours.MILLIS)
                         + 2;
@@ -123,32 +121,16 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     public void processElement(MeterReading reading, Context ctx, Collector<MeterQuarter> out)
             throws Exception {
         long quarterEnd = QuarterHours.endOf(reading.getTimestamp().toEpochMilli());
-        long watermark = ctx.timerService().currentWatermark();
-        if (quarterEnd > watermark) {
-            addPending(reading, quarterEnd, ctx);
-        } else if (watermark - quarterEnd < allowedLatenessMillis) {
-            addLate(reading, quarterEnd, ctx, out);
-        } else {
-            rejectLate(reading, quarterEnd, ctx, "after the allowed lateness");
+        switch (lateness.timing(quarterEnd, ctx.timerService().currentWatermark())) {
+            case ON_TIME -> addPending(reading, quarterEnd, ctx);
+            case LATE_ACCEPTED -> addLate(reading, quarterEnd, ctx, out);
+            case TOO_LATE -> rejectLate(reading, quarterEnd, ctx, "after the allowed lateness");
         }
     }
 
     private void rejectLate(MeterReading reading, long quarterEnd, Context ctx, String why) {
         counters.late().inc();
-        ctx.output(
-                REJECTED,
-                deadLetter(
-                        DeadLetterReason.LATE,
-                        reading,
-                        "reading of meter "
-                                + reading.getMeterId()
-                                + " at "
-                                + reading.getTimestamp()
-                                + " arrived "
-                                + why
-                                + " (its quarter hour ending "
-                                + Instant.ofEpochMilli(quarterEnd)
-                                + " had closed)"));
+        reject(LatenessRule.late(reading, quarterEnd, why), reading, ctx);
     }
 
     private void addPending(MeterReading reading, long quarterEnd, Context ctx) throws Exception {
@@ -176,49 +158,45 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         String meterId = reading.getMeterId();
         RepairCounts repairs = new RepairCounts();
         if (meter.hasAcceptedReading() && timestamp <= meter.lastTimestamp) {
-            if ((meter.lastTimestamp - timestamp) / intervalMillis >= SLOTS) {
-                // Too far behind to tell whether it repeats an accepted reading: kept out rather
-                // than counted twice.
-                rejectLate(
-                        reading,
-                        quarterEnd,
-                        ctx,
-                        "more than " + SLOTS + " reading intervals behind the meter's latest");
-                return;
-            }
-            int slot = slotOf(meter, timestamp);
-            if (timestamp == meter.lastTimestamp
-                    || (slot >= 0 && (meter.acceptedSlots & (1L << slot)) != 0)) {
-                counters.duplicates().inc();
-                ctx.output(
-                        REJECTED,
-                        deadLetter(
-                                DeadLetterReason.DUPLICATE,
-                                reading,
-                                "meter "
-                                        + meterId
-                                        + " sent the reading"
-                                        + " at "
-                                        + reading.getTimestamp()
-                                        + " again, late; the copy was dropped"));
-                return;
-            }
-            // The register chain has moved past it: its energy is already in the delta around it;
-            // it adds its sample.
-            MeterQuarter addition =
-                    new MeterQuarter(
-                            meterId,
-                            meter.feederId,
-                            meter.districtId,
+            switch (duplicates.late(meter.lastTimestamp, meter.acceptedSlots, timestamp)) {
+                case UNKNOWABLE -> {
+                    rejectLate(
+                            reading,
                             quarterEnd,
-                            !anySlotIn(meter, quarterEnd));
-            addition.addSample(reading.getAveragePowerW(), voltageOf(reading));
-            if (slot >= 0) {
-                meter.acceptedSlots |= 1L << slot;
-                meter.estimatedSlots &= ~(1L << slot);
+                            ctx,
+                            "more than "
+                                    + DuplicateRule.REMEMBERED_INTERVALS
+                                    + " reading intervals behind the meter's latest");
+                    return;
+                }
+                case COPY -> {
+                    counters.duplicates().inc();
+                    reject(DuplicateRule.lateCopy(meterId, reading.getTimestamp()), reading, ctx);
+                    return;
+                }
+                case NEW -> {
+                    // The register chain has moved past it: its energy is already in the delta
+                    // around it; it adds its sample.
+                    MeterQuarter addition =
+                            new MeterQuarter(
+                                    meterId,
+                                    meter.feederId,
+                                    meter.districtId,
+                                    quarterEnd,
+                                    !duplicates.anyIn(
+                                            meter.lastTimestamp,
+                                            meter.acceptedSlots | meter.estimatedSlots,
+                                            quarterEnd));
+                    addition.addSample(reading.getAveragePowerW(), voltageOf(reading));
+                    int slot = duplicates.slotOf(meter.lastTimestamp, timestamp);
+                    if (slot >= 0) {
+                        meter.acceptedSlots |= 1L << slot;
+                        meter.estimatedSlots &= ~(1L << slot);
+                    }
+                    repairs.accepted++;
+                    emit(addition, meter, ctx, out);
+                }
             }
-            repairs.accepted++;
-            emit(addition, meter, ctx, out);
         } else {
             // Newer than anything accepted: the next link of the register chain, in a quarter hour
             // that has closed.
@@ -260,7 +238,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         RepairCounts repairs = new RepairCounts();
         for (int i = 0; i < due; i++) {
             if (meter.hasAcceptedReading() && pending.timestamp(i) == meter.lastTimestamp) {
-                rejectDuplicate(meter, meterId, pending, i, ctx);
+                rejectCopyOfLast(meter, meterId, pending, i, ctx);
             } else {
                 accept(
                         meter,
@@ -328,44 +306,43 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         int steps = 0;
         long interpolated = 0;
         if (meter.hasAcceptedReading()) {
+            long previous = meter.lastTimestamp;
             RegisterDelta delta =
                     registers.between(
-                            meter.lastTimestamp,
+                            previous,
                             meter.lastRegisterWh,
                             timestamp,
                             registerWh,
                             powerW,
                             meter.registerMovedAt);
             repairs.count(delta.kind());
-            steps =
-                    (int)
-                            Math.min(
-                                    Integer.MAX_VALUE,
-                                    Math.round(
-                                            (timestamp - meter.lastTimestamp)
-                                                    / (double) intervalMillis));
-            long missing = Math.max(0, steps - 1);
-            boolean withinQuarter = QuarterHours.endOf(meter.lastTimestamp + 1) == quarter.end;
-            if (missing == 0 && withinQuarter) {
-                quarter.addEnergy(delta.energyWh(), delta.estimated() ? delta.energyWh() : 0);
-            } else if (missing == 0
-                    || timestamp - meter.lastTimestamp - intervalMillis <= maxGapMillis) {
-                // A gap to fill, or one interval longer than a quarter hour (hourly data): spread
-                // over the quarters it spans.
-                interpolate(meter, timestamp, delta, quarter, ctx, out);
-                interpolated = missing;
-            } else {
-                leaveMissing(
-                        meter, quarter.meterId, timestamp, delta, powerW, missing, quarter, ctx);
-                repairs.missing += missing;
+            steps = gaps.steps(previous, timestamp);
+            long missing = gaps.missing(previous, timestamp);
+            switch (gaps.kind(previous, timestamp)) {
+                case NONE ->
+                        quarter.addEnergy(
+                                delta.energyWh(), delta.estimated() ? delta.energyWh() : 0);
+                case SPREAD -> {
+                    spread(meter, previous, timestamp, delta, quarter, ctx, out);
+                    interpolated = missing;
+                }
+                case TOO_LONG -> {
+                    leaveMissing(meter, timestamp, delta, powerW, missing, quarter, ctx);
+                    repairs.missing += missing;
+                }
             }
-            trackFrozen(meter, registerWh, powerW, repairs);
+            meter.frozenIntervals =
+                    frozen.run(meter.frozenIntervals, meter.lastRegisterWh, registerWh, powerW);
+            if (frozen.flags(meter.frozenIntervals)) {
+                repairs.frozenRegisters++;
+            }
         }
         quarter.addSample(powerW, voltageV);
         repairs.accepted++;
         repairs.estimated += interpolated;
-        shiftSlots(meter, steps);
-        for (int i = 1; i <= interpolated && i < SLOTS; i++) {
+        meter.acceptedSlots = DuplicateRule.shiftAccepted(meter.acceptedSlots, steps);
+        meter.estimatedSlots = DuplicateRule.shiftOthers(meter.estimatedSlots, steps);
+        for (int i = 1; i <= interpolated && i < DuplicateRule.REMEMBERED_INTERVALS; i++) {
             meter.estimatedSlots |= 1L << i;
         }
         if (!meter.hasAcceptedReading() || registerWh != meter.lastRegisterWh) {
@@ -378,45 +355,38 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     }
 
     /**
-     * Spreads the register delta across a gap linearly in time over the quarter hours it spans.
-     * Quarters before the reading's own have closed already and get additions; the part in the
-     * missing readings' intervals is estimated.
+     * The register delta spread over the quarter hours from the last reading to this one ({@link
+     * GapRule#spread}): quarters before the reading's own have closed already and get additions.
      */
-    private void interpolate(
+    private void spread(
             MeterState meter,
+            long previous,
             long timestamp,
             RegisterDelta delta,
             MeterQuarter quarter,
             Context ctx,
             Collector<MeterQuarter> out) {
-        long from = meter.lastTimestamp;
-        double whPerMilli = delta.energyWh() / (timestamp - from);
-        long measuredFrom = timestamp - intervalMillis; // the reading's own interval
-        long firstQuarterEnd = QuarterHours.endOf(from);
-        for (long end = QuarterHours.endOf(from + 1);
-                end <= quarter.end;
-                end += QuarterHours.MILLIS) {
-            long start = Math.max(end - QuarterHours.MILLIS, from);
-            long until = Math.min(end, timestamp);
-            double wh = whPerMilli * (until - start);
-            double estimatedWh =
-                    delta.estimated()
-                            ? wh
-                            : whPerMilli * Math.max(0, Math.min(until, measuredFrom) - start);
-            if (end == quarter.end) {
-                quarter.addEnergy(wh, estimatedWh);
-            } else {
-                MeterQuarter addition =
-                        new MeterQuarter(
-                                quarter.meterId,
-                                meter.feederId,
-                                meter.districtId,
-                                end,
-                                end != firstQuarterEnd);
-                addition.addEnergy(wh, estimatedWh);
-                emit(addition, meter, ctx, out);
-            }
-        }
+        long firstQuarterEnd = QuarterHours.endOf(previous);
+        gaps.spread(
+                previous,
+                timestamp,
+                delta.energyWh(),
+                delta.estimated(),
+                (end, wh, estimatedWh) -> {
+                    if (end == quarter.end) {
+                        quarter.addEnergy(wh, estimatedWh);
+                    } else {
+                        MeterQuarter addition =
+                                new MeterQuarter(
+                                        quarter.meterId,
+                                        meter.feederId,
+                                        meter.districtId,
+                                        end,
+                                        end != firstQuarterEnd);
+                        addition.addEnergy(wh, estimatedWh);
+                        emit(addition, meter, ctx, out);
+                    }
+                });
     }
 
     /**
@@ -425,24 +395,22 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
      */
     private void leaveMissing(
             MeterState meter,
-            String meterId,
             long timestamp,
             RegisterDelta delta,
             double powerW,
             long missing,
             MeterQuarter quarter,
             Context ctx) {
-        double ownWh =
-                Math.min(delta.energyWh(), Math.max(0, powerW) * intervalMillis / 3_600_000.0);
+        double ownWh = gaps.ownIntervalWh(delta.energyWh(), powerW);
         quarter.addEnergy(ownWh, ownWh);
         ctx.output(
                 GAPS,
                 new MeterGap(
-                        meterId,
+                        quarter.meterId,
                         meter.feederId,
                         meter.districtId,
-                        meter.lastTimestamp + intervalMillis,
-                        timestamp - intervalMillis,
+                        gaps.firstMissing(meter.lastTimestamp),
+                        gaps.lastMissing(timestamp),
                         missing,
                         delta.energyWh() - ownWh));
     }
@@ -451,84 +419,11 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
     private void emit(
             MeterQuarter addition, MeterState meter, Context ctx, Collector<MeterQuarter> out) {
         out.collect(addition);
-        RecentQuarters recent = meter.recent;
-        int i = recent.add(addition, recentCapacity);
-        if (i < 0) {
-            return; // older than any quarter a late addition can reach: the roll-ups drop it as
-            // late too
+        int i = meter.recent.add(addition, recentCapacity);
+        if (i >= 0) { // older quarters: the roll-ups drop the addition as late too
+            ctx.output(
+                    QUARTERS, meter.recent.aggregate(i, addition.meterId, meter, expectedSamples));
         }
-        long end = recent.ends[i];
-        int samples = recent.samples[i];
-        double energyWh = recent.energyWh[i];
-        ctx.output(
-                QUARTERS,
-                MeterAggregate.newBuilder()
-                        .setMeterId(addition.meterId)
-                        .setFeederId(meter.feederId)
-                        .setDistrictId(meter.districtId)
-                        .setWindow(AggregationWindow.QUARTER_HOUR)
-                        .setWindowStart(Instant.ofEpochMilli(end - QuarterHours.MILLIS))
-                        .setWindowEnd(Instant.ofEpochMilli(end))
-                        .setEnergyKwh(energyWh / 1000.0)
-                        .setAveragePowerW(samples == 0 ? 0.0 : recent.powerSumW[i] / samples)
-                        .setMaxPowerW(samples == 0 ? 0.0 : recent.maxPowerW[i])
-                        .setSampleCount(samples)
-                        .setExpectedSamples(expectedSamples)
-                        .setCompleteness(Math.min(1.0, (double) samples / expectedSamples))
-                        .setEstimatedFraction(
-                                energyWh > 0
-                                        ? Math.min(1.0, recent.estimatedWh[i] / energyWh)
-                                        : 0.0)
-                        .setMinVoltageV(voltage(recent.minVoltageV[i]))
-                        .setMaxVoltageV(voltage(recent.maxVoltageV[i]))
-                        .build());
-    }
-
-    private static Double voltage(float v) {
-        return Float.isNaN(v)
-                ? null
-                : Double.valueOf(Float.toString(v)); // 230.1f as 230.1, not 230.10000610351562
-    }
-
-    /**
-     * Moves the slot bits along when a new reading becomes the last one, {@code steps} intervals
-     * later.
-     */
-    private static void shiftSlots(MeterState meter, int steps) {
-        if (steps >= SLOTS) {
-            meter.acceptedSlots = 1;
-            meter.estimatedSlots = 0;
-        } else {
-            meter.acceptedSlots = (meter.acceptedSlots << steps) | 1;
-            meter.estimatedSlots <<= steps;
-        }
-    }
-
-    /**
-     * Bit index of {@code timestamp} behind the last accepted reading, or -1 if off the interval
-     * grid or too old.
-     */
-    private int slotOf(MeterState meter, long timestamp) {
-        long behind = meter.lastTimestamp - timestamp;
-        if (behind % intervalMillis != 0 || behind / intervalMillis >= SLOTS) {
-            return -1;
-        }
-        return (int) (behind / intervalMillis);
-    }
-
-    /**
-     * Whether any reading of the quarter ending at {@code quarterEnd} was accepted or interpolated
-     * already.
-     */
-    private boolean anySlotIn(MeterState meter, long quarterEnd) {
-        long known = meter.acceptedSlots | meter.estimatedSlots;
-        for (long t = quarterEnd; t > quarterEnd - QuarterHours.MILLIS; t -= intervalMillis) {
-            int slot = slotOf(meter, t);
-            if (slot >= 0 && (known & (1L << slot)) != 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private MeterState stateOf(MeterReading reading) throws Exception {
@@ -541,125 +436,47 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
         return meter;
     }
 
-    private void rejectDuplicate(
+    private void rejectCopyOfLast(
             MeterState meter, String meterId, PendingReadings pending, int i, Context ctx) {
-        boolean identical =
-                pending.registerWh(i) == meter.lastRegisterWh
-                        && pending.powerW(i) == meter.lastPowerW
-                        && Double.compare(pending.voltageV(i), meter.lastVoltageV) == 0;
         MeterReading reading = pending.toReading(i, meterId, meter.feederId, meter.districtId);
-        if (identical) {
+        Rejection rejection =
+                DuplicateRule.copyOfLast(
+                        meterId,
+                        reading.getTimestamp(),
+                        pending.registerWh(i),
+                        pending.powerW(i),
+                        pending.voltageV(i),
+                        meter.lastRegisterWh,
+                        meter.lastPowerW,
+                        meter.lastVoltageV);
+        if (rejection.reason() == DeadLetterReason.DUPLICATE) {
             counters.duplicates().inc();
-            ctx.output(
-                    REJECTED,
-                    deadLetter(
-                            DeadLetterReason.DUPLICATE,
-                            reading,
-                            "meter "
-                                    + meterId
-                                    + " sent the reading at "
-                                    + reading.getTimestamp()
-                                    + " again; the copy was dropped"));
         } else {
             counters.conflictingDuplicates().inc();
-            ctx.output(
-                    REJECTED,
-                    deadLetter(
-                            DeadLetterReason.CONFLICTING_DUPLICATE,
-                            reading,
-                            "meter "
-                                    + meterId
-                                    + " sent a second, different reading at "
-                                    + reading.getTimestamp()
-                                    + " (register "
-                                    + reading.getActiveEnergyWh()
-                                    + " Wh vs "
-                                    + meter.lastRegisterWh
-                                    + " Wh); the first one was kept"));
         }
-    }
-
-    private void trackFrozen(
-            MeterState meter, double registerWh, double powerW, RepairCounts repairs) {
-        if (registerWh == meter.lastRegisterWh && powerW >= frozenMinPowerW) {
-            meter.frozenIntervals++;
-            if (meter.frozenIntervals == frozenIntervals) {
-                repairs.frozenRegisters++;
-            }
-        } else {
-            meter.frozenIntervals = 0;
-        }
+        reject(rejection, reading, ctx);
     }
 
     private void report(
             String meterId, MeterState meter, long quarterEnd, RepairCounts repairs, Context ctx) {
-        counters.accepted().inc(repairs.accepted);
-        counters.rollovers().inc(repairs.rollovers);
-        counters.newEpochs().inc(repairs.newEpochs);
-        counters.frozenRegisters().inc(repairs.frozenRegisters);
-        counters.estimated().inc(repairs.estimated);
-        counters.missing().inc(repairs.missing);
-        event(QualityEvent.ROLLOVER, repairs.rollovers, meterId, meter, quarterEnd, ctx);
-        event(QualityEvent.NEW_EPOCH, repairs.newEpochs, meterId, meter, quarterEnd, ctx);
-        event(
-                QualityEvent.FROZEN_REGISTER,
-                repairs.frozenRegisters,
-                meterId,
-                meter,
-                quarterEnd,
-                ctx);
-        event(QualityEvent.ESTIMATED, repairs.estimated, meterId, meter, quarterEnd, ctx);
-        event(QualityEvent.MISSING, repairs.missing, meterId, meter, quarterEnd, ctx);
-        event(QualityEvent.LATE_ACCEPTED, repairs.lateAccepted, meterId, meter, quarterEnd, ctx);
+        repairs.report(counters, meterId, meter, quarterEnd, event -> ctx.output(REPAIRS, event));
     }
 
-    private static void event(
-            String outcome,
-            long count,
-            String meterId,
-            MeterState meter,
-            long quarterEnd,
-            Context ctx) {
-        if (count > 0) {
-            ctx.output(
-                    REPAIRS,
-                    new QualityEvent(
-                            meterId, meter.feederId, meter.districtId, outcome, quarterEnd, count));
-        }
-    }
-
-    private DeadLetter deadLetter(DeadLetterReason reason, MeterReading reading, String message) {
-        return DeadLetters.of(
-                reason,
-                message,
-                serializer.serialize(reading),
-                reading,
-                DeadLetters.UNKNOWN_TOPIC,
-                DeadLetters.UNKNOWN_PARTITION,
-                DeadLetters.UNKNOWN_OFFSET,
-                reading.getTimestamp().toEpochMilli());
+    private void reject(Rejection rejection, MeterReading reading, Context ctx) {
+        ctx.output(
+                REJECTED,
+                DeadLetters.of(
+                        rejection.reason(),
+                        rejection.message(),
+                        serializer.serialize(reading),
+                        reading,
+                        DeadLetters.UNKNOWN_TOPIC,
+                        DeadLetters.UNKNOWN_PARTITION,
+                        DeadLetters.UNKNOWN_OFFSET,
+                        reading.getTimestamp().toEpochMilli()));
     }
 
     private static double voltageOf(MeterReading reading) {
         return reading.getVoltageV() == null ? Double.NaN : reading.getVoltageV();
-    }
-
-    /** What happened to one quarter hour's readings, reported once per quarter. */
-    private static final class RepairCounts {
-        long accepted;
-        long rollovers;
-        long newEpochs;
-        long frozenRegisters;
-        long estimated;
-        long missing;
-        long lateAccepted;
-
-        void count(RegisterDelta.Kind kind) {
-            switch (kind) {
-                case ROLLOVER -> rollovers++;
-                case NEW_EPOCH -> newEpochs++;
-                default -> {}
-            }
-        }
     }
 }

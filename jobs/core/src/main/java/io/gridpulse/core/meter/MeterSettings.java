@@ -1,27 +1,30 @@
 package io.gridpulse.core.meter;
 
 import io.gridpulse.core.config.PipelineOptions;
-import io.gridpulse.core.vee.VeeOptions;
+import io.gridpulse.core.vee.DuplicateRule;
+import io.gridpulse.core.vee.FrozenRegisterRule;
+import io.gridpulse.core.vee.GapRule;
+import io.gridpulse.core.vee.LatenessRule;
+import io.gridpulse.core.vee.RegisterRules;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.ReadableConfig;
 
-/** The meter stage's settings, read once. */
+/** The meter stage's settings: the reading rules it applies, each read from its own options. */
 public record MeterSettings(
         Duration readingInterval,
-        double maxPowerW,
-        double registerWidthWh,
-        int frozenIntervals,
-        double frozenMinPowerW,
-        Duration allowedLateness,
-        Duration maxGap,
+        RegisterRules registers,
+        DuplicateRule duplicates,
+        GapRule gaps,
+        FrozenRegisterRule frozen,
+        LatenessRule lateness,
         Duration retention)
         implements Serializable {
 
     public MeterSettings {
-        Duration closedQuartersChange = rollupLateness(allowedLateness, maxGap, readingInterval);
+        Duration closedQuartersChange = rollupLateness(lateness, gaps, readingInterval);
         if (retention.compareTo(closedQuartersChange) <= 0) {
             throw new IllegalConfigurationException(
                     PipelineOptions.METER_RETENTION.key()
@@ -36,12 +39,11 @@ public record MeterSettings(
     public static MeterSettings from(ReadableConfig config) {
         return new MeterSettings(
                 config.get(PipelineOptions.READING_INTERVAL),
-                config.get(VeeOptions.MAX_POWER_W),
-                config.get(VeeOptions.REGISTER_WIDTH_WH),
-                config.get(VeeOptions.FROZEN_INTERVALS),
-                config.get(VeeOptions.FROZEN_MIN_POWER_W),
-                config.get(VeeOptions.ALLOWED_LATENESS),
-                config.get(VeeOptions.MAX_GAP),
+                RegisterRules.from(config),
+                DuplicateRule.from(config),
+                GapRule.from(config),
+                FrozenRegisterRule.from(config),
+                LatenessRule.from(config),
                 config.get(PipelineOptions.METER_RETENTION));
     }
 
@@ -51,13 +53,14 @@ public record MeterSettings(
      * quarter hour) before.
      */
     public Duration rollupLateness() {
-        return rollupLateness(allowedLateness, maxGap, readingInterval);
+        return rollupLateness(lateness, gaps, readingInterval);
     }
 
     private static Duration rollupLateness(
-            Duration allowedLateness, Duration maxGap, Duration readingInterval) {
-        Duration gapReach = maxGap.plusMinutes(15).plus(readingInterval);
-        return allowedLateness.compareTo(gapReach) >= 0 ? allowedLateness : gapReach;
+            LatenessRule lateness, GapRule gaps, Duration readingInterval) {
+        Duration gapReach = gaps.maxGap().plusMinutes(15).plus(readingInterval);
+        Duration allowed = lateness.allowedLateness();
+        return allowed.compareTo(gapReach) >= 0 ? allowed : gapReach;
     }
 
     public static MeterSettings defaults() {

@@ -1,5 +1,9 @@
 package io.gridpulse.core.meter;
 
+import io.gridpulse.schema.AggregationWindow;
+import io.gridpulse.schema.MeterAggregate;
+import io.gridpulse.schema.QuarterHours;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -46,6 +50,36 @@ public class RecentQuarters {
         minVoltageV[i] = minOf(minVoltageV[i], addition.minVoltageV);
         maxVoltageV[i] = maxOf(maxVoltageV[i], addition.maxVoltageV);
         return i;
+    }
+
+    /** The totals of the quarter at index {@code i} as the meter's quarter-hour aggregate. */
+    MeterAggregate aggregate(int i, String meterId, MeterState meter, int expectedSamples) {
+        long end = ends[i];
+        int n = samples[i];
+        return MeterAggregate.newBuilder()
+                .setMeterId(meterId)
+                .setFeederId(meter.feederId)
+                .setDistrictId(meter.districtId)
+                .setWindow(AggregationWindow.QUARTER_HOUR)
+                .setWindowStart(Instant.ofEpochMilli(end - QuarterHours.MILLIS))
+                .setWindowEnd(Instant.ofEpochMilli(end))
+                .setEnergyKwh(energyWh[i] / 1000.0)
+                .setAveragePowerW(n == 0 ? 0.0 : powerSumW[i] / n)
+                .setMaxPowerW(n == 0 ? 0.0 : maxPowerW[i])
+                .setSampleCount(n)
+                .setExpectedSamples(expectedSamples)
+                .setCompleteness(Math.min(1.0, (double) n / expectedSamples))
+                .setEstimatedFraction(
+                        energyWh[i] > 0 ? Math.min(1.0, estimatedWh[i] / energyWh[i]) : 0.0)
+                .setMinVoltageV(voltage(minVoltageV[i]))
+                .setMaxVoltageV(voltage(maxVoltageV[i]))
+                .build();
+    }
+
+    private static Double voltage(float v) {
+        return Float.isNaN(v)
+                ? null
+                : Double.valueOf(Float.toString(v)); // 230.1f as 230.1, not 230.10000610351562
     }
 
     private int indexOf(long end) {

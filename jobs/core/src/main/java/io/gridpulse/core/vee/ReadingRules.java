@@ -10,8 +10,8 @@ import org.apache.flink.configuration.ReadableConfig;
 /**
  * The checks a single reading must pass on its own, without any history of its meter: identities,
  * finite values, a plausible timestamp and a plausible power. Stateful checks (duplicates, register
- * going backwards, frozen registers) need the meter's previous readings and live in the keyed part
- * of the pipeline.
+ * going backwards, frozen registers, gaps, lateness) need the meter's previous readings: one class
+ * each next to this one, applied by the meter stage.
  */
 public final class ReadingRules implements Serializable {
 

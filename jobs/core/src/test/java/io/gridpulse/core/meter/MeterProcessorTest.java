@@ -8,6 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gridpulse.core.quality.QualityEvent;
+import io.gridpulse.core.vee.DuplicateRule;
+import io.gridpulse.core.vee.FrozenRegisterRule;
+import io.gridpulse.core.vee.GapRule;
+import io.gridpulse.core.vee.LatenessRule;
+import io.gridpulse.core.vee.RegisterRules;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.MeterAggregate;
@@ -448,12 +453,11 @@ class MeterProcessorTest {
         MeterSettings settings =
                 new MeterSettings(
                         readingInterval,
-                        30_000,
-                        REGISTER_WIDTH_WH,
-                        15,
-                        50,
-                        ALLOWED_LATENESS,
-                        Duration.ofHours(1),
+                        new RegisterRules(REGISTER_WIDTH_WH, 30_000),
+                        new DuplicateRule(readingInterval),
+                        new GapRule(readingInterval, Duration.ofHours(1)),
+                        new FrozenRegisterRule(15, 50),
+                        new LatenessRule(ALLOWED_LATENESS),
                         RETENTION);
         KeyedOneInputStreamOperatorTestHarness<String, MeterReading, MeterQuarter> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(

@@ -1,4 +1,4 @@
-package io.gridpulse.core.meter;
+package io.gridpulse.core.vee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

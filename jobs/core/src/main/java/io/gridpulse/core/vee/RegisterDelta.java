@@ -1,4 +1,4 @@
-package io.gridpulse.core.meter;
+package io.gridpulse.core.vee;
 
 /** The energy of one reading interval and how it was obtained. */
 public record RegisterDelta(double energyWh, Kind kind) {
@@ -20,7 +20,7 @@ public record RegisterDelta(double energyWh, Kind kind) {
         NEW_EPOCH
     }
 
-    boolean estimated() {
+    public boolean estimated() {
         return kind == Kind.NEW_EPOCH;
     }
 }

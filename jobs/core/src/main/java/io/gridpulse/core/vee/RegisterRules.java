@@ -1,6 +1,7 @@
-package io.gridpulse.core.meter;
+package io.gridpulse.core.vee;
 
 import java.io.Serializable;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Turns two successive register values into interval energy, repairing what meters do to registers:
@@ -27,6 +28,11 @@ public final class RegisterRules implements Serializable {
     public RegisterRules(double registerWidthWh, double maxPowerW) {
         this.registerWidthWh = registerWidthWh;
         this.maxPowerW = maxPowerW;
+    }
+
+    public static RegisterRules from(ReadableConfig config) {
+        return new RegisterRules(
+                config.get(VeeOptions.REGISTER_WIDTH_WH), config.get(VeeOptions.MAX_POWER_W));
     }
 
     public RegisterDelta between(
