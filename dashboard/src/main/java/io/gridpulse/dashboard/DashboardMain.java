@@ -70,7 +70,7 @@ public final class DashboardMain implements Callable<Integer> {
             names = "--time-zone",
             defaultValue = "${env:GRIDPULSE_TIME_ZONE:-Europe/Helsinki}",
             description =
-                    "Time zone of the districts' local days, as the jobs' pipeline.time-zone (default"
+                    "Time zone of the districts' local days, as the jobs' district.default-time-zone (default"
                             + " ${DEFAULT-VALUE}).")
     ZoneId zone;
 

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,6 +71,7 @@ public final class ConfigurationReference {
                         .append(defaultOf(option))
                         .append(" | ")
                         .append(text(option.description()).replace("|", "\\|"))
+                        .append(formerly(option))
                         .append(" |\n");
             }
         }
@@ -96,6 +99,13 @@ public final class ConfigurationReference {
                                                 ? ""
                                                 : String.valueOf(value);
         return shown.isEmpty() ? "empty" : "`" + shown + "`";
+    }
+
+    /** The deprecated keys an option is still read from, so old configurations can be found. */
+    private static String formerly(ConfigOption<?> option) {
+        List<String> old = new ArrayList<>();
+        option.fallbackKeys().forEach(key -> old.add("`" + key.getKey() + "`"));
+        return old.isEmpty() ? "" : " Formerly " + String.join(", ", old) + " (still read).";
     }
 
     private static String text(Description description) {

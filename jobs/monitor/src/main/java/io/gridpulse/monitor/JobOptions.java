@@ -22,7 +22,8 @@ import org.apache.flink.configuration.ConfigOption;
  * The monitor job's own options. A key under one of their prefixes that no option declares is a
  * typo or an option this version does not have: the job refuses it rather than run without it
  * ({@code --kafka.security.protocol SSL} used to be accepted and ignored). Flink's own keys
- * (execution., state., rest., and Flink's pipeline. options) are left to Flink.
+ * (execution., state., rest., and Flink's pipeline. options) are left to Flink; GridPulse's keys
+ * that used to be under pipeline. are still accepted there.
  */
 final class JobOptions {
 
@@ -52,6 +53,8 @@ final class JobOptions {
                     "kafka.",
                     "influx.",
                     "pipeline.",
+                    "reading.",
+                    "district.",
                     "vee.",
                     "anomaly.",
                     "savings.",
@@ -63,7 +66,13 @@ final class JobOptions {
     /** Every key the monitor job's option classes declare. */
     static Set<String> known() {
         Set<String> keys = new TreeSet<>();
-        DECLARING.forEach(options -> declaredBy(options).forEach(option -> keys.add(option.key())));
+        for (Class<?> options : DECLARING) {
+            for (ConfigOption<?> option : declaredBy(options)) {
+                keys.add(option.key());
+                // the names an option had before are still read (Flink warns about them)
+                option.fallbackKeys().forEach(fallback -> keys.add(fallback.getKey()));
+            }
+        }
         return keys;
     }
 

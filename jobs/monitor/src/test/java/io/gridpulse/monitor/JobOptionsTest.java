@@ -2,8 +2,11 @@ package io.gridpulse.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.pipeline.SecretOptions;
+import java.time.Duration;
 import java.util.List;
+import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 class JobOptionsTest {
@@ -16,8 +19,8 @@ class JobOptionsTest {
                         "kafka.topic.readings",
                         "influx.url",
                         "influx.password",
-                        "pipeline.time-zone",
-                        "pipeline.reading-interval",
+                        "district.default-time-zone",
+                        "reading.interval",
                         "savings.target",
                         "anomaly.warm-up");
     }
@@ -35,9 +38,22 @@ class JobOptionsTest {
                                         "state.backend.type",
                                         "pipeline.object-reuse",
                                         "pipeline.auto-watermark-interval",
-                                        "pipeline.reading-intervall")))
+                                        "pipeline.reading-intervall",
+                                        "reading.intervall")))
                 .containsExactly(
-                        "influx.pasword", "kafka.security.protocol", "pipeline.reading-intervall");
+                        "influx.pasword",
+                        "kafka.security.protocol",
+                        "pipeline.reading-intervall",
+                        "reading.intervall");
+    }
+
+    @Test
+    void shouldStillAcceptTheOldNamesOfTheOptionsThatLeftFlinksPipelineNamespace() {
+        assertThat(JobOptions.unknown(List.of("pipeline.reading-interval", "pipeline.time-zone")))
+                .isEmpty();
+        Configuration old = new Configuration();
+        old.setString("pipeline.reading-interval", "PT15M");
+        assertThat(old.get(PipelineOptions.READING_INTERVAL)).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test

@@ -137,7 +137,7 @@ public final class ReplayJob implements Callable<Integer> {
             paramLabel = "TIME",
             description =
                     "Replay only readings from this time on: an ISO instant"
-                            + " (2017-01-01T00:00:00Z) or a local date or date-time in pipeline.time-zone (2017-01-01).")
+                            + " (2017-01-01T00:00:00Z) or a local date or date-time in district.default-time-zone (2017-01-01).")
     String from;
 
     @Option(
@@ -179,7 +179,7 @@ public final class ReplayJob implements Callable<Integer> {
             paramLabel = "KEY=VALUE",
             description =
                     "A pipeline option as in the monitor job's"
-                            + " configuration, e.g. --set pipeline.time-zone=America/Chicago --set vee.max-power-w=60000.")
+                            + " configuration, e.g. --set district.default-time-zone=America/Chicago --set vee.max-power-w=60000.")
     Map<String, String> set = new LinkedHashMap<>();
 
     @Option(names = "--quiet", description = "No progress line.")

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 
 /**
  * The --from/--to times: an instant, or a local date (its midnight) or date-time in
- * pipeline.time-zone.
+ * district.default-time-zone.
  */
 final class Times {
 

@@ -198,7 +198,7 @@ class ReplayJobITCase {
                                 "--map",
                                 "district-id=chicago",
                                 "--set",
-                                "pipeline.time-zone=America/Chicago",
+                                "district.default-time-zone=America/Chicago",
                                 "--influx",
                                 INFLUX.url(),
                                 "--database",

@@ -153,7 +153,7 @@ public final class AnomalyOptions {
                     .withDescription(
                             "METER_SILENT: no reading for this long (in event time: the watermark moves on with the other"
                                     + " meters, so it fires even if the meter never sends again). Unset, at least three reading intervals"
-                                    + " (pipeline.reading-interval): an hourly meter that skips one reading is not silent.");
+                                    + " (reading.interval): an hourly meter that skips one reading is not silent.");
 
     public static final ConfigOption<Double> OUTAGE_SHARE =
             key("anomaly.outage.share")

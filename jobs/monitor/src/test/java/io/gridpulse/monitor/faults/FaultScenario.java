@@ -117,7 +117,7 @@ final class FaultScenario {
                 influx.url(),
                 "--influx.database",
                 name,
-                "--pipeline.reading-interval",
+                "--reading.interval",
                 "5min",
                 "--anomaly.warm-up",
                 WARM_UP.toDays() + "d",

@@ -177,7 +177,7 @@ class KafkaSaslITCase {
                 INFLUX.url(),
                 "--influx.database",
                 name,
-                "--pipeline.reading-interval",
+                "--reading.interval",
                 "5min",
                 "--deployment.start",
                 "fresh",

@@ -69,7 +69,8 @@ public final class SavingsReport implements Callable<Integer> {
             names = "--time-zone",
             required = true,
             paramLabel = "ZONE",
-            description = "The replay's pipeline.time-zone: the calendar of its daily windows.")
+            description =
+                    "The replay's district.default-time-zone: the calendar of its daily windows.")
     ZoneId zone;
 
     @Option(

@@ -59,7 +59,7 @@ class EemeterSavingsITCase {
                                 "--weather-mapping",
                                 mappings.resolve("eemeter-temperature-f.mapping").toString(),
                                 "--set",
-                                "pipeline.time-zone=America/Chicago",
+                                "district.default-time-zone=America/Chicago",
                                 "--set",
                                 "vee.max-power-w=200000",
                                 "--write",
