@@ -71,6 +71,21 @@ public record BaselineModel(
         }
     }
 
+    /**
+     * Predicted use of a day: from its degree hours when its hourly temperatures are known, else
+     * from its mean temperature.
+     */
+    public double predict(DailyObservation day) {
+        double usage = intercept;
+        if (kind.hasHeating()) {
+            usage += heatingCoefficient * day.heatingDegreeDays(heatingBalancePointF);
+        }
+        if (kind.hasCooling()) {
+            usage += coolingCoefficient * day.coolingDegreeDays(coolingBalancePointF);
+        }
+        return usage;
+    }
+
     /** Predicted use of a day with the given mean temperature (°F). */
     public double predict(double temperatureF) {
         double usage = intercept;

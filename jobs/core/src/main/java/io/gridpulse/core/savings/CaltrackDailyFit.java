@@ -20,6 +20,9 @@ import java.util.List;
  * only one better by more than {@value #TIE_TOLERANCE} (rounding, for data a model fits exactly)
  * replaces the best.
  *
+ * <p>Degree days are each day's own ({@link DailyObservation#heatingDegreeDays}): degree hours for
+ * days that carry their hourly temperatures, CalTRACK's daily-mean degree days otherwise.
+ *
  * <p>Days that are missing or have no temperature are left out. Zero usage is taken as real; for
  * electricity, where CalTRACK treats it as missing, mark such days missing before fitting.
  */
@@ -150,11 +153,11 @@ public final class CaltrackDailyFit {
     private double[] degreeDays(double balancePointF, boolean heating) {
         double[] column = new double[days.size()];
         for (int i = 0; i < column.length; i++) {
-            double temperature = days.get(i).temperatureF();
+            DailyObservation day = days.get(i);
             column[i] =
                     heating
-                            ? DegreeDays.heating(balancePointF, temperature)
-                            : DegreeDays.cooling(balancePointF, temperature);
+                            ? day.heatingDegreeDays(balancePointF)
+                            : day.coolingDegreeDays(balancePointF);
         }
         return column;
     }

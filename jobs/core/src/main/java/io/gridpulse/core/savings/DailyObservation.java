@@ -1,6 +1,7 @@
 package io.gridpulse.core.savings;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -9,19 +10,107 @@ import java.util.Objects;
  * {@link #ofCelsius} converts. A day without usage is {@code missing} and its usage is NaN; the two
  * always agree. A NaN temperature means the weather of the day is unknown: such a day can be
  * neither fitted nor predicted.
+ *
+ * <p>When the day's hourly temperatures are known ({@code hourlyTemperaturesF}, else null), its
+ * degree days are degree hours: the mean over the hours of max(0, balance point - T). A mild day
+ * with a cold night then still has heating degree days, as the house had a heating load that night;
+ * the daily mean would hide it. Without them, degree days come from the daily mean (CalTRACK's
+ * daily method).
  */
-public record DailyObservation(LocalDate date, double usage, double temperatureF, boolean missing) {
+public record DailyObservation(
+        LocalDate date,
+        double usage,
+        double temperatureF,
+        boolean missing,
+        double[] hourlyTemperaturesF) {
 
     public DailyObservation {
         Objects.requireNonNull(date, "date");
         // One truth for "no usage": callers may say it either way.
         missing = missing || Double.isNaN(usage);
         usage = missing ? Double.NaN : usage;
+        if (hourlyTemperaturesF != null && hourlyTemperaturesF.length == 0) {
+            hourlyTemperaturesF = null;
+        }
+    }
+
+    public DailyObservation(LocalDate date, double usage, double temperatureF, boolean missing) {
+        this(date, usage, temperatureF, missing, null);
     }
 
     /** A day with the given usage; a NaN usage makes it missing. */
     public static DailyObservation of(LocalDate date, double usage, double temperatureF) {
         return new DailyObservation(date, usage, temperatureF, false);
+    }
+
+    /** The same day with its hourly temperatures (°F); its degree days become degree hours. */
+    public DailyObservation withHourlyTemperatures(double[] hoursF) {
+        return new DailyObservation(date, usage, temperatureF, missing, hoursF);
+    }
+
+    /** The same day with its daily mean temperature only (CalTRACK's daily degree days). */
+    public DailyObservation dailyMeanOnly() {
+        return hourlyTemperaturesF == null
+                ? this
+                : new DailyObservation(date, usage, temperatureF, missing, null);
+    }
+
+    public boolean hasHourlyTemperatures() {
+        return hourlyTemperaturesF != null;
+    }
+
+    /** Heating degree days against a balance point (°F): from the hours when known. */
+    public double heatingDegreeDays(double balancePointF) {
+        if (hourlyTemperaturesF == null) {
+            return DegreeDays.heating(balancePointF, temperatureF);
+        }
+        double sum = 0;
+        for (double hourF : hourlyTemperaturesF) {
+            sum += DegreeDays.heating(balancePointF, hourF);
+        }
+        return sum / hourlyTemperaturesF.length;
+    }
+
+    /** Cooling degree days against a balance point (°F): from the hours when known. */
+    public double coolingDegreeDays(double balancePointF) {
+        if (hourlyTemperaturesF == null) {
+            return DegreeDays.cooling(balancePointF, temperatureF);
+        }
+        double sum = 0;
+        for (double hourF : hourlyTemperaturesF) {
+            sum += DegreeDays.cooling(balancePointF, hourF);
+        }
+        return sum / hourlyTemperaturesF.length;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DailyObservation that
+                && date.equals(that.date)
+                && Double.compare(usage, that.usage) == 0
+                && Double.compare(temperatureF, that.temperatureF) == 0
+                && missing == that.missing
+                && Arrays.equals(hourlyTemperaturesF, that.hourlyTemperaturesF);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                date, usage, temperatureF, missing, Arrays.hashCode(hourlyTemperaturesF));
+    }
+
+    @Override
+    public String toString() {
+        return "DailyObservation["
+                + date
+                + ", usage "
+                + usage
+                + ", "
+                + temperatureF
+                + " °F"
+                + (hourlyTemperaturesF == null ? "" : ", " + hourlyTemperaturesF.length + " hours")
+                + (missing ? ", missing" : "")
+                + "]";
     }
 
     /** A day whose temperature is given in °C. */

@@ -18,7 +18,7 @@ final class GoodnessOfFit {
         double usageSum = 0;
         for (int i = 0; i < n; i++) {
             DailyObservation day = days.get(i);
-            residuals[i] = day.usage() - model.predict(day.temperatureF());
+            residuals[i] = day.usage() - model.predict(day);
             usageSum += day.usage();
         }
         double mean = usageSum / n;

@@ -33,7 +33,7 @@ public record Savings(
         for (DailyObservation day : reporting) {
             if (day.hasUsageAndTemperature()) {
                 days++;
-                predicted += model.predict(day.temperatureF());
+                predicted += model.predict(day);
                 actual += day.usage();
             }
         }

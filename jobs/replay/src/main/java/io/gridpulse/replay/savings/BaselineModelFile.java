@@ -3,6 +3,7 @@ package io.gridpulse.replay.savings;
 import io.gridpulse.core.savings.BaselineModel;
 import io.gridpulse.core.savings.DataSufficiency;
 import io.gridpulse.schema.BaselineModelKind;
+import io.gridpulse.schema.DegreeDayForm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,7 +57,11 @@ final class BaselineModelFile {
                     .setAdjustedRSquared(model.adjustedRSquared())
                     .setCvRmse(orNull(model.cvRmse()))
                     .setNmbe(orNull(model.nmbe()))
-                    .setResidualAutocorrelation(orNull(model.residualAutocorrelation()));
+                    .setResidualAutocorrelation(orNull(model.residualAutocorrelation()))
+                    .setDegreeDays(
+                            meter.choice() == null
+                                    ? DegreeDayForm.DAILY_MEAN
+                                    : DegreeDayForm.valueOf(meter.choice().chosen().form().name()));
         }
         return record.build();
     }

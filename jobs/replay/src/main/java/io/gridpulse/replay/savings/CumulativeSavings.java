@@ -18,7 +18,7 @@ final class CumulativeSavings {
 
     static Map<String, TreeMap<LocalDate, Double>> byDistrict(
             List<MeterSavings> meters,
-            Map<String, TreeMap<LocalDate, Double>> temperaturesF,
+            Map<String, TreeMap<LocalDate, DayTemperature>> temperaturesF,
             LocalDate from,
             LocalDate to,
             Fuel fuel) {
@@ -28,7 +28,7 @@ final class CumulativeSavings {
                 continue;
             }
             String district = meter.meter().districtId();
-            Map<LocalDate, Double> temperatures =
+            Map<LocalDate, DayTemperature> temperatures =
                     temperaturesF.getOrDefault(district, new TreeMap<>());
             for (DailyObservation day :
                     MeterSavings.days(meter.meter(), temperatures, from, to, fuel)) {
@@ -36,7 +36,7 @@ final class CumulativeSavings {
                     double[] sums =
                             daily.computeIfAbsent(district, d -> new TreeMap<>())
                                     .computeIfAbsent(day.date(), d -> new double[2]);
-                    sums[0] += meter.model().predict(day.temperatureF());
+                    sums[0] += meter.predict(day);
                     sums[1] += day.usage();
                 }
             }

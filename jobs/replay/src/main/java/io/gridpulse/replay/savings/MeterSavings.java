@@ -1,31 +1,45 @@
 package io.gridpulse.replay.savings;
 
+import io.gridpulse.core.savings.BalancePointGrid;
 import io.gridpulse.core.savings.BaselineModel;
-import io.gridpulse.core.savings.CaltrackDailyFit;
 import io.gridpulse.core.savings.DailyObservation;
 import io.gridpulse.core.savings.DataSufficiency;
 import io.gridpulse.core.savings.Fuel;
 import io.gridpulse.core.savings.MeteredDays;
+import io.gridpulse.core.savings.ModelSelection;
 import io.gridpulse.core.savings.Savings;
+import io.gridpulse.core.savings.SavingsCaveats;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One meter's CalTRACK baseline over the 365 days ending {@code baselineEnd} and its savings over
- * the reporting period; or, when its baseline is insufficient, the reasons and no savings (never
- * invented ones).
+ * One meter's CalTRACK baseline over the 365 days ending {@code baselineEnd}, chosen between
+ * candidate models by held-out error ({@link ModelSelection}), its savings over the reporting
+ * period and where the data or the method limits them ({@link SavingsCaveats}); or, when its
+ * baseline is insufficient, the reasons and no savings (never invented ones).
  */
 record MeterSavings(
         ReplayResults.MeterDays meter,
         DataSufficiency.Result sufficiency,
         BaselineModel model,
-        Savings savings) {
+        Savings savings,
+        ModelSelection.Choice choice,
+        List<Savings> candidateSavings,
+        List<String> caveats) {
+
+    MeterSavings(
+            ReplayResults.MeterDays meter,
+            DataSufficiency.Result sufficiency,
+            BaselineModel model,
+            Savings savings) {
+        this(meter, sufficiency, model, savings, null, List.of(), List.of());
+    }
 
     static MeterSavings of(
             ReplayResults.MeterDays meter,
-            Map<LocalDate, Double> temperaturesF,
+            Map<LocalDate, DayTemperature> temperaturesF,
             LocalDate baselineEnd,
             LocalDate reportingStart,
             LocalDate reportingEnd,
@@ -41,10 +55,24 @@ record MeterSavings(
         if (!sufficiency.sufficient()) {
             return new MeterSavings(meter, sufficiency, null, null);
         }
-        BaselineModel model = CaltrackDailyFit.fit(baseline);
-        Savings savings =
-                Savings.over(model, days(meter, temperaturesF, reportingStart, reportingEnd, fuel));
-        return new MeterSavings(meter, sufficiency, model, savings);
+        ModelSelection.Choice choice = ModelSelection.choose(baseline, BalancePointGrid.CALTRACK);
+        List<DailyObservation> reporting =
+                days(meter, temperaturesF, reportingStart, reportingEnd, fuel);
+        return new MeterSavings(
+                meter,
+                sufficiency,
+                choice.chosen().model(),
+                choice.chosen().savings(reporting),
+                choice,
+                choice.candidates().stream().map(c -> c.savings(reporting)).toList(),
+                SavingsCaveats.of(choice, BalancePointGrid.CALTRACK, sufficiency, reporting));
+    }
+
+    /** The chosen model's prediction for a day, seen as that model sees days. */
+    double predict(DailyObservation day) {
+        return choice == null
+                ? model.predict(day)
+                : model.predict(choice.chosen().form().view(day));
     }
 
     boolean hasSavings() {
@@ -58,20 +86,23 @@ record MeterSavings(
      */
     static List<DailyObservation> days(
             ReplayResults.MeterDays meter,
-            Map<LocalDate, Double> temperaturesF,
+            Map<LocalDate, DayTemperature> temperaturesF,
             LocalDate from,
             LocalDate to,
             Fuel fuel) {
         List<DailyObservation> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            double temperature = temperaturesF.getOrDefault(date, Double.NaN);
+            DayTemperature temperature = temperaturesF.getOrDefault(date, DayTemperature.UNKNOWN);
             double[] day = meter.days().get(date);
             boolean usable = day != null && MeteredDays.counts(day[0], day[1], fuel);
             days.add(
-                    usable
-                            ? DailyObservation.of(
-                                    date, MeteredDays.wholeDay(day[0], day[1]), temperature)
-                            : DailyObservation.missing(date, temperature));
+                    (usable
+                                    ? DailyObservation.of(
+                                            date,
+                                            MeteredDays.wholeDay(day[0], day[1]),
+                                            temperature.meanF())
+                                    : DailyObservation.missing(date, temperature.meanF()))
+                            .withHourlyTemperatures(temperature.hoursF()));
         }
         return days;
     }

@@ -1,6 +1,6 @@
 package io.gridpulse.replay.savings;
 
-import io.gridpulse.core.savings.DailyObservation;
+import io.gridpulse.core.savings.DayTemperatureSums;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,9 @@ final class ReplayResults {
         return meters;
     }
 
-    /** Mean temperature in °F per district and local day. */
-    static Map<String, TreeMap<LocalDate, Double>> dailyTemperatures(Path directory, ZoneId zone)
-            throws IOException {
+    /** Temperature per district and local day: the day's mean and its hourly means (°F). */
+    static Map<String, TreeMap<LocalDate, DayTemperature>> dailyTemperatures(
+            Path directory, ZoneId zone) throws IOException {
         Map<String, TreeMap<LocalDate, double[]>> sums = new TreeMap<>();
         try (BufferedReader in =
                 Files.newBufferedReader(directory.resolve("weather.csv"), StandardCharsets.UTF_8)) {
@@ -81,25 +82,31 @@ final class ReplayResults {
             int temperature = header.indexOf("temperatureC");
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",", -1);
-                LocalDate date = Instant.parse(f[time]).atZone(zone).toLocalDate();
-                double[] sum =
-                        sums.computeIfAbsent(f[district], d -> new TreeMap<>())
-                                .computeIfAbsent(date, d -> new double[2]);
-                sum[0] += Double.parseDouble(f[temperature]);
-                sum[1]++;
+                ZonedDateTime local = Instant.parse(f[time]).atZone(zone);
+                TreeMap<LocalDate, double[]> byDay =
+                        sums.computeIfAbsent(f[district], d -> new TreeMap<>());
+                LocalDate date = local.toLocalDate();
+                byDay.put(
+                        date,
+                        DayTemperatureSums.add(
+                                byDay.getOrDefault(date, DayTemperatureSums.empty()),
+                                local,
+                                Double.parseDouble(f[temperature])));
             }
         }
-        Map<String, TreeMap<LocalDate, Double>> means = new TreeMap<>();
+        Map<String, TreeMap<LocalDate, DayTemperature>> days = new TreeMap<>();
         sums.forEach(
-                (id, days) -> {
-                    TreeMap<LocalDate, Double> mean = new TreeMap<>();
-                    days.forEach(
+                (id, byDay) -> {
+                    TreeMap<LocalDate, DayTemperature> series = new TreeMap<>();
+                    byDay.forEach(
                             (date, sum) ->
-                                    mean.put(
+                                    series.put(
                                             date,
-                                            DailyObservation.celsiusToFahrenheit(sum[0] / sum[1])));
-                    means.put(id, mean);
+                                            new DayTemperature(
+                                                    DayTemperatureSums.meanF(sum),
+                                                    DayTemperatureSums.hoursF(sum))));
+                    days.put(id, series);
                 });
-        return means;
+        return days;
     }
 }

@@ -144,7 +144,7 @@ public final class SavingsReport implements Callable<Integer> {
                     new CommandLine(this), "--fuel must be electricity or gas, not " + fuel);
         }
         Map<String, ReplayResults.MeterDays> meters = ReplayResults.meterDays(results, zone);
-        Map<String, TreeMap<LocalDate, Double>> temperatures =
+        Map<String, TreeMap<LocalDate, DayTemperature>> temperatures =
                 ReplayResults.dailyTemperatures(results, zone);
         LocalDate end =
                 reportingEnd != null

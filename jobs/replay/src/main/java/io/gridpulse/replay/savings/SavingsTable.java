@@ -1,5 +1,9 @@
 package io.gridpulse.replay.savings;
 
+import io.gridpulse.core.savings.DegreeDayForm;
+import io.gridpulse.core.savings.ModelSelection;
+import io.gridpulse.core.savings.Savings;
+import io.gridpulse.core.savings.SavingsCaveats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The savings per household, feeder and district as rows of {@code savings.csv}, and a summary
@@ -41,7 +46,8 @@ final class SavingsTable {
         lines.add(
                 "level,id,feeder,district,status,model,intercept,heating_coefficient,heating_balance_point_f,"
                         + "cooling_coefficient,cooling_balance_point_f,adjusted_r2,cv_rmse,nmbe,reporting_days,predicted,actual,"
-                        + "avoided,savings_fraction,uncertainty,fsu,target,on_track,reason");
+                        + "avoided,savings_fraction,uncertainty,fsu,target,on_track,reason,degree_days,held_out_cv_rmse,"
+                        + "other_degree_days,other_held_out_cv_rmse,other_savings_fraction,caveats");
         for (MeterSavings m : meters) {
             var meter = m.meter();
             if (!m.hasSavings()) {
@@ -74,7 +80,13 @@ final class SavingsTable {
                                 quote(
                                         m.sufficiency().sufficient()
                                                 ? "no reporting days"
-                                                : String.join("; ", m.sufficiency().reasons()))));
+                                                : String.join("; ", m.sufficiency().reasons())),
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                ""));
                 continue;
             }
             var b = m.model();
@@ -105,7 +117,8 @@ final class SavingsTable {
                             fmt(s.fractionalSavingsUncertainty()),
                             fmt(targetOf(meter.districtId())),
                             String.valueOf(s.savingsFraction() >= targetOf(meter.districtId())),
-                            ""));
+                            "",
+                            modelChoiceColumns(m)));
         }
         for (String level : List.of("feeder", "district")) {
             SavingsReport.by(
@@ -144,10 +157,128 @@ final class SavingsTable {
                                                 fmt(targetOf(district(group))),
                                                 String.valueOf(
                                                         r.fraction() >= targetOf(district(group))),
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
                                                 ""));
                             });
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Per district, which degree days the households' chosen models use, and the district's savings
+     * had every household used one form: how much the choice of method moves the result.
+     */
+    private static List<String> modelLines(String district, List<MeterSavings> group) {
+        List<String> lines = new ArrayList<>();
+        Map<DegreeDayForm, double[]> byForm = new java.util.EnumMap<>(DegreeDayForm.class);
+        Map<DegreeDayForm, Integer> chosen = new java.util.EnumMap<>(DegreeDayForm.class);
+        for (MeterSavings m : group) {
+            if (!m.hasSavings() || m.choice() == null) {
+                continue;
+            }
+            chosen.merge(m.choice().chosen().form(), 1, Integer::sum);
+            for (int i = 0; i < m.choice().candidates().size(); i++) {
+                Savings s = m.candidateSavings().get(i);
+                double[] sums =
+                        byForm.computeIfAbsent(
+                                m.choice().candidates().get(i).form(), f -> new double[3]);
+                sums[0] += s.predicted();
+                sums[1] += s.actual();
+                sums[2]++;
+            }
+        }
+        if (chosen.isEmpty()) {
+            return lines;
+        }
+        StringBuilder line =
+                new StringBuilder(
+                        String.format(
+                                Locale.ROOT,
+                                "  %s models, chosen per household by held-out CV(RMSE) over %d"
+                                        + " folds of weeks:",
+                                district,
+                                ModelSelection.FOLDS));
+        chosen.forEach(
+                (form, count) ->
+                        line.append(
+                                String.format(Locale.ROOT, " %d %s;", count, form.description())));
+        lines.add(line.toString());
+        byForm.forEach(
+                (form, sums) ->
+                        lines.add(
+                                String.format(
+                                        Locale.ROOT,
+                                        "    every household with %s: %.2f%% (%d households)",
+                                        form.description(),
+                                        100 * (sums[0] - sums[1]) / Math.max(sums[0], 1e-9),
+                                        (int) sums[2])));
+        return lines;
+    }
+
+    /** How many households carry each kind of caveat, with one example of each. */
+    private List<String> caveatLines() {
+        Map<String, List<String>> byKind = new TreeMap<>();
+        long withCaveats = 0;
+        for (MeterSavings m : meters) {
+            if (!m.hasSavings() || m.caveats().isEmpty()) {
+                continue;
+            }
+            withCaveats++;
+            for (String caveat : m.caveats()) {
+                String kind = caveat.split("[0-9]", 2)[0].trim();
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>())
+                        .add(m.meter().meterId() + ": " + caveat);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        if (withCaveats == 0) {
+            lines.add(
+                    "Caveats: none (no balance point at the edge of its search, no held-out"
+                            + " CV(RMSE) over "
+                            + SavingsCaveats.MAX_CV_RMSE
+                            + ", no borderline baseline,"
+                            + " no disagreeing models).");
+            return lines;
+        }
+        lines.add(
+                String.format(
+                        Locale.ROOT,
+                        "Caveats: %d of %d households with savings (column caveats of savings.csv):",
+                        withCaveats,
+                        meters.stream().filter(MeterSavings::hasSavings).count()));
+        byKind.forEach(
+                (kind, examples) ->
+                        lines.add(
+                                String.format(
+                                        Locale.ROOT,
+                                        "  %d x %s ..., e.g. %s",
+                                        examples.size(),
+                                        kind,
+                                        examples.get(0))));
+        return lines;
+    }
+
+    /** The chosen model's degree days and held-out error, its runner-up's, and the caveats. */
+    private static String modelChoiceColumns(MeterSavings m) {
+        if (m.choice() == null) {
+            return ",,,,,";
+        }
+        var chosen = m.choice().chosen();
+        boolean other = m.choice().candidates().size() > 1;
+        var runnerUp = other ? m.choice().candidates().get(1) : null;
+        return String.join(
+                ",",
+                chosen.form().name(),
+                fmt(chosen.heldOutCvRmse()),
+                other ? runnerUp.form().name() : "",
+                other ? fmt(runnerUp.heldOutCvRmse()) : "",
+                other ? fmt(m.candidateSavings().get(1).savingsFraction()) : "",
+                quote(String.join("; ", m.caveats())));
     }
 
     List<String> summary(LocalDate baselineEnd, LocalDate reportingStart, LocalDate reportingEnd) {
@@ -155,7 +286,7 @@ final class SavingsTable {
         out.add(
                 String.format(
                         Locale.ROOT,
-                        "Savings by the CalTRACK daily method: baseline the 365 days to %s, reporting"
+                        "Savings by CalTRACK daily models: baseline the 365 days to %s, reporting"
                                 + " %s to %s, target %.1f%%.",
                         baselineEnd,
                         reportingStart,
@@ -190,6 +321,9 @@ final class SavingsTable {
                                             r.withSavings,
                                             group.size()));
                         });
+        SavingsReport.by(meters, m -> m.meter().districtId())
+                .forEach((district, group) -> out.addAll(modelLines(district, group)));
+        out.addAll(caveatLines());
         List<MeterSavings> ranked =
                 meters.stream()
                         .filter(MeterSavings::hasSavings)

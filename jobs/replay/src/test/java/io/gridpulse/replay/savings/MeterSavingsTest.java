@@ -125,10 +125,10 @@ class MeterSavingsTest {
         return new ReplayResults.MeterDays("m1", "f1", "d1", new TreeMap<>(days));
     }
 
-    private static Map<LocalDate, Double> temperatures(double fahrenheit) {
-        Map<LocalDate, Double> temperatures = new TreeMap<>();
+    private static Map<LocalDate, DayTemperature> temperatures(double fahrenheit) {
+        Map<LocalDate, DayTemperature> temperatures = new TreeMap<>();
         for (int i = -400; i < 400; i++) {
-            temperatures.put(DAY.plusDays(i), fahrenheit);
+            temperatures.put(DAY.plusDays(i), new DayTemperature(fahrenheit, null));
         }
         return temperatures;
     }

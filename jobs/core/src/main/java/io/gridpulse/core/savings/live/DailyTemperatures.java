@@ -3,6 +3,7 @@ package io.gridpulse.core.savings.live;
 import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.core.io.DeadLetters;
 import io.gridpulse.core.io.ReadingTypes;
+import io.gridpulse.core.savings.DayTemperatureSums;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.schema.WeatherObservation;
@@ -19,10 +20,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Per district, the mean of its temperature observations over each local day, as the analysts'
- * report takes it (CalTRACK's daily model uses the day's mean temperature), emitted when the
- * weather's watermark passes the day's end. An observation for a day already emitted (later than
- * the weather's out-of-orderness) cannot change it any more (the day's savings were computed on the
+ * Per district, the mean of its temperature observations over each local day and of each local hour
+ * ({@link DayTemperatureSums}), as the analysts' report takes them, emitted when the weather's
+ * watermark passes the day's end. An observation for a day already emitted (later than the
+ * weather's out-of-orderness) cannot change it any more (the day's savings were computed on the
  * temperature emitted): it goes to {@link #LATE} as a dead letter.
  */
 public final class DailyTemperatures
@@ -36,7 +37,7 @@ public final class DailyTemperatures
 
     private final DistrictZones zones;
 
-    /** Per open local day (epoch day): sum of °C, observations. */
+    /** Per open local day (epoch day): its {@link DayTemperatureSums}. */
     private transient MapState<Long, double[]> days;
 
     public DailyTemperatures(DistrictZones zones) {
@@ -84,12 +85,13 @@ public final class DailyTemperatures
         }
         double[] sums = days.get(day.toEpochDay());
         if (sums == null) {
-            sums = new double[2];
+            sums = DayTemperatureSums.empty();
             ctx.timerService().registerEventTimeTimer(end - 1);
         }
-        sums[0] += observation.getTemperatureC();
-        sums[1]++;
-        days.put(day.toEpochDay(), sums);
+        days.put(
+                day.toEpochDay(),
+                DayTemperatureSums.add(
+                        sums, observation.getTime().atZone(zone), observation.getTemperatureC()));
     }
 
     @Override
@@ -104,10 +106,11 @@ public final class DailyTemperatures
         double[] sums = days.get(day);
         if (sums != null) {
             days.remove(day);
-            double meanC = sums[0] / sums[1];
-            out.collect(
+            DistrictTemperature temperature =
                     new DistrictTemperature(
-                            district, day, meanC * 9.0 / 5.0 + 32.0, (int) sums[1]));
+                            district, day, DayTemperatureSums.meanF(sums), (int) sums[1]);
+            temperature.hoursF = DayTemperatureSums.hoursF(sums);
+            out.collect(temperature);
         }
     }
 }

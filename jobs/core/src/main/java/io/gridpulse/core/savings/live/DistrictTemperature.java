@@ -1,8 +1,8 @@
 package io.gridpulse.core.savings.live;
 
 /**
- * A district's mean outdoor temperature over one local day: the weather a day's baseline use is
- * predicted for.
+ * A district's outdoor temperature over one local day, its mean and its hours: the weather a day's
+ * baseline use is predicted for.
  */
 public class DistrictTemperature {
 
@@ -13,6 +13,9 @@ public class DistrictTemperature {
 
     public double temperatureF;
     public int observations;
+
+    /** The day's hourly means (°F) when enough hours were observed, else null. */
+    public double[] hoursF;
 
     public DistrictTemperature() {}
 

@@ -1,6 +1,8 @@
 package io.gridpulse.core.savings.live;
 
 import io.gridpulse.core.savings.BaselineModel;
+import io.gridpulse.core.savings.DailyObservation;
+import java.time.LocalDate;
 
 /** Reads the fitted model out of the contract's {@code BaselineModel} record. */
 public final class FittedModels {
@@ -26,6 +28,21 @@ public final class FittedModels {
                 record.getResidualAutocorrelation() == null
                         ? 0.0
                         : record.getResidualAutocorrelation());
+    }
+
+    /**
+     * The day as the record's model sees it: with its hourly temperatures if the model was fitted
+     * on degree hours and they are known, else with its mean only.
+     */
+    public static DailyObservation day(
+            io.gridpulse.schema.BaselineModel record,
+            LocalDate date,
+            double temperatureF,
+            double[] hoursF) {
+        DailyObservation day = DailyObservation.missing(date, temperatureF);
+        return record.getDegreeDays() == io.gridpulse.schema.DegreeDayForm.HOURLY
+                ? day.withHourlyTemperatures(hoursF)
+                : day;
     }
 
     /** Why a record carries no usable model, in a sentence. */

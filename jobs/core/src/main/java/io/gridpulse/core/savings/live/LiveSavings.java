@@ -71,7 +71,10 @@ public final class LiveSavings {
                 modelUpdates
                         .union(days)
                         .keyBy(LiveSavings::meterOf, Types.STRING)
-                        .connect(temperatures.broadcast(MeterDaySavings.TEMPERATURES))
+                        .connect(
+                                temperatures.broadcast(
+                                        MeterDaySavings.TEMPERATURES,
+                                        MeterDaySavings.HOURLY_TEMPERATURES))
                         .process(new MeterDaySavings(settings, zones))
                         .returns(SAVINGS_DAY)
                         .name("meter savings")

@@ -59,6 +59,16 @@ public final class MeterDaySavings
     public static final MapStateDescriptor<String, Double> TEMPERATURES =
             new MapStateDescriptor<>("district-temperatures", Types.STRING, Types.DOUBLE);
 
+    /**
+     * The districts' hourly temperatures by {@code district/epochDay}, for models fitted on degree
+     * hours; a state of its own, so that savepoints taken before it restore unchanged.
+     */
+    public static final MapStateDescriptor<String, double[]> HOURLY_TEMPERATURES =
+            new MapStateDescriptor<>(
+                    "district-hourly-temperatures",
+                    Types.STRING,
+                    PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO);
+
     /** Temperatures of days this far behind the watermark are dropped from the broadcast state. */
     static final int TEMPERATURE_DAYS_KEPT = 14;
 
@@ -136,7 +146,15 @@ public final class MeterDaySavings
         if (temperature != null) {
             waiting.remove(day.toEpochDay()); // an earlier version of the day may wait still: this
             // one replaces it
-            settle(ctx.getCurrentKey(), meter, day.toEpochDay(), use, temperature, out);
+            settle(
+                    ctx.getCurrentKey(),
+                    meter,
+                    day.toEpochDay(),
+                    use,
+                    temperature,
+                    ctx.getBroadcastState(HOURLY_TEMPERATURES)
+                            .get(key(meter.districtId, day.toEpochDay())),
+                    out);
         } else {
             waiting.put(day.toEpochDay(), use);
             ctx.timerService()
@@ -152,6 +170,10 @@ public final class MeterDaySavings
             throws Exception {
         BroadcastState<String, Double> temperatures = ctx.getBroadcastState(TEMPERATURES);
         temperatures.put(key(temperature.districtId, temperature.day), temperature.temperatureF);
+        BroadcastState<String, double[]> hours = ctx.getBroadcastState(HOURLY_TEMPERATURES);
+        if (temperature.hoursF != null) {
+            hours.put(key(temperature.districtId, temperature.day), temperature.hoursF);
+        }
         // Forget days well behind the watermark (the slower of energy and weather), not behind the
         // newest temperature:
         // in a backfill the weather topic is read far ahead of the readings, and its days are still
@@ -172,6 +194,7 @@ public final class MeterDaySavings
         }
         for (String k : old) {
             temperatures.remove(k);
+            hours.remove(k);
         }
     }
 
@@ -196,6 +219,7 @@ public final class MeterDaySavings
                         day,
                         entry.getValue(),
                         temperature == null ? Double.NaN : temperature,
+                        ctx.getBroadcastState(HOURLY_TEMPERATURES).get(key(meter.districtId, day)),
                         out);
                 settled.add(day);
             }
@@ -215,6 +239,7 @@ public final class MeterDaySavings
             long day,
             double[] use,
             double temperatureF,
+            double[] hoursF,
             Collector<SavingsDay> out)
             throws Exception {
         io.gridpulse.schema.BaselineModel record = model.value();
@@ -250,7 +275,12 @@ public final class MeterDaySavings
             result.status = SavingsDay.COUNTED;
         }
         boolean counted = SavingsDay.COUNTED.equals(result.status);
-        double predicted = counted ? fitted.predict(temperatureF) : 0;
+        double predicted =
+                counted
+                        ? fitted.predict(
+                                FittedModels.day(
+                                        record, LocalDate.ofEpochDay(day), temperatureF, hoursF))
+                        : 0;
         double actual = counted ? MeteredDays.wholeDay(energyKwh, completeness) : 0;
 
         int slot = meter.slotOf(day);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gridpulse.schema.BaselineModel;
+import io.gridpulse.schema.DegreeDayForm;
 import io.gridpulse.schema.MeterAggregate;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,7 +39,8 @@ class MeterDaySavingsTest {
                                         ? input.left().getMeterId()
                                         : input.right().getMeterId(),
                         Types.STRING,
-                        MeterDaySavings.TEMPERATURES);
+                        MeterDaySavings.TEMPERATURES,
+                        MeterDaySavings.HOURLY_TEMPERATURES);
     }
 
     @AfterEach
@@ -61,6 +63,29 @@ class MeterDaySavingsTest {
         assertThat(result.target).isEqualTo(0.15);
         assertThat(result.onTrack()).isTrue();
         assertThat(result.uncertaintyKwh).isPositive().isFinite();
+    }
+
+    @Test
+    void shouldPredictADegreeHourModelFromTheDaysHoursAndADailyMeanModelFromItsMean()
+            throws Exception {
+        // a mean of 60 °F: no heating degree days by the mean, but 12 hours at 50 °F (5 degree
+        // days from the hours) and 12 at 70 °F
+        double[] hours = new double[24];
+        for (int h = 0; h < 24; h++) {
+            hours[h] = h < 12 ? 50.0 : 70.0;
+        }
+        DistrictTemperature day = new DistrictTemperature("D1", DAY.toEpochDay(), 60.0, 24);
+        day.hoursF = hours;
+        harness.processBroadcastElement(day, endOf(DAY) - 1);
+        BaselineModel hourly = heatingModel("m1");
+        hourly.setDegreeDays(DegreeDayForm.HOURLY);
+        model(hourly);
+        model(heatingModel("m2"));
+        use(day("m1", "D1", DAY, 10.0, 1.0));
+        use(day("m2", "D1", DAY, 10.0, 1.0));
+
+        List<SavingsDay> results = harness.extractOutputValues();
+        assertThat(results).extracting(r -> r.predictedKwh).containsExactly(20.0, 10.0);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.gridpulse.core.savings;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+
+/**
+ * One local day's temperature observations summed as a flat array (so it fits Flink state as a
+ * {@code double[]}): the day's sum and count, then each local hour's. From it come the day's mean
+ * temperature and its hourly means, both in °F. The hourly means count only when at least {@value
+ * #MIN_HOURS} hours were observed: with fewer, degree hours would miss the cold (or hot) hours
+ * unseen, and the day's mean is the better estimate.
+ */
+public final class DayTemperatureSums {
+
+    public static final int MIN_HOURS = 20;
+
+    /** Hours a local day can have: 25 on the day the clocks go back. */
+    private static final int HOURS = 25;
+
+    private DayTemperatureSums() {}
+
+    public static double[] empty() {
+        return new double[2 + 2 * HOURS];
+    }
+
+    /**
+     * Adds an observation at {@code local} time; returns the array to keep (a shorter one, from
+     * state written before hours were kept, is widened).
+     */
+    public static double[] add(double[] sums, ZonedDateTime local, double celsius) {
+        double[] wide = sums.length < 2 + 2 * HOURS ? Arrays.copyOf(sums, 2 + 2 * HOURS) : sums;
+        wide[0] += celsius;
+        wide[1]++;
+        int hour =
+                (int)
+                        Math.min(
+                                HOURS - 1,
+                                Duration.between(
+                                                local.toLocalDate().atStartOfDay(local.getZone()),
+                                                local)
+                                        .toHours());
+        wide[2 + 2 * hour] += celsius;
+        wide[3 + 2 * hour]++;
+        return wide;
+    }
+
+    public static double meanF(double[] sums) {
+        return DailyObservation.celsiusToFahrenheit(sums[0] / sums[1]);
+    }
+
+    /** The observed hours' means in °F, in order; null with fewer than {@value #MIN_HOURS}. */
+    public static double[] hoursF(double[] sums) {
+        double[] hours = new double[HOURS];
+        int observed = 0;
+        for (int h = 0; h < HOURS && 3 + 2 * h < sums.length; h++) {
+            if (sums[3 + 2 * h] > 0) {
+                hours[observed++] =
+                        DailyObservation.celsiusToFahrenheit(sums[2 + 2 * h] / sums[3 + 2 * h]);
+            }
+        }
+        return observed >= MIN_HOURS ? Arrays.copyOf(hours, observed) : null;
+    }
+}
