@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
+import io.gridpulse.core.pipeline.LiveSettings;
+import io.gridpulse.core.pipeline.ProductionInputs;
+import io.gridpulse.core.pipeline.ProductionOutputs;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.savings.live.SavingsOptions;
-import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
 import io.gridpulse.testkit.KnownSavingsProgramme;
@@ -155,15 +156,15 @@ class GrafanaPanelQueriesITCase {
         options.set(PipelineOptions.TIME_ZONE, "UTC");
         options.set(SavingsOptions.REPORTING_START, KnownSavingsProgramme.START.toString());
         options.set(SavingsOptions.TARGET, SAVINGS_TARGET);
-        MonitorSettings settings = MonitorSettings.from(options);
+        LiveSettings settings = LiveSettings.from(options);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().enableObjectReuse();
         Workflow.define(
                 env,
-                MonitorJob.kafkaSource(settings),
-                MonitorJob.productionSinks(settings),
+                ProductionInputs.readings(settings),
+                ProductionOutputs.of(settings),
                 settings.pipeline(),
-                MonitorJob.productionSavings(settings));
+                ProductionInputs.savings(settings));
         env.execute("GridPulse monitor with live savings (Grafana test)");
     }
 

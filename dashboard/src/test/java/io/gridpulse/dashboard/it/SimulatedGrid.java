@@ -3,9 +3,10 @@ package io.gridpulse.dashboard.it;
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
+import io.gridpulse.core.pipeline.LiveSettings;
+import io.gridpulse.core.pipeline.ProductionInputs;
+import io.gridpulse.core.pipeline.ProductionOutputs;
 import io.gridpulse.core.pipeline.Workflow;
-import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.schema.MeterReading;
 import io.gridpulse.simulator.CollectingSink;
 import io.gridpulse.simulator.GroundTruth;
@@ -189,7 +190,7 @@ final class SimulatedGrid {
         options.set(InfluxOptions.BATCH_SIZE, 500);
         options.set(
                 PipelineOptions.READING_INTERVAL, config.interval()); // as scripts/demo passes it
-        MonitorSettings settings = MonitorSettings.from(options);
+        LiveSettings settings = LiveSettings.from(options);
         int restPort = freeLoopbackPort();
         Configuration cluster = new Configuration();
         cluster.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -201,8 +202,8 @@ final class SimulatedGrid {
         env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
         Workflow.define(
                 env,
-                MonitorJob.kafkaSource(settings),
-                MonitorJob.productionSinks(settings),
+                ProductionInputs.readings(settings),
+                ProductionOutputs.of(settings),
                 settings.pipeline());
         job = env.executeAsync("GridPulse monitor (dashboard test)");
         return URI.create("http://127.0.0.1:" + restPort);

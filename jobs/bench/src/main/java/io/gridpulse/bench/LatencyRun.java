@@ -4,10 +4,11 @@ import io.gridpulse.bench.PacedProducer.Appended;
 import io.gridpulse.bench.VoltageExcursions.Excursion;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
+import io.gridpulse.core.pipeline.LiveSettings;
 import io.gridpulse.core.pipeline.PipelineSettings;
+import io.gridpulse.core.pipeline.ProductionInputs;
+import io.gridpulse.core.pipeline.ProductionOutputs;
 import io.gridpulse.core.pipeline.Workflow;
-import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.schema.AnomalyType;
 import io.gridpulse.schema.QuarterHours;
 import io.gridpulse.simulator.HouseholdProfile;
@@ -118,7 +119,7 @@ final class LatencyRun {
         config.set(KafkaOptions.GROUP_ID, readingsTopic);
         config.set(InfluxOptions.URL, influxUrl);
         config.set(InfluxOptions.DATABASE, database);
-        MonitorSettings settings = MonitorSettings.from(config);
+        LiveSettings settings = LiveSettings.from(config);
         PipelineSettings pipeline = settings.pipeline();
 
         Duration interval = pipeline.readingInterval();
@@ -158,12 +159,9 @@ final class LatencyRun {
                     .all()
                     .get();
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        StreamExecutionEnvironment env = cluster.environment(config);
         Workflow.define(
-                env,
-                MonitorJob.kafkaSource(settings),
-                MonitorJob.productionSinks(settings),
-                pipeline);
+                env, ProductionInputs.readings(settings), ProductionOutputs.of(settings), pipeline);
         JobClient job = env.executeAsync("bench latency " + run);
         try (AnomalyArrivals arrivals = new AnomalyArrivals(bootstrap, anomaliesTopic)) {
             waitUntilRunning(job);
@@ -192,7 +190,7 @@ final class LatencyRun {
                     rate,
                     producer.offeredRate(),
                     producer.seconds(),
-                    settings.anomaliesDeliveryGuarantee());
+                    settings.kafka().anomaliesDeliveryGuarantee());
         } finally {
             job.cancel().get();
             try (Admin admin = data.admin()) {

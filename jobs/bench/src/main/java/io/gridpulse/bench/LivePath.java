@@ -2,9 +2,10 @@ package io.gridpulse.bench;
 
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
+import io.gridpulse.core.pipeline.LiveSettings;
+import io.gridpulse.core.pipeline.ProductionInputs;
+import io.gridpulse.core.pipeline.ProductionOutputs;
 import io.gridpulse.core.pipeline.Workflow;
-import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorSettings;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -39,13 +40,13 @@ final class LivePath {
         config.set(KafkaOptions.BOUNDED, true);
         config.set(InfluxOptions.URL, influxUrl);
         config.set(InfluxOptions.DATABASE, database);
-        MonitorSettings settings = MonitorSettings.from(config);
+        LiveSettings settings = LiveSettings.from(config);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        StreamExecutionEnvironment env = cluster.environment(config);
         Workflow.define(
                 env,
-                MonitorJob.kafkaSource(settings),
-                MonitorJob.productionSinks(settings),
+                ProductionInputs.readings(settings),
+                ProductionOutputs.of(settings),
                 settings.pipeline());
         JobExecutionResult result = env.execute("bench live path " + run);
         double seconds = result.getNetRuntime() / 1000.0;

@@ -27,7 +27,7 @@ final class ReplayPath {
         String database = "bench_replay";
         Influx.recreateDatabase(influxUrl, database);
         Configuration config = ReplayPipeline.batchMode(cluster.config());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        StreamExecutionEnvironment env = cluster.environment(config);
         ReplaySinks sinks =
                 new ReplaySinks(
                         InfluxSettings.of(influxUrl, database),

@@ -1,10 +1,10 @@
 package io.gridpulse.bench;
 
 import io.gridpulse.core.io.KafkaOptions;
+import io.gridpulse.core.pipeline.LiveSettings;
 import io.gridpulse.core.pipeline.Outputs;
+import io.gridpulse.core.pipeline.ProductionInputs;
 import io.gridpulse.core.pipeline.Workflow;
-import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.simulator.SimulationConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -57,13 +57,13 @@ final class StateRun {
         config.set(KafkaOptions.READINGS_TOPIC, topic);
         String group = "bench-state-" + System.nanoTime();
         config.set(KafkaOptions.GROUP_ID, group);
-        MonitorSettings settings = MonitorSettings.from(config);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        LiveSettings settings = LiveSettings.from(config);
+        StreamExecutionEnvironment env = cluster.environment(config);
         env.enableCheckpointing(
                 1_000); // commits offsets, which is how we see that everything was read
         Workflow.define(
                 env,
-                MonitorJob.kafkaSource(settings),
+                ProductionInputs.readings(settings),
                 Outputs.builder().build(), // state is what is measured: every output discarded
                 settings.pipeline());
         JobClient job = env.executeAsync("bench state " + meters);

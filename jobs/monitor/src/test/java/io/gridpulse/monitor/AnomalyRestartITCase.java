@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
+import io.gridpulse.core.pipeline.LiveSettings;
+import io.gridpulse.core.pipeline.ProductionInputs;
+import io.gridpulse.core.pipeline.ProductionOutputs;
 import io.gridpulse.core.pipeline.Workflow;
-import io.gridpulse.monitor.report.AnomalyTopic;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyState;
 import io.gridpulse.schema.AnomalyType;
@@ -15,6 +17,7 @@ import io.gridpulse.simulator.KafkaReadingSink;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.FlinkTestCluster;
 import io.gridpulse.testkit.InfluxServer;
+import io.gridpulse.tools.report.AnomalyTopic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,13 +130,13 @@ class AnomalyRestartITCase {
         if (savepoint != null) {
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
-        MonitorSettings settings = MonitorSettings.from(config);
+        LiveSettings settings = LiveSettings.from(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.enableCheckpointing(1_000);
         Workflow.define(
                 env,
-                MonitorJob.kafkaSource(settings),
-                MonitorJob.productionSinks(settings),
+                ProductionInputs.readings(settings),
+                ProductionOutputs.of(settings),
                 settings.pipeline());
         return env.executeAsync("monitor job (restart test)");
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.io.ReadingTypes;
+import io.gridpulse.core.pipeline.LiveSettings;
+import io.gridpulse.core.pipeline.ProductionOutputs;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyState;
@@ -222,7 +224,7 @@ class AnomalySinksITCase {
         config.set(KafkaOptions.ANOMALIES_DELIVERY_GUARANTEE, guarantee);
         config.set(InfluxOptions.URL, INFLUX.url());
         config.set(InfluxOptions.DATABASE, DATABASE);
-        MonitorSettings settings = MonitorSettings.from(config);
+        LiveSettings settings = LiveSettings.from(config);
 
         Configuration jobConfig = new Configuration();
         jobConfig.set(
@@ -236,7 +238,7 @@ class AnomalySinksITCase {
         Workflow.anomalies(
                 env.fromData(List.of(SPIKE_OPEN, OUTAGE_OPEN, SPIKE_RESOLVED), ReadingTypes.ANOMALY)
                         .setParallelism(1),
-                MonitorJob.productionSinks(settings));
+                ProductionOutputs.of(settings));
         env.execute("anomaly sinks " + groupId);
     }
 

@@ -2,6 +2,9 @@ package io.gridpulse.monitor;
 
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
+import io.gridpulse.core.pipeline.LiveSettings;
+import io.gridpulse.core.pipeline.ProductionInputs;
+import io.gridpulse.core.pipeline.ProductionOutputs;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
@@ -47,7 +50,7 @@ final class BoundedMonitorRun {
         config.set(InfluxOptions.DATABASE, database);
         config.set(InfluxOptions.BATCH_SIZE, 500);
         config.addAll(options);
-        MonitorSettings settings = MonitorSettings.from(config);
+        LiveSettings settings = LiveSettings.from(config);
 
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(cluster);
@@ -55,8 +58,8 @@ final class BoundedMonitorRun {
         env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
         Workflow.define(
                 env,
-                MonitorJob.kafkaSource(settings),
-                MonitorJob.productionSinks(settings),
+                ProductionInputs.readings(settings),
+                ProductionOutputs.of(settings),
                 settings.pipeline());
         return env.executeAsync("monitor job " + groupId);
     }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
+import io.gridpulse.core.pipeline.LiveSettings;
+import io.gridpulse.core.pipeline.ProductionInputs;
+import io.gridpulse.core.pipeline.ProductionOutputs;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.savings.live.SavingsOptions;
 import io.gridpulse.schema.DeadLetter;
@@ -83,16 +86,16 @@ class LiveSavingsITCase {
         config.set(SavingsOptions.REPORTING_START, START.toString());
         config.set(SavingsOptions.TARGET, 0.10);
         config.set(SavingsOptions.DISTRICT_TARGETS, "D02=0.20");
-        MonitorSettings settings = MonitorSettings.from(config);
+        LiveSettings settings = LiveSettings.from(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(1_000);
         env.getConfig().enableObjectReuse();
         Workflow.define(
                 env,
-                MonitorJob.kafkaSource(settings),
-                MonitorJob.productionSinks(settings),
+                ProductionInputs.readings(settings),
+                ProductionOutputs.of(settings),
                 settings.pipeline(),
-                MonitorJob.productionSavings(settings));
+                ProductionInputs.savings(settings));
         env.execute("monitor job with savings");
     }
 

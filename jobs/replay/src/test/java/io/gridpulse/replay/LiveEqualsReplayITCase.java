@@ -7,11 +7,12 @@ import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.influx.InfluxSettings;
 import io.gridpulse.core.io.KafkaOptions;
+import io.gridpulse.core.pipeline.LiveSettings;
 import io.gridpulse.core.pipeline.PipelineSettings;
+import io.gridpulse.core.pipeline.ProductionInputs;
+import io.gridpulse.core.pipeline.ProductionOutputs;
 import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.vee.ReadingRules;
-import io.gridpulse.monitor.MonitorJob;
-import io.gridpulse.monitor.MonitorSettings;
 import io.gridpulse.replay.input.TimeRange;
 import io.gridpulse.schema.MeterReading;
 import io.gridpulse.simulator.AvroFileSink;
@@ -134,14 +135,14 @@ class LiveEqualsReplayITCase {
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(KafkaOptions.GROUP_ID, "live-equals-replay");
         config.set(KafkaOptions.BOUNDED, true);
-        MonitorSettings settings = MonitorSettings.from(config);
+        LiveSettings settings = LiveSettings.from(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(1_000);
         env.getConfig().enableObjectReuse();
         Workflow.define(
                 env,
-                MonitorJob.kafkaSource(settings),
-                MonitorJob.productionSinks(settings),
+                ProductionInputs.readings(settings),
+                ProductionOutputs.of(settings),
                 settings.pipeline());
         env.execute("live");
     }

@@ -1,26 +1,38 @@
 package io.gridpulse.simulator;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link GroundTruth} as CSV files. Energies use the shortest decimal that round-trips, so
- * a reader parsing them gets back the very doubles the simulator computed; hour starts are ISO-8601
+ * A {@link GroundTruth} as CSV files. Energies use the shortest decimal that round-trips, so a
+ * reader parsing them gets back the very doubles the simulator computed; hour starts are ISO-8601
  * UTC instants.
  */
-final class GroundTruthCsv {
+public final class GroundTruthCsv {
 
     static final String METER_HOURLY = "meter-hourly.csv";
     static final String FEEDER_HOURLY = "feeder-hourly.csv";
-    static final String DISTRICT_HOURLY = "district-hourly.csv";
+    public static final String DISTRICT_HOURLY = "district-hourly.csv";
     static final String HOUSEHOLDS = "households.csv";
+
+    private static final String DISTRICT_HOURLY_HEADER = "district_id,hour_start,energy_kwh,meters";
+
+    /**
+     * A row of {@value #DISTRICT_HOURLY}: a district's energy in the hour window from {@code
+     * hourStart}.
+     */
+    public record DistrictHour(
+            String districtId, Instant hourStart, double energyKwh, int meters) {}
 
     private final GroundTruth truth;
     private final Topology topology;
@@ -94,7 +106,8 @@ final class GroundTruthCsv {
     private void writeDistrictHourly(Path file) throws IOException {
         int[] meters = truth.metersPerDistrict();
         try (BufferedWriter out = open(file)) {
-            out.write("district_id,hour_start,energy_kwh,meters\n");
+            out.write(DISTRICT_HOURLY_HEADER);
+            out.write('\n');
             String[] hours = hourStrings();
             for (int d = 0; d < topology.districts(); d++) {
                 if (meters[d] == 0) {
@@ -167,6 +180,34 @@ final class GroundTruthCsv {
                         .append('\n');
                 out.write(row.toString());
             }
+        }
+    }
+
+    /**
+     * The rows of {@value #DISTRICT_HOURLY} in a directory written by {@link GroundTruth#writeCsv}.
+     */
+    public static List<DistrictHour> readDistrictHourly(Path dir) {
+        Path file = dir.resolve(DISTRICT_HOURLY);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (!DISTRICT_HOURLY_HEADER.equals(header)) {
+                throw new IllegalArgumentException(
+                        file + ": not the district ground truth, header is " + header);
+            }
+            List<DistrictHour> hours = new ArrayList<>();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                // Ids, instants and numbers: no cell is quoted.
+                String[] cells = line.split(",", -1);
+                hours.add(
+                        new DistrictHour(
+                                cells[0],
+                                Instant.parse(cells[1]),
+                                Double.parseDouble(cells[2]),
+                                Integer.parseInt(cells[3])));
+            }
+            return hours;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

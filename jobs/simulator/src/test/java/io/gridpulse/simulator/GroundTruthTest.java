@@ -142,6 +142,11 @@ class GroundTruthTest {
         assertThat(d02[0]).isEqualTo("D02");
         assertThat(Double.parseDouble(d02[2])).isEqualTo(truth.districtHourKwh("D02", FIRST_HOUR));
         assertThat(d02[3]).isEqualTo("8");
+        assertThat(GroundTruthCsv.readDistrictHourly(dir))
+                .hasSize(3 * 6)
+                .contains(
+                        new GroundTruthCsv.DistrictHour(
+                                "D02", FIRST_HOUR, truth.districtHourKwh("D02", FIRST_HOUR), 8));
 
         assertThat(Files.readAllLines(dir.resolve("feeder-hourly.csv")))
                 .hasSize(1 + 6 * 6)

@@ -1,6 +1,5 @@
 package io.gridpulse.monitor.faults;
 
-import io.gridpulse.monitor.report.AnomalyTopic;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.simulator.KafkaReadingSink;
 import io.gridpulse.simulator.Simulation;
@@ -8,6 +7,7 @@ import io.gridpulse.simulator.SimulationConfig;
 import io.gridpulse.simulator.anomaly.AnomalyConfig;
 import io.gridpulse.simulator.anomaly.AnomalyInjector;
 import io.gridpulse.testkit.InfluxServer;
+import io.gridpulse.tools.report.AnomalyTopic;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;

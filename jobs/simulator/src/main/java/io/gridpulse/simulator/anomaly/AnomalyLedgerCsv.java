@@ -1,5 +1,6 @@
 package io.gridpulse.simulator.anomaly;
 
+import io.gridpulse.simulator.CsvCells;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -81,14 +82,14 @@ public final class AnomalyLedgerCsv {
                                 a.start().toString(),
                                 a.end().toString(),
                                 plain(a.extraW()),
-                                quote(a.detail())));
+                                CsvCells.quote(a.detail())));
                 out.write('\n');
             }
         }
     }
 
     static InjectedAnomaly parse(String line) {
-        List<String> cells = split(line);
+        List<String> cells = CsvCells.split(line);
         if (cells.size() != COLUMNS) {
             throw new IllegalArgumentException(
                     "expected " + COLUMNS + " columns, got " + cells.size());
@@ -105,49 +106,10 @@ public final class AnomalyLedgerCsv {
     }
 
     /**
-     * The cells of one RFC 4180 line (quoted cells may hold commas and doubled quotes, not line
-     * breaks).
-     */
-    static List<String> split(String line) {
-        List<String> cells = new ArrayList<>(COLUMNS);
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quote");
-        }
-        cells.add(cell.toString());
-        return cells;
-    }
-
-    /**
      * The shortest decimal that reads back as the same double, never in scientific notation (as the
      * truth CSVs).
      */
     private static String plain(double value) {
         return BigDecimal.valueOf(value).toPlainString();
-    }
-
-    private static String quote(String text) {
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }

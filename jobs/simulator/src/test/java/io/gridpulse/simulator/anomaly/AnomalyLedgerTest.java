@@ -3,6 +3,7 @@ package io.gridpulse.simulator.anomaly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridpulse.simulator.CsvCells;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,9 +97,7 @@ class AnomalyLedgerTest {
         assertThat(AnomalyLedgerCsv.read(dir.resolve(AnomalyLedger.CSV_FILE)))
                 .isEqualTo(small.anomalies());
         assertThat(small.anomalies().get(0).type()).isEqualTo(AnomalyKind.FEEDER_OUTAGE);
-        assertThat(
-                        AnomalyLedgerCsv.split(
-                                "VOLTAGE,M000002,D02-F01,D02,a,b,0.0,\"high, \"\"very\"\"\""))
+        assertThat(CsvCells.split("VOLTAGE,M000002,D02-F01,D02,a,b,0.0,\"high, \"\"very\"\"\""))
                 .containsExactly(
                         "VOLTAGE", "M000002", "D02-F01", "D02", "a", "b", "0.0", "high, \"very\"");
         // Meter M000001 is on feeder D01-F01 (of 8): the outage is its anomaly too.

@@ -27,7 +27,7 @@ class FaultLedgerTest {
         ledger.writeCsv(dir.resolve("truth"));
 
         List<String> lines = Files.readAllLines(dir.resolve("truth").resolve(FaultLedger.CSV_FILE));
-        assertThat(lines.get(0)).isEqualTo(FaultLedgerCsv.HEADER.strip());
+        assertThat(lines.get(0)).isEqualTo(FaultLedgerCsv.HEADER);
         assertThat(lines).hasSize(1 + ledger.faults().size());
         InjectedFault late = ledger.faults(FaultKind.LATE).get(0);
         assertThat(lines)
@@ -60,6 +60,14 @@ class FaultLedgerTest {
     }
 
     @Test
+    void shouldReadBackTheInjectedFaultsItWrote(@TempDir Path dir) {
+        ledger.writeCsv(dir);
+
+        assertThat(FaultLedgerCsv.readInjected(dir.resolve(FaultLedger.CSV_FILE)))
+                .isEqualTo(ledger.faults());
+    }
+
+    @Test
     void shouldListSkippedFaultsInTheCsvToo(@TempDir Path dir) throws IOException {
         FaultLedger withSkipped = new FaultLedger();
         withSkipped.skip(
@@ -73,8 +81,9 @@ class FaultLedgerTest {
 
         assertThat(Files.readAllLines(dir.resolve(FaultLedger.CSV_FILE)))
                 .containsExactly(
-                        FaultLedgerCsv.HEADER.strip(),
+                        FaultLedgerCsv.HEADER,
                         "GARBAGE,M000001,D01-F01,D01,skipped,,,,,,,,,\"no raw records, \"\"file\"\"\"");
+        assertThat(FaultLedgerCsv.readInjected(dir.resolve(FaultLedger.CSV_FILE))).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.gridpulse.monitor.report;
+package io.gridpulse.tools.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyState;
 import io.gridpulse.schema.AnomalyType;
 import io.gridpulse.schema.Severity;
+import io.gridpulse.simulator.anomaly.AnomalyKind;
+import io.gridpulse.simulator.anomaly.InjectedAnomaly;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,8 +79,8 @@ class AnomalyReportTest {
         assertThat(rows.get(0).detail()).isEqualTo("kettle, oven and sauna");
         assertThat(rows.get(1).detail()).isEqualTo("oven");
         assertThat(rows)
-                .extracting(InjectedAnomalies.Row::type)
-                .containsExactly("SPIKE", "SPIKE", "FEEDER_OUTAGE");
+                .extracting(InjectedAnomaly::type)
+                .containsExactly(AnomalyKind.SPIKE, AnomalyKind.SPIKE, AnomalyKind.FEEDER_OUTAGE);
     }
 
     @Test

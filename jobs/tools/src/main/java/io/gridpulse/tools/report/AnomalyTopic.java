@@ -1,4 +1,4 @@
-package io.gridpulse.monitor.report;
+package io.gridpulse.tools.report;
 
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyState;

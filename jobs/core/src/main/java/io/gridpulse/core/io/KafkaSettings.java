@@ -1,21 +1,14 @@
-package io.gridpulse.monitor;
+package io.gridpulse.core.io;
 
-import io.gridpulse.core.influx.InfluxSettings;
-import io.gridpulse.core.io.KafkaClientSettings;
-import io.gridpulse.core.io.KafkaOptions;
-import io.gridpulse.core.pipeline.PipelineSettings;
-import io.gridpulse.core.savings.live.SavingsSettings;
-import io.gridpulse.core.vee.ReadingRules;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
-/** Everything the monitor job is configured with, read once. */
-public record MonitorSettings(
+/** The live job's Kafka settings ({@link KafkaOptions}, {@link KafkaClientSettings}), read once. */
+public record KafkaSettings(
         String bootstrapServers,
-        Map<String, String> kafkaClient,
+        Map<String, String> client,
         String readingsTopic,
         String deadLetterTopic,
         String lateTopic,
@@ -23,14 +16,10 @@ public record MonitorSettings(
         DeliveryGuarantee anomaliesDeliveryGuarantee,
         String groupId,
         boolean bounded,
-        PipelineSettings pipeline,
-        ReadingRules rules,
-        InfluxSettings influx,
         String weatherTopic,
-        String baselineModelsTopic,
-        Optional<SavingsSettings> savings) {
+        String baselineModelsTopic) {
 
-    public static MonitorSettings from(ReadableConfig config) {
+    public static KafkaSettings from(ReadableConfig config) {
         DeliveryGuarantee anomaliesGuarantee =
                 config.get(KafkaOptions.ANOMALIES_DELIVERY_GUARANTEE);
         if (anomaliesGuarantee == DeliveryGuarantee.NONE) {
@@ -38,7 +27,7 @@ public record MonitorSettings(
                     KafkaOptions.ANOMALIES_DELIVERY_GUARANTEE.key()
                             + " must be at-least-once or exactly-once: an anomaly event must not be lost");
         }
-        return new MonitorSettings(
+        return new KafkaSettings(
                 config.get(KafkaOptions.BOOTSTRAP_SERVERS),
                 KafkaClientSettings.from(config),
                 config.get(KafkaOptions.READINGS_TOPIC),
@@ -48,11 +37,7 @@ public record MonitorSettings(
                 anomaliesGuarantee,
                 config.get(KafkaOptions.GROUP_ID),
                 config.get(KafkaOptions.BOUNDED),
-                PipelineSettings.from(config),
-                ReadingRules.from(config),
-                InfluxSettings.from(config),
                 config.get(KafkaOptions.WEATHER_TOPIC),
-                config.get(KafkaOptions.BASELINE_MODELS_TOPIC),
-                SavingsSettings.from(config));
+                config.get(KafkaOptions.BASELINE_MODELS_TOPIC));
     }
 }

@@ -1,4 +1,4 @@
-package io.gridpulse.monitor.report;
+package io.gridpulse.tools.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.gridpulse.monitor.report;
+package io.gridpulse.tools.report;
 
+import io.gridpulse.simulator.anomaly.InjectedAnomaly;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,23 +49,23 @@ final class AnomalyComparison {
      */
     record Counts(int injected, int found, int matching, int missed) {}
 
-    private final List<InjectedAnomalies.Row> injected;
+    private final List<InjectedAnomaly> injected;
     private final Map<String, Counts> byType;
     private final List<Found> notInjected;
-    private final List<InjectedAnomalies.Row> notFound;
+    private final List<InjectedAnomaly> notFound;
 
     private AnomalyComparison(
-            List<InjectedAnomalies.Row> injected,
+            List<InjectedAnomaly> injected,
             Map<String, Counts> byType,
             List<Found> notInjected,
-            List<InjectedAnomalies.Row> notFound) {
+            List<InjectedAnomaly> notFound) {
         this.injected = injected;
         this.byType = byType;
         this.notInjected = notInjected;
         this.notFound = notFound;
     }
 
-    static AnomalyComparison of(List<InjectedAnomalies.Row> injected, List<Found> found) {
+    static AnomalyComparison of(List<InjectedAnomaly> injected, List<Found> found) {
         boolean[] detected = new boolean[injected.size()];
         Map<String, int[]> counts = new TreeMap<>(); // injected, found, matching, missed
         List<Found> notInjected = new ArrayList<>();
@@ -84,9 +85,9 @@ final class AnomalyComparison {
                 notInjected.add(anomaly);
             }
         }
-        List<InjectedAnomalies.Row> notFound = new ArrayList<>();
+        List<InjectedAnomaly> notFound = new ArrayList<>();
         for (int i = 0; i < injected.size(); i++) {
-            int[] c = counts.computeIfAbsent(injected.get(i).type(), type -> new int[4]);
+            int[] c = counts.computeIfAbsent(injected.get(i).type().name(), type -> new int[4]);
             c[0]++;
             if (!detected[i]) {
                 c[3]++;
@@ -96,18 +97,18 @@ final class AnomalyComparison {
         Map<String, Counts> byType = new TreeMap<>();
         counts.forEach((type, c) -> byType.put(type, new Counts(c[0], c[1], c[2], c[3])));
         notInjected.sort(Comparator.comparing(Found::start));
-        notFound.sort(Comparator.comparing(InjectedAnomalies.Row::start));
+        notFound.sort(Comparator.comparing(InjectedAnomaly::start));
         return new AnomalyComparison(injected, byType, notInjected, notFound);
     }
 
-    static boolean matches(InjectedAnomalies.Row injected, Found found) {
-        return injected.type().equals(found.type()) && sameSubjectAndTime(injected, found);
+    static boolean matches(InjectedAnomaly injected, Found found) {
+        return injected.type().name().equals(found.type()) && sameSubjectAndTime(injected, found);
     }
 
     /**
      * Same meter (same feeder for an anomaly without a meter), overlapping in time with the slack.
      */
-    private static boolean sameSubjectAndTime(InjectedAnomalies.Row injected, Found found) {
+    private static boolean sameSubjectAndTime(InjectedAnomaly injected, Found found) {
         boolean sameSubject =
                 injected.meterId() != null
                         ? injected.meterId().equals(found.meterId())
@@ -115,8 +116,7 @@ final class AnomalyComparison {
         if (!sameSubject) {
             return false;
         }
-        boolean startsInTime =
-                injected.end() == null || !found.start().isAfter(injected.end().plus(SLACK));
+        boolean startsInTime = !found.start().isAfter(injected.end().plus(SLACK));
         boolean endsInTime =
                 found.end() == null || !found.end().isBefore(injected.start().minus(SLACK));
         return startsInTime && endsInTime;
@@ -130,7 +130,7 @@ final class AnomalyComparison {
         return notInjected;
     }
 
-    List<InjectedAnomalies.Row> notFound() {
+    List<InjectedAnomaly> notFound() {
         return notFound;
     }
 
@@ -141,7 +141,7 @@ final class AnomalyComparison {
     List<String> injectedThere(Found found) {
         return injected.stream()
                 .filter(row -> sameSubjectAndTime(row, found))
-                .map(InjectedAnomalies.Row::type)
+                .map(row -> row.type().name())
                 .distinct()
                 .toList();
     }

@@ -1,4 +1,4 @@
-package io.gridpulse.monitor;
+package io.gridpulse.core.io;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,10 +1,11 @@
-package io.gridpulse.monitor.report;
+package io.gridpulse.tools.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridpulse.monitor.report.AnomalyComparison.Counts;
-import io.gridpulse.monitor.report.AnomalyComparison.Found;
-import io.gridpulse.monitor.report.InjectedAnomalies.Row;
+import io.gridpulse.simulator.anomaly.AnomalyKind;
+import io.gridpulse.simulator.anomaly.InjectedAnomaly;
+import io.gridpulse.tools.report.AnomalyComparison.Counts;
+import io.gridpulse.tools.report.AnomalyComparison.Found;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +19,16 @@ class AnomalyComparisonTest {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
-    private static Row injected(
+    private static InjectedAnomaly injected(
             String type, String meter, String feeder, String start, String end) {
-        return new Row(
-                type,
+        return new InjectedAnomaly(
+                AnomalyKind.valueOf(type),
                 meter,
                 feeder,
                 feeder.substring(0, 3),
                 Instant.parse(start),
                 Instant.parse(end),
+                0,
                 "injected " + type);
     }
 
@@ -42,7 +44,7 @@ class AnomalyComparisonTest {
 
     @Test
     void shouldMatchTheSameTypeAndMeterOverlappingInTimeWithAnHourOfSlack() {
-        Row spike =
+        InjectedAnomaly spike =
                 injected(
                         "SPIKE",
                         "M000001",
@@ -122,7 +124,7 @@ class AnomalyComparisonTest {
 
     @Test
     void shouldMatchAFeederOutageByItsFeederAndOnlyWithoutAMeter() {
-        Row outage =
+        InjectedAnomaly outage =
                 injected(
                         "FEEDER_OUTAGE",
                         null,
@@ -164,7 +166,7 @@ class AnomalyComparisonTest {
 
     @Test
     void shouldCountPerTypeAndListWhatWasNotInjectedAndWhatWasMissed() {
-        List<Row> injected =
+        List<InjectedAnomaly> injected =
                 List.of(
                         injected(
                                 "SPIKE",
@@ -236,7 +238,7 @@ class AnomalyComparisonTest {
                 .extracting(Found::meterId)
                 .containsExactly("M000009", "M000002");
         assertThat(comparison.notFound())
-                .extracting(Row::meterId)
+                .extracting(InjectedAnomaly::meterId)
                 .containsExactly("M000002", "M000003");
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package io.gridpulse.monitor;
+package io.gridpulse.core.io;
 
 import java.util.Map;
 import java.util.concurrent.Callable;

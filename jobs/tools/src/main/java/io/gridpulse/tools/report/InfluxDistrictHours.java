@@ -1,4 +1,4 @@
-package io.gridpulse.monitor.report;
+package io.gridpulse.tools.report;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package io.gridpulse.monitor.report;
+package io.gridpulse.tools.report;
 
+import io.gridpulse.simulator.anomaly.InjectedAnomaly;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class DemoSummary {
                 Files.exists(truthDir.resolve(InjectedFaults.FILE))
                         ? InjectedFaults.read(truthDir)
                         : null;
-        List<InjectedAnomalies.Row> anomalies =
+        List<InjectedAnomaly> anomalies =
                 Files.exists(truthDir.resolve(InjectedAnomalies.FILE))
                         ? InjectedAnomalies.read(truthDir)
                         : null;

@@ -1,4 +1,4 @@
-package io.gridpulse.monitor.report;
+package io.gridpulse.tools.report;
 
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.SchemaHistory;
