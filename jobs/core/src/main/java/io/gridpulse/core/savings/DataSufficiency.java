@@ -89,9 +89,18 @@ public final class DataSufficiency {
         LocalDate windowStart = last.minusDays(Math.min(covered, BASELINE_DAYS) - 1L);
         int windowDays = (int) ChronoUnit.DAYS.between(windowStart, last) + 1;
         int missing = 0;
+        int withoutUse = 0;
+        int withoutTemperature = 0;
         for (LocalDate date = windowStart; !date.isAfter(last); date = date.plusDays(1)) {
-            if (isMissing(byDate.get(date), fuel)) {
+            DailyObservation day = byDate.get(date);
+            if (isMissing(day, fuel)) {
                 missing++;
+                // say which input is missing: the meter's use, or the weather
+                if (day == null || day.missing() || !usageCounts(day, fuel)) {
+                    withoutUse++;
+                } else {
+                    withoutTemperature++;
+                }
             }
         }
         // Integer comparison, so exactly 10% passes and 36.5 of 365 cannot be rounded either way.
@@ -99,13 +108,20 @@ public final class DataSufficiency {
             reasons.add(
                     String.format(
                             Locale.ROOT,
-                            "%d of %d days missing (%.1f%%), at most %d%%",
+                            "%d of %d days missing (%.1f%%), at most %d%%: %d without use, %d"
+                                    + " without temperature",
                             missing,
                             windowDays,
                             100.0 * missing / windowDays,
-                            MAX_MISSING_PERCENT));
+                            MAX_MISSING_PERCENT,
+                            withoutUse,
+                            withoutTemperature));
         }
         return new Result(reasons.isEmpty(), covered, missing, reasons);
+    }
+
+    private static boolean usageCounts(DailyObservation day, Fuel fuel) {
+        return !(fuel.zeroUsageIsMissing() && day.usage() == 0.0);
     }
 
     private static boolean isMissing(DailyObservation day, Fuel fuel) {

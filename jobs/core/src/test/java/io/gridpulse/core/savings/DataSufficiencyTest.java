@@ -48,7 +48,9 @@ class DataSufficiencyTest {
 
         assertThat(result.sufficient()).isFalse();
         assertThat(result.missingDays()).isEqualTo(37);
-        assertThat(result.reasons()).containsExactly("37 of 365 days missing (10.1%), at most 10%");
+        assertThat(result.reasons())
+                .containsExactly(
+                        "37 of 365 days missing (10.1%), at most 10%: 37 without use, 0 without temperature");
     }
 
     @Test
@@ -63,7 +65,10 @@ class DataSufficiencyTest {
         DataSufficiency.Result result = DataSufficiency.check(days);
 
         assertThat(result.coveredDays()).isEqualTo(365);
-        assertThat(result.reasons()).containsExactly("40 of 365 days missing (11.0%), at most 10%");
+        assertThat(result.reasons())
+                .containsExactly(
+                        "40 of 365 days missing (11.0%), at most 10%: 30 without use, 10 without"
+                                + " temperature");
     }
 
     @Test
@@ -78,7 +83,9 @@ class DataSufficiencyTest {
         DataSufficiency.Result electricity = DataSufficiency.check(days, Fuel.ELECTRICITY);
         assertThat(electricity.sufficient()).isFalse();
         assertThat(electricity.reasons())
-                .containsExactly("40 of 365 days missing (11.0%), at most 10%");
+                .containsExactly(
+                        "40 of 365 days missing (11.0%), at most 10%: 40 without use, 0 without"
+                                + " temperature");
     }
 
     @Test
@@ -96,7 +103,8 @@ class DataSufficiencyTest {
                 .containsExactly(
                         SyntheticDays.START.plusDays(5) + " appears 2 times",
                         "baseline covers 200 days, needs 365",
-                        "30 of 200 days missing (15.0%), at most 10%");
+                        "30 of 200 days missing (15.0%), at most 10%: 30 without use, 0 without"
+                                + " temperature");
     }
 
     @Test

@@ -13,6 +13,15 @@ public final class WeatherRowParser implements Serializable {
     private final RowSplitter splitter;
     private final FieldReader reader;
     private final TimeReader time;
+
+    /**
+     * Outdoor temperatures ever measured lie within about -90 and +57 °C: outside, the value is a
+     * placeholder (9999) or in another unit, and taken as it is it would move a whole day's mean.
+     */
+    static final double MIN_PLAUSIBLE_C = -90;
+
+    static final double MAX_PLAUSIBLE_C = 60;
+
     private final Column temperature;
     private final TemperatureUnit unit;
     private final IdSource.Bound district;
@@ -43,10 +52,19 @@ public final class WeatherRowParser implements Serializable {
         long timeMillis = time.epochMillis(fields);
         double temperature = reader.number(fields, this.temperature);
         boolean missing = Double.isNaN(temperature);
-        return new WeatherRow(
-                district.read(fields, reader),
-                timeMillis,
-                missing ? Double.NaN : unit.toCelsius(temperature),
-                missing);
+        double celsius = missing ? Double.NaN : unit.toCelsius(temperature);
+        if (!missing && !(celsius >= MIN_PLAUSIBLE_C && celsius <= MAX_PLAUSIBLE_C)) {
+            throw new CsvLineException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "temperature %s (%.1f °C) is outside the plausible %.0f..%.0f °C: a"
+                                    + " placeholder for a missing value, or the wrong unit in the"
+                                    + " mapping",
+                            fields[this.temperature.index()].strip(),
+                            celsius,
+                            MIN_PLAUSIBLE_C,
+                            MAX_PLAUSIBLE_C));
+        }
+        return new WeatherRow(district.read(fields, reader), timeMillis, celsius, missing);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -34,6 +35,13 @@ final class ReplayResults {
 
     private ReplayResults() {}
 
+    /** The results' daily windows are not the calendar days of the zone they are read in. */
+    static final class WrongTimeZoneException extends IOException {
+        WrongTimeZoneException(String message) {
+            super(message);
+        }
+    }
+
     static Map<String, MeterDays> meterDays(Path directory, ZoneId zone) throws IOException {
         Map<String, MeterDays> meters = new TreeMap<>();
         Path aggregates = directory.resolve("meter_aggregates.csv");
@@ -55,7 +63,20 @@ final class ReplayResults {
                         meters.computeIfAbsent(
                                 f[meter],
                                 id -> new MeterDays(id, f[feeder], f[district], new TreeMap<>()));
-                LocalDate date = Instant.parse(f[start]).atZone(zone).toLocalDate();
+                ZonedDateTime windowStart = Instant.parse(f[start]).atZone(zone);
+                if (!windowStart.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+                    throw new WrongTimeZoneException(
+                            "the daily windows in "
+                                    + aggregates
+                                    + " start at "
+                                    + windowStart.toLocalTime()
+                                    + " in "
+                                    + zone
+                                    + ", not at midnight: the replay's days are those of another"
+                                    + " time zone; give its district.default-time-zone as"
+                                    + " --time-zone");
+                }
+                LocalDate date = windowStart.toLocalDate();
                 // A day can be written again (a later reading updated it): the last row is the
                 // day's final state.
                 days.days()

@@ -2,6 +2,7 @@ package io.gridpulse.replay.savings;
 
 import io.gridpulse.core.io.KafkaClientSettings;
 import io.gridpulse.core.savings.Fuel;
+import io.gridpulse.replay.CommandLines;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,7 +121,7 @@ public final class SavingsReport implements Callable<Integer> {
     Path kafkaPropertiesFile;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SavingsReport()).execute(args));
+        System.exit(CommandLines.run(new SavingsReport(), args));
     }
 
     @Override
@@ -136,6 +137,7 @@ public final class SavingsReport implements Callable<Integer> {
                                 + results);
             }
         }
+        refuseMeaninglessPeriods();
         Fuel kind;
         try {
             kind = Fuel.valueOf(fuel.toUpperCase(Locale.ROOT));
@@ -143,9 +145,21 @@ public final class SavingsReport implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "--fuel must be electricity or gas, not " + fuel);
         }
-        Map<String, ReplayResults.MeterDays> meters = ReplayResults.meterDays(results, zone);
+        Map<String, ReplayResults.MeterDays> meters;
+        try {
+            meters = ReplayResults.meterDays(results, zone);
+        } catch (ReplayResults.WrongTimeZoneException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        if (meters.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    results.resolve("meter_aggregates.csv")
+                            + " has no daily windows: nothing to compute savings on");
+        }
         Map<String, TreeMap<LocalDate, DayTemperature>> temperatures =
                 ReplayResults.dailyTemperatures(results, zone);
+        refuseDistrictsWithoutWeather(meters, temperatures);
         LocalDate end =
                 reportingEnd != null
                         ? reportingEnd
@@ -187,6 +201,52 @@ public final class SavingsReport implements Callable<Integer> {
         summary.forEach(out::println);
         Files.write(results.resolve("savings-summary.txt"), summary, StandardCharsets.UTF_8);
         return 0;
+    }
+
+    /** A reporting period that overlaps the baseline, or ends before it starts, means nothing. */
+    private void refuseMeaninglessPeriods() {
+        if (!reportingStart.isAfter(baselineEnd)) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    "--reporting-start "
+                            + reportingStart
+                            + " must come after --baseline-end "
+                            + baselineEnd
+                            + ": the reporting period may not overlap the baseline it is compared"
+                            + " with");
+        }
+        if (reportingEnd != null && reportingEnd.isBefore(reportingStart)) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    "--reporting-end "
+                            + reportingEnd
+                            + " is before --reporting-start "
+                            + reportingStart);
+        }
+    }
+
+    /** Savings without temperatures are no savings: say which district's weather is missing. */
+    private void refuseDistrictsWithoutWeather(
+            Map<String, ReplayResults.MeterDays> meters,
+            Map<String, TreeMap<LocalDate, DayTemperature>> temperatures) {
+        List<String> without =
+                meters.values().stream()
+                        .map(ReplayResults.MeterDays::districtId)
+                        .distinct()
+                        .filter(district -> !temperatures.containsKey(district))
+                        .sorted()
+                        .toList();
+        if (!without.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    results.resolve("weather.csv")
+                            + " has no temperature for district "
+                            + String.join(", ", without)
+                            + (temperatures.isEmpty()
+                                    ? ""
+                                    : " (it has " + String.join(", ", temperatures.keySet()) + ")")
+                            + ": replay their weather with --weather");
+        }
     }
 
     /** Groups of meters by feeder or district. */

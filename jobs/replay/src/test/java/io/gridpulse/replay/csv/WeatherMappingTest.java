@@ -24,18 +24,29 @@ class WeatherMappingTest {
                             "missing=M"));
 
     @Test
+    void shouldRejectATemperatureNoWeatherHasWithItsValueAndWhy() {
+        WeatherRowParser parser = asos.parser(ASOS_HEADER);
+
+        assertThatThrownBy(() -> parser.parse("DSM,2016-01-01 00:54,9999,20.0"))
+                .isInstanceOf(CsvLineException.class)
+                .hasMessageContaining("temperature 9999 (5537.2 °C) is outside the plausible");
+        assertThatThrownBy(() -> parser.parse("DSM,2016-01-01 00:54,-200,20.0"))
+                .isInstanceOf(CsvLineException.class);
+    }
+
+    @Test
     void shouldConvertFahrenheitToCelsius() {
         WeatherRowParser parser = asos.parser(ASOS_HEADER);
 
         WeatherRow freezing = parser.parse("DSM,2016-01-01 00:54,32.0,20.0");
-        WeatherRow boiling = parser.parse("DSM,2016-01-01 01:54,212,20.0");
+        WeatherRow hot = parser.parse("DSM,2016-01-01 01:54,122,20.0");
         WeatherRow cold = parser.parse("DSM,2016-01-01 02:54,-40,20.0");
 
         assertThat(freezing.districtId()).isEqualTo("north");
         assertThat(freezing.timeMillis()).isEqualTo(millis("2016-01-01T00:54:00Z"));
         assertThat(freezing.temperatureC()).isCloseTo(0.0, within(1e-9));
         assertThat(freezing.missing()).isFalse();
-        assertThat(boiling.temperatureC()).isCloseTo(100.0, within(1e-9));
+        assertThat(hot.temperatureC()).isCloseTo(50.0, within(1e-9));
         assertThat(cold.temperatureC()).isCloseTo(-40.0, within(1e-9));
     }
 
