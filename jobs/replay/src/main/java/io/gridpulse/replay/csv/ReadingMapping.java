@@ -36,7 +36,7 @@ public final class ReadingMapping implements Serializable {
     private final CsvLayout layout;
     private final TimeColumns time;
     private final TimestampMarks marks;
-    private final Duration interval; // null: a register without an interval
+    private final RowInterval interval; // null: a register without an interval
     private final IdSource meter;
     private final IdSource feeder;
     private final IdSource district;
@@ -74,7 +74,9 @@ public final class ReadingMapping implements Serializable {
         time = TimeColumns.parse(keys);
         marks = TimestampMarks.parse(keys.text("timestamp-marks", "end"));
         interval =
-                keys.has("interval") ? IntervalText.parse("interval", keys.text("interval")) : null;
+                keys.has("interval")
+                        ? IntervalText.parse("interval", keys.text("interval"), time.zone())
+                        : null;
         if (interval == null && kind.needsInterval()) {
             throw new CsvMappingException(
                     "missing key 'interval': value-kind="
@@ -118,8 +120,16 @@ public final class ReadingMapping implements Serializable {
         return layout;
     }
 
-    /** The length of each row's interval, or null for a register file that does not give one. */
+    /**
+     * The usual length of each row's interval (a calendar day counts 24 hours), or null for a
+     * register file that does not give one.
+     */
     public Duration interval() {
+        return interval == null ? null : interval.nominal();
+    }
+
+    /** Each row's interval as rows are read: fixed, or calendar days or months; null: none. */
+    public RowInterval rowInterval() {
         return interval;
     }
 

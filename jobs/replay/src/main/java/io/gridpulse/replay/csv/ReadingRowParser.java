@@ -21,7 +21,7 @@ public final class ReadingRowParser implements Serializable {
     private final Column voltage; // null: not mapped
     private final ValueKind kind;
     private final double factor;
-    private final long intervalMillis; // 0: no interval
+    private final RowInterval interval; // null: no interval
     private final boolean marksStart;
 
     ReadingRowParser(ReadingMapping mapping, Header header) {
@@ -43,7 +43,7 @@ public final class ReadingRowParser implements Serializable {
         reader = new FieldReader(mapping.layout());
         kind = mapping.kind();
         factor = mapping.factor();
-        intervalMillis = mapping.interval() == null ? 0 : mapping.interval().toMillis();
+        interval = mapping.rowInterval();
         marksStart = mapping.marksStart();
     }
 
@@ -55,8 +55,8 @@ public final class ReadingRowParser implements Serializable {
     public ReadingRow parse(String line) {
         String[] fields = splitter.split(line);
         long time = this.time.epochMillis(fields);
-        long end = marksStart ? time + intervalMillis : time;
-        long start = marksStart ? time : end - intervalMillis;
+        long end = interval == null ? time : marksStart ? interval.endAfter(time) : time;
+        long start = interval == null ? end : marksStart ? time : interval.startBefore(end);
         double number = reader.number(fields, value);
         boolean missing = Double.isNaN(number);
         return new ReadingRow(

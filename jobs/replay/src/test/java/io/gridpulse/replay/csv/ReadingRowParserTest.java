@@ -308,4 +308,76 @@ class ReadingRowParserTest {
         assertThat(CsvLayout.isBlank(";;")).isFalse();
         assertThat(CsvLayout.isBlank("  a")).isFalse();
     }
+
+    private static ReadingMapping dailyKwh(String marks) {
+        return ReadingMapping.parse(
+                pairs(
+                        "timestamp=day",
+                        "timestamp-format=yyyy-MM-dd",
+                        "time-zone=Europe/Helsinki",
+                        "value=kwh",
+                        "value-kind=interval-energy",
+                        "unit=kWh",
+                        "interval=P1D",
+                        "timestamp-marks=" + marks,
+                        "meter-id=daily-1"));
+    }
+
+    @Test
+    void shouldTakeADailyIntervalAsTheLocalCalendarDayOf23HoursWhenClocksGoForward() {
+        ReadingRow row = dailyKwh("start").parser("day,kwh").parse("2024-03-31,9.8");
+
+        assertThat(row.startMillis()).isEqualTo(millis("2024-03-30T22:00:00Z"));
+        assertThat(row.endMillis()).isEqualTo(millis("2024-03-31T21:00:00Z"));
+        assertThat(row.endMillis() - row.startMillis()).isEqualTo(23 * 3_600_000L);
+    }
+
+    @Test
+    void shouldTakeADailyIntervalAsTheLocalCalendarDayOf25HoursWhenClocksGoBack() {
+        ReadingRow row = dailyKwh("end").parser("day,kwh").parse("2024-10-28,9.8");
+
+        assertThat(row.endMillis()).isEqualTo(millis("2024-10-27T22:00:00Z"));
+        assertThat(row.startMillis()).isEqualTo(millis("2024-10-26T21:00:00Z"));
+        assertThat(row.endMillis() - row.startMillis()).isEqualTo(25 * 3_600_000L);
+    }
+
+    @Test
+    void shouldTakeAMonthlyBillingIntervalAsTheLocalCalendarMonth() {
+        ReadingMapping monthly =
+                ReadingMapping.parse(
+                        pairs(
+                                "timestamp=month",
+                                "timestamp-format=yyyy-MM-dd",
+                                "time-zone=Europe/Helsinki",
+                                "value=kwh",
+                                "value-kind=interval-energy",
+                                "unit=kWh",
+                                "interval=1mo",
+                                "timestamp-marks=start",
+                                "meter-id=bill-1"));
+
+        ReadingRow february = monthly.parser("month,kwh").parse("2024-02-01,410");
+
+        assertThat(february.startMillis()).isEqualTo(millis("2024-01-31T22:00:00Z"));
+        assertThat(february.endMillis()).isEqualTo(millis("2024-02-29T22:00:00Z"));
+        assertThat(monthly.interval()).hasDays(30);
+    }
+
+    @Test
+    void shouldKeepAnIntervalOfHoursAFixedLength() {
+        ReadingMapping hours =
+                ReadingMapping.parse(
+                        pairs(
+                                "timestamp=t",
+                                "time-zone=Europe/Helsinki",
+                                "value=kwh",
+                                "value-kind=interval-energy",
+                                "unit=kWh",
+                                "interval=PT24H",
+                                "meter-id=h-1"));
+
+        ReadingRow row = hours.parser("t,kwh").parse("2024-03-31T23:00:00,9.8");
+
+        assertThat(row.endMillis() - row.startMillis()).isEqualTo(24 * 3_600_000L);
+    }
 }
