@@ -9,12 +9,16 @@ import org.apache.flink.metrics.MetricGroup;
 /**
  * Anomalies opened (OPEN events sent), per type and in total, as Flink counters under the metric
  * group {@code anomalies.opened}. Every type is registered, also those an operator never opens, so
- * a dashboard's query finds a series (at 0) from the job's start on.
+ * a dashboard's query finds a series (at 0) from the job's start on. Beside them, {@code
+ * anomalies.meters.seen} and {@code anomalies.meters.warm} count the meters the detectors have met
+ * and those whose warm-up is over: their difference is how many are still learning, not judged.
  */
 final class AnomalyCounters {
 
     private final Counter total;
     private final Map<AnomalyType, Counter> byType = new EnumMap<>(AnomalyType.class);
+    private final Counter metersSeen;
+    private final Counter metersWarm;
 
     AnomalyCounters(MetricGroup parent) {
         MetricGroup group = parent.addGroup("anomalies").addGroup("opened");
@@ -22,6 +26,17 @@ final class AnomalyCounters {
         for (AnomalyType type : AnomalyType.values()) {
             byType.put(type, group.counter(type.name()));
         }
+        MetricGroup meters = parent.addGroup("anomalies").addGroup("meters");
+        metersSeen = meters.counter("seen");
+        metersWarm = meters.counter("warm");
+    }
+
+    void meterSeen() {
+        metersSeen.inc();
+    }
+
+    void meterWarm() {
+        metersWarm.inc();
     }
 
     void opened(AnomalyType type) {

@@ -92,6 +92,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
             watch = new MeterWatch();
             watch.feederId = quarter.getFeederId();
             watch.districtId = quarter.getDistrictId();
+            counters.meterSeen();
             ctx.output(
                     SILENCE,
                     new SilenceSignal(
@@ -123,7 +124,11 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         MeterProfile profile = watch.profile;
         double energyWh = quarter.getEnergyKwh() * 1000.0;
         boolean measured = quarter.getEstimatedFraction() <= settings.maxEstimatedFraction();
-        boolean warm = profile.isWarm(end, warmUpMillis) && measured;
+        if (!watch.warm && profile.isWarm(end, warmUpMillis)) {
+            watch.warm = true;
+            counters.meterWarm();
+        }
+        boolean warm = watch.warm && measured;
 
         Finding spike = null;
         Finding high = null;

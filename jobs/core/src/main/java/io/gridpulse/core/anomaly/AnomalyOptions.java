@@ -18,7 +18,10 @@ public final class AnomalyOptions {
                     .defaultValue(Duration.ofDays(21))
                     .withDescription(
                             "How long a meter's profile learns before its energy detectors may alert (every hour of the"
-                                    + " week seen three times, weekends included). Silence, outage and voltage alerts need no warm-up.");
+                                    + " week seen three times, weekends included). At least a week (shorter is refused: hours of"
+                                    + " the week the profile has not seen would be judged). Silence, outage and voltage alerts need"
+                                    + " no warm-up. Meters still learning are counted in the metrics anomalies.meters.seen and"
+                                    + " anomalies.meters.warm.");
 
     public static final ConfigOption<Double> SPIKE_SIGMAS =
             key("anomaly.spike.sigmas")

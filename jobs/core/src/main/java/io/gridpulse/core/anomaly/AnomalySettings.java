@@ -40,7 +40,23 @@ public record AnomalySettings(
         double maxEstimatedFraction)
         implements Serializable {
 
+    /**
+     * The shortest warm-up that lets a profile see every hour of the week once: with less, a meter
+     * is judged on hours (a Saturday night) its profile has never seen.
+     */
+    public static final Duration MIN_WARM_UP = Duration.ofDays(7);
+
     public AnomalySettings {
+        if (warmUp.compareTo(MIN_WARM_UP) < 0) {
+            throw new IllegalConfigurationException(
+                    AnomalyOptions.WARM_UP.key()
+                            + " ("
+                            + warmUp
+                            + ") is shorter than a week: a meter would be judged on hours of the week"
+                            + " its profile has not seen (at least "
+                            + MIN_WARM_UP
+                            + ", by default three weeks)");
+        }
         if (retention.compareTo(silentAfter.plus(outageGrace)) <= 0) {
             throw new IllegalConfigurationException(
                     PipelineOptions.METER_RETENTION.key()

@@ -49,5 +49,8 @@ public class MeterWatch {
     /** The timer at which a silent meter is forgotten, or -1. */
     public long forgetAt = -1;
 
+    /** Whether the meter's warm-up is over and was counted ({@code anomalies.meters.warm}). */
+    public boolean warm;
+
     public MeterWatch() {}
 }

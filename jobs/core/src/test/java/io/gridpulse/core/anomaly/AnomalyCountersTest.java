@@ -23,6 +23,19 @@ class AnomalyCountersTest {
         assertThat(group.count("anomalies.opened.VOLTAGE"))
                 .as("registered at 0 from the start")
                 .isZero();
-        assertThat(group.metrics()).hasSize(AnomalyType.values().length + 1);
+        assertThat(group.metrics()).hasSize(AnomalyType.values().length + 1 + 2);
+    }
+
+    @Test
+    void shouldCountTheMetersMetAndThoseWhoseWarmUpIsOver() {
+        RecordingMetricGroup group = new RecordingMetricGroup();
+        AnomalyCounters counters = new AnomalyCounters(group);
+
+        counters.meterSeen();
+        counters.meterSeen();
+        counters.meterWarm();
+
+        assertThat(group.count("anomalies.meters.seen")).isEqualTo(2);
+        assertThat(group.count("anomalies.meters.warm")).isEqualTo(1);
     }
 }
