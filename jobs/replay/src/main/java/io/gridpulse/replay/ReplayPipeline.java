@@ -76,13 +76,13 @@ public final class ReplayPipeline {
             StreamExecutionEnvironment env,
             ReplayInputs inputs,
             Outputs sinks,
-            Sink<WeatherObservation> weatherSink,
+            List<Sink<WeatherObservation>> weatherSinks,
             PipelineSettings settings,
             ReadingRules rules) {
         DataStream<DeadLetter> weatherDeadLetters =
                 inputs.weatherFiles().isEmpty()
                         ? null
-                        : weather(env, inputs, weatherSink)
+                        : weather(env, inputs, weatherSinks)
                                 .map(
                                         new Tally<DeadLetter>(
                                                 deadLetter -> Counters.WEATHER_DEAD_LETTERS))
@@ -90,10 +90,11 @@ public final class ReplayPipeline {
                                 .name("count weather dead letters")
                                 .uid("count-weather-dead-letters");
         if (!inputs.hasReadings()) {
-            weatherDeadLetters
-                    .sinkTo(sinks.deadLetters())
-                    .name("dead-letter sink")
-                    .uid("dead-letter-sink");
+            Workflow.sinkTo(
+                    weatherDeadLetters,
+                    sinks.deadLetters(),
+                    "dead-letter sink",
+                    "dead-letter-sink");
             return;
         }
         SingleOutputStreamOperator<MeterReading> readings =
@@ -205,7 +206,9 @@ public final class ReplayPipeline {
 
     /** Weather observations to their sink; returns the rows that did not parse. */
     private static DataStream<DeadLetter> weather(
-            StreamExecutionEnvironment env, ReplayInputs inputs, Sink<WeatherObservation> sink) {
+            StreamExecutionEnvironment env,
+            ReplayInputs inputs,
+            List<Sink<WeatherObservation>> sinks) {
         DataStream<Either<DeadLetter, WeatherObservation>> rows =
                 env.fromData(inputs.weatherFiles())
                         .name("weather files")
@@ -215,16 +218,17 @@ public final class ReplayPipeline {
                         .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, WEATHER))
                         .name("parse weather")
                         .uid("parse-weather");
-        rows.filter(Either::isRight)
-                .name("weather observations")
-                .uid("weather-observations")
-                .map(Either::right)
-                .returns(WEATHER)
-                .name("weather observation")
-                .uid("weather-observation")
-                .sinkTo(sink)
-                .name("weather sink")
-                .uid("weather-sink");
+        Workflow.sinkTo(
+                rows.filter(Either::isRight)
+                        .name("weather observations")
+                        .uid("weather-observations")
+                        .map(Either::right)
+                        .returns(WEATHER)
+                        .name("weather observation")
+                        .uid("weather-observation"),
+                sinks,
+                "weather sink",
+                "weather-sink");
         return rows.filter(Either::isLeft)
                 .name("weather dead letters")
                 .uid("weather-dead-letters")
