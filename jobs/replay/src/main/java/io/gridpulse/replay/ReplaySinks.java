@@ -9,8 +9,7 @@ import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.WeatherPoints;
 import io.gridpulse.core.pipeline.Outputs;
 import io.gridpulse.replay.output.CsvColumns;
-import io.gridpulse.replay.output.CsvFileSink;
-import io.gridpulse.replay.output.OutputFiles;
+import io.gridpulse.replay.output.CsvOutput;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.GroupAggregate;
@@ -39,7 +38,7 @@ public final class ReplaySinks {
     private final InfluxSettings influx;
     private final Path directory;
     private final Target target;
-    private final List<CsvFileSink<?>> files = new ArrayList<>();
+    private final List<CsvOutput<?>> files = new ArrayList<>();
 
     public ReplaySinks(InfluxSettings influx, Path directory, Target target) {
         this.influx = influx;
@@ -73,15 +72,19 @@ public final class ReplaySinks {
 
     /** Clears the files a previous run left; call before the job starts. */
     public void prepare() throws IOException {
-        OutputFiles.clear(directory, files.stream().map(CsvFileSink::name).toList());
+        for (CsvOutput<?> file : files) {
+            file.clear();
+        }
     }
 
-    /** Joins each output's part files; call after the job. Returns "name.csv: rows" lines. */
+    /**
+     * Joins each output's part files into its CSV file; call after the job. Returns "name.csv:
+     * rows" lines.
+     */
     public List<String> finish() throws IOException {
         List<String> written = new ArrayList<>();
-        for (CsvFileSink<?> file : files) {
-            long rows = OutputFiles.join(directory, file.name(), file.columns().header());
-            written.add(String.format("%s.csv: %,d rows", file.name(), rows));
+        for (CsvOutput<?> file : files) {
+            written.add(String.format("%s.csv: %,d rows", file.name(), file.finish()));
         }
         return written;
     }
@@ -102,9 +105,9 @@ public final class ReplaySinks {
         return sinks;
     }
 
-    private <T> CsvFileSink<T> file(String name, CsvColumns<T> columns) {
-        CsvFileSink<T> sink = new CsvFileSink<>(directory, name, columns);
-        files.add(sink);
-        return sink;
+    private <T> Sink<T> file(String name, CsvColumns<T> columns) {
+        CsvOutput<T> file = new CsvOutput<>(directory, name, columns);
+        files.add(file);
+        return file.sink();
     }
 }
