@@ -53,7 +53,10 @@ public abstract class WholeFileFormat<T> implements BulkFormat<FileRecord<T>, Fi
     /** {@code file}: the file as the replay names it; {@code in}: its content, decompressed. */
     abstract Records<T> open(String file, InputStream in) throws IOException;
 
-    /** Every given file, also one whose name starts with a dot or underscore. */
+    /**
+     * A source of the given files, each of them: also one whose name starts with a dot or an
+     * underscore, which Flink's default filter would pass over.
+     */
     public FileSource<FileRecord<T>> source() {
         return FileSource.forBulkFileFormat(
                         this, files.stream().map(Path::new).toArray(Path[]::new))
