@@ -13,7 +13,6 @@ import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.replay.input.AvroFileFormat;
 import io.gridpulse.replay.input.CsvFileFormat;
-import io.gridpulse.replay.input.FileTally;
 import io.gridpulse.replay.input.MeterRow;
 import io.gridpulse.replay.input.RowsToReadings;
 import io.gridpulse.replay.input.WeatherFileFormat;
@@ -129,12 +128,7 @@ public final class ReplayPipeline {
         List<DataStream<Either<DeadLetter, MeterReading>>> parts = new ArrayList<>();
         if (!inputs.avroFiles().isEmpty()) {
             parts.add(
-                    read(
-                                    env,
-                                    new AvroFileFormat(inputs.avroFiles(), rules, inputs.range()),
-                                    Counters.RECORDS,
-                                    ReadingTypes.READING,
-                                    "avro")
+                    read(env, new AvroFileFormat(inputs.avroFiles(), rules, inputs.range()), "avro")
                             .assignTimestampsAndWatermarks(
                                     WatermarkStrategy
                                             .<Either<DeadLetter, MeterReading>>noWatermarks()
@@ -154,8 +148,6 @@ public final class ReplayPipeline {
                             env,
                             new CsvFileFormat(
                                     inputs.csvFiles(), inputs.csvMapping(), inputs.range()),
-                            Counters.RECORDS,
-                            ROW,
                             "csv");
             parts.add(
                     rows.filter(Either::isLeft)
@@ -212,8 +204,6 @@ public final class ReplayPipeline {
                         env,
                         new WeatherFileFormat(
                                 inputs.weatherFiles(), inputs.weatherMapping(), inputs.range()),
-                        Counters.WEATHER_RECORDS,
-                        WEATHER,
                         "weather");
         Workflow.sinkTo(
                 rows.filter(Either::isRight)
@@ -240,15 +230,11 @@ public final class ReplayPipeline {
      * cannot add to accumulators itself): its records and dead letters.
      */
     private static <T> SingleOutputStreamOperator<Either<DeadLetter, T>> read(
-            StreamExecutionEnvironment env,
-            WholeFileFormat<T> format,
-            String recordsCounter,
-            TypeInformation<T> type,
-            String kind) {
+            StreamExecutionEnvironment env, WholeFileFormat<T> format, String kind) {
         return env.fromSource(format.source(), WatermarkStrategy.noWatermarks(), kind + " files")
                 .uid(kind + "-files")
-                .flatMap(new FileTally<T>(recordsCounter))
-                .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, type))
+                .flatMap(format.tally())
+                .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, format.valueType()))
                 .name("count " + kind + " records")
                 .uid("count-" + kind + "-records");
     }

@@ -26,7 +26,7 @@ public final class AvroFileFormat extends WholeFileFormat<MeterReading> {
     private final TimeRange range;
 
     public AvroFileFormat(List<String> files, ReadingRules rules, TimeRange range) {
-        super(files, ReadingTypes.READING);
+        super(files, ReadingTypes.READING, Counters.RECORDS);
         this.rules = rules;
         this.range = range;
     }

@@ -26,7 +26,7 @@ public final class CsvFileFormat extends WholeFileFormat<MeterRow> {
 
     /** {@code files}: all CSV files of the replay; rows name theirs by its index. */
     public CsvFileFormat(List<String> files, ReadingMapping mapping, TimeRange range) {
-        super(files, TypeInformation.of(MeterRow.class));
+        super(files, TypeInformation.of(MeterRow.class), Counters.RECORDS);
         this.mapping = mapping;
         this.range = range;
     }

@@ -23,7 +23,7 @@ public final class FileTally<T> extends RichFlatMapFunction<FileRecord<T>, Eithe
     private transient LongCounter bytes;
 
     /** {@code recordsCounter}: the counter of the records read ({@link Counters#RECORDS}, ...). */
-    public FileTally(String recordsCounter) {
+    FileTally(String recordsCounter) {
         this.recordsCounter = recordsCounter;
     }
 

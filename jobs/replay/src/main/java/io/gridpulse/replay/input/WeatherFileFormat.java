@@ -24,7 +24,7 @@ public final class WeatherFileFormat extends WholeFileFormat<WeatherObservation>
     private final TimeRange range;
 
     public WeatherFileFormat(List<String> files, WeatherMapping mapping, TimeRange range) {
-        super(files, new AvroTypeInfo<>(WeatherObservation.class));
+        super(files, new AvroTypeInfo<>(WeatherObservation.class), Counters.WEATHER_RECORDS);
         this.mapping = mapping;
         this.range = range;
     }

@@ -30,12 +30,18 @@ public abstract class WholeFileFormat<T> implements BulkFormat<FileRecord<T>, Fi
     private static final int BATCH = 1024;
 
     private final List<String> files;
-    private final TypeInformation<FileRecord<T>> type;
+    private final TypeInformation<T> valueType;
+    private final String recordsCounter;
 
-    /** {@code files}: as the replay names them, in dead letters among others. */
-    WholeFileFormat(List<String> files, TypeInformation<T> type) {
+    /**
+     * {@code files}: as the replay names them, in dead letters among others; {@code
+     * recordsCounter}: the counter of the records read ({@link
+     * io.gridpulse.replay.progress.Counters#RECORDS}, ...).
+     */
+    WholeFileFormat(List<String> files, TypeInformation<T> valueType, String recordsCounter) {
         this.files = List.copyOf(files);
-        this.type = FileRecord.type(type);
+        this.valueType = valueType;
+        this.recordsCounter = recordsCounter;
     }
 
     /** One file's records in order, each read when asked for. */
@@ -62,6 +68,16 @@ public abstract class WholeFileFormat<T> implements BulkFormat<FileRecord<T>, Fi
                         this, files.stream().map(Path::new).toArray(Path[]::new))
                 .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(path -> true))
                 .build();
+    }
+
+    /** What the format reads, once its records are counted ({@link FileTally}). */
+    public TypeInformation<T> valueType() {
+        return valueType;
+    }
+
+    /** Counts the records of this format and passes them on. */
+    public FileTally<T> tally() {
+        return new FileTally<>(recordsCounter);
     }
 
     List<String> files() {
@@ -107,7 +123,7 @@ public abstract class WholeFileFormat<T> implements BulkFormat<FileRecord<T>, Fi
 
     @Override
     public TypeInformation<FileRecord<T>> getProducedType() {
-        return type;
+        return FileRecord.type(valueType);
     }
 
     /** The file as given to the replay: the split's path is qualified ({@code file:/...}). */
