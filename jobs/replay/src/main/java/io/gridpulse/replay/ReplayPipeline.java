@@ -11,11 +11,12 @@ import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.quality.DataQuality;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.core.vee.ReadingRules;
-import io.gridpulse.replay.input.AvroFileReader;
-import io.gridpulse.replay.input.CsvFileReader;
+import io.gridpulse.replay.input.AvroFileFormat;
+import io.gridpulse.replay.input.CsvFileFormat;
 import io.gridpulse.replay.input.MeterRow;
 import io.gridpulse.replay.input.RowsToReadings;
-import io.gridpulse.replay.input.WeatherFileReader;
+import io.gridpulse.replay.input.WeatherFileFormat;
+import io.gridpulse.replay.input.WholeFileFormat;
 import io.gridpulse.replay.progress.Counters;
 import io.gridpulse.replay.progress.Tally;
 import io.gridpulse.schema.AggregationWindow;
@@ -43,13 +44,14 @@ import org.apache.flink.types.Either;
 /**
  * The replay's dataflow: its inputs turned into the stream of decoded readings the live job gets
  * from Kafka, then the monitor job's own pipeline and sinks ({@link Workflow#writeTo}), with every
- * outcome counted for the summary. Run in BATCH mode.
+ * outcome counted for the summary. Run in BATCH mode. Files are read by Flink's file source, one
+ * reader per file.
  *
  * <pre>
- * avro files  -> read + check ------------------------------------------+
- * csv files   -> parse -> keyBy meter -> rows to register readings -----+-> route dead letters -> energy pipeline
+ * avro files  -> read + check -> count ---------------------------------+
+ * csv files   -> parse -> count -> keyBy meter -> rows to readings -----+-> route dead letters -> energy pipeline
  * kafka range -> decode + check (the live decoder) ---------------------+        -> the monitor job's sinks
- * weather csv -> parse -> weather sink
+ * weather csv -> parse -> count -> weather sink
  * </pre>
  */
 public final class ReplayPipeline {
@@ -76,13 +78,13 @@ public final class ReplayPipeline {
             StreamExecutionEnvironment env,
             ReplayInputs inputs,
             Outputs sinks,
-            Sink<WeatherObservation> weatherSink,
+            List<Sink<WeatherObservation>> weatherSinks,
             PipelineSettings settings,
             ReadingRules rules) {
         DataStream<DeadLetter> weatherDeadLetters =
                 inputs.weatherFiles().isEmpty()
                         ? null
-                        : weather(env, inputs, weatherSink)
+                        : weather(env, inputs, weatherSinks)
                                 .map(
                                         new Tally<DeadLetter>(
                                                 deadLetter -> Counters.WEATHER_DEAD_LETTERS))
@@ -90,10 +92,11 @@ public final class ReplayPipeline {
                                 .name("count weather dead letters")
                                 .uid("count-weather-dead-letters");
         if (!inputs.hasReadings()) {
-            weatherDeadLetters
-                    .sinkTo(sinks.deadLetters())
-                    .name("dead-letter sink")
-                    .uid("dead-letter-sink");
+            Workflow.sinkTo(
+                    weatherDeadLetters,
+                    sinks.deadLetters(),
+                    "dead-letter sink",
+                    "dead-letter-sink");
             return;
         }
         SingleOutputStreamOperator<MeterReading> readings =
@@ -125,14 +128,7 @@ public final class ReplayPipeline {
         List<DataStream<Either<DeadLetter, MeterReading>>> parts = new ArrayList<>();
         if (!inputs.avroFiles().isEmpty()) {
             parts.add(
-                    env.fromData(inputs.avroFiles())
-                            .name("avro files")
-                            .uid("avro-files")
-                            .rebalance()
-                            .flatMap(new AvroFileReader(rules, inputs.range()))
-                            .returns(ReadingTypes.DECODED)
-                            .name("read avro")
-                            .uid("read-avro")
+                    read(env, new AvroFileFormat(inputs.avroFiles(), rules, inputs.range()), "avro")
                             .assignTimestampsAndWatermarks(
                                     WatermarkStrategy
                                             .<Either<DeadLetter, MeterReading>>noWatermarks()
@@ -148,16 +144,11 @@ public final class ReplayPipeline {
         }
         if (!inputs.csvFiles().isEmpty()) {
             DataStream<Either<DeadLetter, MeterRow>> rows =
-                    env.fromData(inputs.csvFiles())
-                            .name("csv files")
-                            .uid("csv-files")
-                            .rebalance()
-                            .flatMap(
-                                    new CsvFileReader(
-                                            inputs.csvMapping(), inputs.csvFiles(), inputs.range()))
-                            .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, ROW))
-                            .name("parse csv")
-                            .uid("parse-csv");
+                    read(
+                            env,
+                            new CsvFileFormat(
+                                    inputs.csvFiles(), inputs.csvMapping(), inputs.range()),
+                            "csv");
             parts.add(
                     rows.filter(Either::isLeft)
                             .name("csv dead letters")
@@ -205,26 +196,26 @@ public final class ReplayPipeline {
 
     /** Weather observations to their sink; returns the rows that did not parse. */
     private static DataStream<DeadLetter> weather(
-            StreamExecutionEnvironment env, ReplayInputs inputs, Sink<WeatherObservation> sink) {
+            StreamExecutionEnvironment env,
+            ReplayInputs inputs,
+            List<Sink<WeatherObservation>> sinks) {
         DataStream<Either<DeadLetter, WeatherObservation>> rows =
-                env.fromData(inputs.weatherFiles())
-                        .name("weather files")
-                        .uid("weather-files")
-                        .rebalance()
-                        .flatMap(new WeatherFileReader(inputs.weatherMapping(), inputs.range()))
-                        .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, WEATHER))
-                        .name("parse weather")
-                        .uid("parse-weather");
-        rows.filter(Either::isRight)
-                .name("weather observations")
-                .uid("weather-observations")
-                .map(Either::right)
-                .returns(WEATHER)
-                .name("weather observation")
-                .uid("weather-observation")
-                .sinkTo(sink)
-                .name("weather sink")
-                .uid("weather-sink");
+                read(
+                        env,
+                        new WeatherFileFormat(
+                                inputs.weatherFiles(), inputs.weatherMapping(), inputs.range()),
+                        "weather");
+        Workflow.sinkTo(
+                rows.filter(Either::isRight)
+                        .name("weather observations")
+                        .uid("weather-observations")
+                        .map(Either::right)
+                        .returns(WEATHER)
+                        .name("weather observation")
+                        .uid("weather-observation"),
+                sinks,
+                "weather sink",
+                "weather-sink");
         return rows.filter(Either::isLeft)
                 .name("weather dead letters")
                 .uid("weather-dead-letters")
@@ -232,6 +223,20 @@ public final class ReplayPipeline {
                 .returns(ReadingTypes.DEAD_LETTER)
                 .name("weather dead letter")
                 .uid("weather-dead-letter");
+    }
+
+    /**
+     * One kind of input file through Flink's file source, with what it read counted (a source
+     * cannot add to accumulators itself): its records and dead letters.
+     */
+    private static <T> SingleOutputStreamOperator<Either<DeadLetter, T>> read(
+            StreamExecutionEnvironment env, WholeFileFormat<T> format, String kind) {
+        return env.fromSource(format.source(), WatermarkStrategy.noWatermarks(), kind + " files")
+                .uid(kind + "-files")
+                .flatMap(format.tally())
+                .returns(new EitherTypeInfo<>(ReadingTypes.DEAD_LETTER, format.valueType()))
+                .name("count " + kind + " records")
+                .uid("count-" + kind + "-records");
     }
 
     /**

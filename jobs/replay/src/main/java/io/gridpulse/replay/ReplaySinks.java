@@ -9,9 +9,7 @@ import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.WeatherPoints;
 import io.gridpulse.core.pipeline.Outputs;
 import io.gridpulse.replay.output.CsvColumns;
-import io.gridpulse.replay.output.CsvFileSink;
-import io.gridpulse.replay.output.OutputFiles;
-import io.gridpulse.replay.output.TeeSink;
+import io.gridpulse.replay.output.CsvOutput;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.GroupAggregate;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * Where a replay writes: the live job's InfluxDB layout, CSV files in the output directory, or
@@ -41,7 +38,7 @@ public final class ReplaySinks {
     private final InfluxSettings influx;
     private final Path directory;
     private final Target target;
-    private final List<CsvFileSink<?>> files = new ArrayList<>();
+    private final List<CsvOutput<?>> files = new ArrayList<>();
 
     public ReplaySinks(InfluxSettings influx, Path directory, Target target) {
         this.influx = influx;
@@ -50,22 +47,18 @@ public final class ReplaySinks {
     }
 
     public Outputs monitorSinks() {
-        Outputs.Builder outputs =
-                Outputs.builder()
-                        .meterAggregates(
-                                sink(
-                                        "meter_aggregates",
-                                        CsvColumns.avro(MeterAggregate.class),
-                                        EnergyPoints::meter))
-                        .groupAggregates(
-                                sink(
-                                        "group_aggregates",
-                                        CsvColumns.avro(GroupAggregate.class),
-                                        EnergyPoints::group))
-                        .deadLetters(file("dead_letters", CsvColumns.avro(DeadLetter.class)))
-                        .dataQuality(sink("data_quality", CsvColumns.quality(), QualityPoints::of))
-                        .gaps(sink("data_gaps", CsvColumns.gaps(), QualityPoints::gap))
-                        .anomalies(influxOnly(AnomalyPoints::of));
+        Outputs.Builder outputs = Outputs.builder();
+        sinks("meter_aggregates", CsvColumns.avro(MeterAggregate.class), EnergyPoints::meter)
+                .forEach(outputs::meterAggregates);
+        sinks("group_aggregates", CsvColumns.avro(GroupAggregate.class), EnergyPoints::group)
+                .forEach(outputs::groupAggregates);
+        outputs.deadLetters(file("dead_letters", CsvColumns.avro(DeadLetter.class)));
+        sinks("data_quality", CsvColumns.quality(), QualityPoints::of)
+                .forEach(outputs::dataQuality);
+        sinks("data_gaps", CsvColumns.gaps(), QualityPoints::gap).forEach(outputs::gaps);
+        if (target != Target.FILES) {
+            outputs.anomalies(new InfluxSink<>(influx, AnomalyPoints::of));
+        }
         if (target != Target.INFLUX) {
             // Files get every OPEN and RESOLVED event; InfluxDB keeps each anomaly's latest state.
             outputs.anomalyEvents(file("anomaly_events", CsvColumns.avro(Anomaly.class)));
@@ -73,21 +66,25 @@ public final class ReplaySinks {
         return outputs.build();
     }
 
-    public Sink<WeatherObservation> weather() {
-        return sink("weather", CsvColumns.avro(WeatherObservation.class), WeatherPoints::of);
+    public List<Sink<WeatherObservation>> weather() {
+        return sinks("weather", CsvColumns.avro(WeatherObservation.class), WeatherPoints::of);
     }
 
     /** Clears the files a previous run left; call before the job starts. */
     public void prepare() throws IOException {
-        OutputFiles.clear(directory, files.stream().map(CsvFileSink::name).toList());
+        for (CsvOutput<?> file : files) {
+            file.clear();
+        }
     }
 
-    /** Joins each output's part files; call after the job. Returns "name.csv: rows" lines. */
+    /**
+     * Joins each output's part files into its CSV file; call after the job. Returns "name.csv:
+     * rows" lines.
+     */
     public List<String> finish() throws IOException {
         List<String> written = new ArrayList<>();
-        for (CsvFileSink<?> file : files) {
-            long rows = OutputFiles.join(directory, file.name(), file.columns().header());
-            written.add(String.format("%s.csv: %,d rows", file.name(), rows));
+        for (CsvOutput<?> file : files) {
+            written.add(String.format("%s.csv: %,d rows", file.name(), file.finish()));
         }
         return written;
     }
@@ -96,21 +93,21 @@ public final class ReplaySinks {
         return directory;
     }
 
-    private <T> Sink<T> sink(String name, CsvColumns<T> columns, PointMapper<T> points) {
-        return switch (target) {
-            case INFLUX -> new InfluxSink<>(influx, points);
-            case FILES -> file(name, columns);
-            case BOTH -> new TeeSink<>(new InfluxSink<>(influx, points), file(name, columns));
-        };
+    /** An output's sinks: InfluxDB, the file {@code name.csv}, or both. */
+    private <T> List<Sink<T>> sinks(String name, CsvColumns<T> columns, PointMapper<T> points) {
+        List<Sink<T>> sinks = new ArrayList<>();
+        if (target != Target.FILES) {
+            sinks.add(new InfluxSink<>(influx, points));
+        }
+        if (target != Target.INFLUX) {
+            sinks.add(file(name, columns));
+        }
+        return sinks;
     }
 
-    private <T> Sink<T> influxOnly(PointMapper<T> points) {
-        return target == Target.FILES ? new DiscardingSink<>() : new InfluxSink<>(influx, points);
-    }
-
-    private <T> CsvFileSink<T> file(String name, CsvColumns<T> columns) {
-        CsvFileSink<T> sink = new CsvFileSink<>(directory, name, columns);
-        files.add(sink);
-        return sink;
+    private <T> Sink<T> file(String name, CsvColumns<T> columns) {
+        CsvOutput<T> file = new CsvOutput<>(directory, name, columns);
+        files.add(file);
+        return file.sink();
     }
 }

@@ -2,6 +2,7 @@ package io.gridpulse.core.io;
 
 import io.gridpulse.schema.MeterReading;
 import java.io.IOException;
+import java.io.InputStream;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -23,17 +24,25 @@ public final class AvroReadingFormat extends SimpleStreamFormat<MeterReading> {
     @Override
     public StreamFormat.Reader<MeterReading> createReader(
             Configuration config, FSDataInputStream stream) throws IOException {
-        DataFileStream<MeterReading> file =
-                new DataFileStream<>(stream, new SpecificDatumReader<>(MeterReading.class));
+        return reader(stream);
+    }
+
+    /**
+     * The readings of one container file, for a format of its own over the file's (decompressed)
+     * content: the replay's, which names the file in dead letters. Reads the file's header now.
+     */
+    public static StreamFormat.Reader<MeterReading> reader(InputStream file) throws IOException {
+        DataFileStream<MeterReading> readings =
+                new DataFileStream<>(file, new SpecificDatumReader<>(MeterReading.class));
         return new StreamFormat.Reader<>() {
             @Override
             public MeterReading read() {
-                return file.hasNext() ? file.next() : null;
+                return readings.hasNext() ? readings.next() : null;
             }
 
             @Override
             public void close() throws IOException {
-                file.close();
+                readings.close();
             }
         };
     }

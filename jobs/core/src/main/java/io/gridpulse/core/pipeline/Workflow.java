@@ -10,8 +10,11 @@ import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
 import io.gridpulse.schema.WeatherObservation;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -108,7 +111,7 @@ public final class Workflow {
                         models,
                         feeds.settings(),
                         settings.zones());
-        savings.savings().sinkTo(outputs.savings()).name("savings sink").uid("savings-sink");
+        sinkTo(savings.savings(), outputs.savings(), "savings sink", "savings-sink");
         return weather.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
                 .union(models.getSideOutput(DeadLetterRouter.DEAD_LETTERS), savings.lateWeather());
     }
@@ -120,31 +123,32 @@ public final class Workflow {
      */
     public static void writeTo(
             Outputs sinks, EnergyStreams energy, DataStream<DeadLetter> inputDeadLetters) {
-        DataStreamSink<MeterAggregate> meterSink =
-                energy.meterAggregates()
-                        .sinkTo(sinks.meterAggregates())
-                        .name("meter aggregates sink")
-                        .uid("meter-sink");
+        List<DataStreamSink<MeterAggregate>> meterSinks =
+                sinkTo(
+                        energy.meterAggregates(),
+                        sinks.meterAggregates(),
+                        "meter aggregates sink",
+                        "meter-sink");
         if (!EnergyPipeline.isBatch(energy.meterAggregates())) {
             // Its own task, not chained into the meter stage: the InfluxDB writer waits for its
-            // writes at every checkpoint
-            // and when two batches are in flight, and chained it would hold up the meter stage, and
-            // so the anomaly
-            // detector, for that long (p99 latency). (In BATCH an unchained edge would write its
-            // data to disk first.)
-            meterSink.disableChaining();
+            // writes at every checkpoint and when two batches are in flight, and chained it would
+            // hold up the meter stage, and so the anomaly detector, for that long (p99 latency).
+            // (In BATCH an unchained edge would write its data to disk first.)
+            meterSinks.forEach(DataStreamSink::disableChaining);
         }
-        energy.groupAggregates()
-                .sinkTo(sinks.groupAggregates())
-                .name("group aggregates sink")
-                .uid("group-sink");
+        sinkTo(
+                energy.groupAggregates(),
+                sinks.groupAggregates(),
+                "group aggregates sink",
+                "group-sink");
         DataStream<DeadLetter> deadLetters = inputDeadLetters.union(energy.rejectedReadings());
-        deadLetters.sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
-        DataQuality.counts(deadLetters, energy.repairs())
-                .sinkTo(sinks.dataQuality())
-                .name("data-quality sink")
-                .uid("data-quality-sink");
-        energy.gaps().sinkTo(sinks.gaps()).name("gap sink").uid("gap-sink");
+        sinkTo(deadLetters, sinks.deadLetters(), "dead-letter sink", "dead-letter-sink");
+        sinkTo(
+                DataQuality.counts(deadLetters, energy.repairs()),
+                sinks.dataQuality(),
+                "data-quality sink",
+                "data-quality-sink");
+        sinkTo(energy.gaps(), sinks.gaps(), "gap sink", "gap-sink");
         anomalies(energy.anomalies(), sinks);
     }
 
@@ -162,7 +166,21 @@ public final class Workflow {
                 EnergyPipeline.isBatch(anomalies)
                         ? anomalies
                         : anomalies.keyBy(Anomaly::getAnomalyId, Types.STRING);
-        ordered.sinkTo(sinks.anomalies()).name("anomaly sink").uid("anomaly-sink");
-        ordered.sinkTo(sinks.anomalyEvents()).name("anomaly-event sink").uid("anomaly-event-sink");
+        sinkTo(ordered, sinks.anomalies(), "anomaly sink", "anomaly-sink");
+        sinkTo(ordered, sinks.anomalyEvents(), "anomaly-event sink", "anomaly-event-sink");
+    }
+
+    /**
+     * {@code stream} to each of its sinks: the first keeps {@code uid} (a live job's savepoints
+     * know it), the others get {@code uid-2}, {@code uid-3}, ...
+     */
+    public static <T> List<DataStreamSink<T>> sinkTo(
+            DataStream<T> stream, List<Sink<T>> sinks, String name, String uid) {
+        List<DataStreamSink<T>> wired = new ArrayList<>();
+        for (int i = 0; i < sinks.size(); i++) {
+            wired.add(
+                    stream.sinkTo(sinks.get(i)).name(name).uid(i == 0 ? uid : uid + "-" + (i + 1)));
+        }
+        return wired;
     }
 }

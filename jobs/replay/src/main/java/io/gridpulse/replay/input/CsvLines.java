@@ -3,9 +3,11 @@ package io.gridpulse.replay.input;
 import io.gridpulse.replay.csv.CsvLayout;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.core.fs.Path;
 
 /**
  * The data lines of a CSV file with their line numbers (1-based, as an editor shows them): leading
@@ -23,12 +25,10 @@ public final class CsvLines implements AutoCloseable {
         this.number = number;
     }
 
-    static CsvLines open(String file, CsvLayout layout, LongCounter bytesRead) throws IOException {
+    /** {@code file}: a file's content, decompressed. */
+    static CsvLines open(InputStream file, CsvLayout layout) throws IOException {
         BufferedReader in =
-                new BufferedReader(
-                        new InputStreamReader(
-                                InputFile.open(file, bytesRead), StandardCharsets.UTF_8),
-                        1 << 16);
+                new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8), 1 << 16);
         long number = 0;
         for (int i = 0; i < layout.skipLines() && in.readLine() != null; i++) {
             number++;
@@ -49,7 +49,7 @@ public final class CsvLines implements AutoCloseable {
      * ends first).
      */
     public static String headerOf(String file, CsvLayout layout) throws IOException {
-        try (CsvLines lines = open(file, layout, new LongCounter())) {
+        try (CsvLines lines = open(InputFile.open(new Path(file), new LongCounter()), layout)) {
             return lines.header();
         }
     }

@@ -17,11 +17,10 @@ final class InputFile {
 
     private InputFile() {}
 
-    static InputStream open(String file, LongCounter bytesRead) throws IOException {
-        Path path = new Path(file);
+    static InputStream open(Path path, LongCounter bytesRead) throws IOException {
         InputStream raw = new Counting(path.getFileSystem().open(path), bytesRead);
         InflaterInputStreamFactory<?> decompressor =
-                StandardDeCompressors.getDecompressorForFileName(file);
+                StandardDeCompressors.getDecompressorForFileName(path.getName());
         return decompressor == null ? raw : decompressor.create(raw);
     }
 
