@@ -40,6 +40,12 @@ public final class CommandLines {
                 && (cause.getMessage() == null || cause.getMessage().contains("Exception:"))) {
             cause = cause.getCause();
         }
+        if (cause instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException denied) {
+            return "not allowed to read " + denied.getFile();
+        }
         return cause.getMessage() == null
                 ? cause.getClass().getSimpleName()
                 : cause.getMessage().replace('\n', ' ');

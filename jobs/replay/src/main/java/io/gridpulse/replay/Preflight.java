@@ -75,6 +75,14 @@ final class Preflight {
 
     private static void checkHeader(String file, CsvLayout layout, ParserCheck check)
             throws IOException {
+        String first = CsvLines.firstLineOf(file, layout);
+        if (first != null && CsvLines.isBinary(first)) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(new ReplayJob()),
+                    file
+                            + " is not a text file (its first line holds bytes no CSV export has):"
+                            + " give the CSV export itself");
+        }
         String header = CsvLines.headerOf(file, layout);
         if (layout.header()) {
             if (header == null) {

@@ -190,7 +190,7 @@ public final class ReplayJob implements Callable<Integer> {
     private WeatherMapping weatherMapping;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ReplayJob()).execute(args));
+        System.exit(CommandLines.run(new ReplayJob(), args));
     }
 
     @Override
@@ -277,14 +277,20 @@ public final class ReplayJob implements Callable<Integer> {
             return 1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        OutcomeSummary outcome = new OutcomeSummary(result.getAllAccumulatorResults());
         List<String> summary =
                 new ArrayList<>(
-                        new OutcomeSummary(result.getAllAccumulatorResults())
-                                .lines(seconds, output.resolve("dead_letters.csv").toString()));
+                        outcome.lines(seconds, output.resolve("dead_letters.csv").toString()));
         summary.add("Wrote: " + written(config));
         summary.addAll(sinks.finish().stream().map(line -> "  " + output.resolve(line)).toList());
+        Optional<OutcomeSummary.Verdict> verdict = outcome.verdict();
+        verdict.ifPresent(v -> summary.add((v.failed() ? "Failed: " : "Warning: ") + v.line()));
         summary.forEach(out::println);
         Files.write(output.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+        if (verdict.isPresent()) {
+            System.err.println("replay: " + verdict.get().line());
+            return verdict.get().failed() ? 1 : 0;
+        }
         return 0;
     }
 
@@ -332,7 +338,22 @@ public final class ReplayJob implements Callable<Integer> {
                                 kafkaTopic,
                                 kafkaSince,
                                 kafkaUntil);
-        TimeRange range = TimeRange.of(Times.parse(from, config), Times.parse(to, config));
+        Instant fromTime = Times.parse(from, config);
+        Instant toTime = Times.parse(to, config);
+        if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    "--from "
+                            + from
+                            + " is not before --to "
+                            + to
+                            + " ("
+                            + fromTime
+                            + " .. "
+                            + toTime
+                            + "): nothing would be replayed");
+        }
+        TimeRange range = TimeRange.of(fromTime, toTime);
         return new ReplayInputs(
                 Preflight.files(avro),
                 Preflight.files(csv),
@@ -383,9 +404,14 @@ public final class ReplayJob implements Callable<Integer> {
                     Times.show(inputs.range().fromMillis()), Times.show(inputs.range().toMillis()));
         }
         out.printf(
-                "  reading interval %s, daily windows in %s%n",
+                "  reading interval %s, daily windows in %s%s%n",
                 config.get(PipelineOptions.READING_INTERVAL),
-                config.get(PipelineOptions.TIME_ZONE));
+                config.get(PipelineOptions.TIME_ZONE),
+                config.contains(PipelineOptions.TIME_ZONE)
+                        ? ""
+                        : " (the default: neither the mapping's time-zone nor --set "
+                                + PipelineOptions.TIME_ZONE.key()
+                                + " gives one)");
         out.println("into " + written(config));
     }
 

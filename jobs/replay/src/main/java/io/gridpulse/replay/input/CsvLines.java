@@ -54,6 +54,30 @@ public final class CsvLines implements AutoCloseable {
         }
     }
 
+    /**
+     * The first line the replay reads from a file (its header, or its first data line), or null
+     * when it has none: what a preflight check looks at.
+     */
+    public static String firstLineOf(String file, CsvLayout layout) throws IOException {
+        try (CsvLines lines = open(InputFile.open(new Path(file), new LongCounter()), layout)) {
+            return lines.header() != null ? lines.header() : lines.next();
+        }
+    }
+
+    /**
+     * Whether a line read as UTF-8 text holds bytes no text export has: NUL and other control
+     * characters than tab, or bytes that are not UTF-8 (read as U+FFFD).
+     */
+    public static boolean isBinary(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c < ' ' && c != '\t') || c == '\uFFFD' || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The header line, or null when the file has none. */
     String header() {
         return header;

@@ -72,6 +72,59 @@ public final class OutcomeSummary {
         return byOutcome;
     }
 
+    /**
+     * What an analyst must not miss: a run in which no record (of readings or weather) was accepted
+     * is a failure; one in which most were rejected is warned about. Each names the top reasons.
+     */
+    public record Verdict(boolean failed, String line) {}
+
+    /** The verdict on this run, if it needs one. */
+    public java.util.Optional<Verdict> verdict() {
+        long records = records();
+        if (records > 0 && accepted() <= 0) {
+            return java.util.Optional.of(
+                    new Verdict(
+                            true,
+                            "none of the "
+                                    + records
+                                    + " records was accepted; "
+                                    + topReasons()
+                                    + " (the mapping may not fit the file: see dead_letters.csv)"));
+        }
+        if (records > 0 && 2 * (rejected() + late()) > records) {
+            return java.util.Optional.of(
+                    new Verdict(
+                            false,
+                            "most records were rejected ("
+                                    + (rejected() + late())
+                                    + " of "
+                                    + records
+                                    + "); "
+                                    + topReasons()));
+        }
+        long weatherRows = ProgressLine.value(counters, Counters.WEATHER_RECORDS);
+        if (weatherRows > 0 && ProgressLine.value(counters, Counters.WEATHER) == 0) {
+            return java.util.Optional.of(
+                    new Verdict(
+                            true,
+                            "none of the "
+                                    + weatherRows
+                                    + " weather rows was accepted (see dead_letters.csv)"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The three most frequent dead-letter reasons, e.g. "top reasons: MALFORMED_TIMESTAMP 98". */
+    String topReasons() {
+        List<String> top =
+                deadLetters().entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .limit(3)
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList();
+        return top.isEmpty() ? "no dead letters" : "top reasons: " + String.join(", ", top);
+    }
+
     public List<String> lines(double seconds, String deadLetterFile) {
         List<String> lines = new ArrayList<>();
         lines.add(
