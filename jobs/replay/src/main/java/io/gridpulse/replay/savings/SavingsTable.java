@@ -59,33 +59,14 @@ final class SavingsTable {
                                 meter.feederId(),
                                 meter.districtId(),
                                 "no baseline",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
+                                blanks(16),
                                 fmt(targetOf(meter.districtId())),
                                 "",
                                 quote(
                                         m.sufficiency().sufficient()
                                                 ? "no reporting days"
                                                 : String.join("; ", m.sufficiency().reasons())),
-                                "",
-                                "",
-                                "",
-                                "",
-                                "",
+                                blanks(5),
                                 ""));
                 continue;
             }
@@ -138,16 +119,7 @@ final class SavingsTable {
                                                 level.equals("feeder") ? id : "",
                                                 group.get(0).meter().districtId(),
                                                 r.withSavings + " of " + group.size() + " meters",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
+                                                blanks(10),
                                                 fmt(r.predicted),
                                                 fmt(r.actual),
                                                 fmt(r.avoided),
@@ -157,12 +129,7 @@ final class SavingsTable {
                                                 fmt(targetOf(district(group))),
                                                 String.valueOf(
                                                         r.fraction() >= targetOf(district(group))),
-                                                "",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
+                                                blanks(6),
                                                 ""));
                             });
         }
@@ -404,6 +371,11 @@ final class SavingsTable {
         double fsu() {
             return avoided != 0 ? uncertainty / Math.abs(avoided) : Double.NaN;
         }
+    }
+
+    /** {@code n} empty cells, joined as one more cell of a row would be. */
+    private static String blanks(int n) {
+        return ",".repeat(n - 1);
     }
 
     private static String fmt(double value) {
