@@ -171,7 +171,11 @@ public final class ReplayPipeline {
                             .name("csv event time")
                             .uid("csv-event-time")
                             .keyBy(MeterRow::meterId, Types.STRING)
-                            .process(new RowsToReadings(rules, inputs.csvFiles()))
+                            .process(
+                                    new RowsToReadings(
+                                            rules,
+                                            inputs.csvFiles(),
+                                            settings.meter().gaps().maxGap()))
                             .returns(ReadingTypes.DECODED)
                             .name("rows to readings")
                             .uid("rows-to-readings"));

@@ -11,10 +11,10 @@ import org.apache.avro.SchemaNormalization;
 /**
  * The fast path for the common case: a reading in single-object encoding written with the current
  * {@link MeterReading} schema. With writer schema = reader schema the body's layout is fixed (three
- * strings, a long, two doubles, a union of null and double), so it is read field by field straight
- * from the byte array, skipping Avro's generic reader (schema walk, logical-type conversion
- * lookups, an input stream and a decoder set-up per value). Any other header goes to Avro's {@code
- * BinaryMessageDecoder}, which resolves older schemas and reports bad headers.
+ * strings, a long, two doubles, a union of null and double, a boolean), so it is read field by
+ * field straight from the byte array, skipping Avro's generic reader (schema walk, logical-type
+ * conversion lookups, an input stream and a decoder set-up per value). Any other header goes to
+ * Avro's {@code BinaryMessageDecoder}, which resolves older schemas and reports bad headers.
  *
  * <p>Reads Avro's binary encoding (zig-zag varints, little-endian doubles, length-prefixed UTF-8)
  * with Avro's own limits, so it accepts exactly what Avro accepts: {@code
@@ -60,6 +60,7 @@ final class CurrentSchemaReadingDecoder {
         reading.setActiveEnergyWh(readDouble());
         reading.setAveragePowerW(readDouble());
         reading.setVoltageV(readOptionalDouble());
+        reading.setEstimated(readBoolean());
         return reading;
     }
 
@@ -73,6 +74,12 @@ final class CurrentSchemaReadingDecoder {
                     throw new AvroRuntimeException(
                             "Malformed data: union branch " + branch + " of voltageV");
         };
+    }
+
+    /** One byte, true when it is 1, as Avro's {@code BinaryDecoder.readBoolean}. */
+    private boolean readBoolean() throws IOException {
+        require(1);
+        return bytes[position++] == 1;
     }
 
     private String readString() throws IOException {

@@ -18,8 +18,9 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Layout: the three ids as UTF-8, the timestamp as epoch milliseconds (the schema's own
  * precision: {@link MeterReading} truncates to milliseconds, and Avro would too), the two doubles,
- * and a flag plus a double for the optional voltage. Copies are shallow because every field is
- * immutable.
+ * and a flags byte (bit 0: a voltage follows, bit 1: estimated) plus the optional voltage. A
+ * reading that is not estimated is written as before the flag existed. Copies are shallow because
+ * every field is immutable.
  *
  * <p>Readings never live in keyed or operator state (the meter stage keeps {@code PendingReadings}
  * arrays), so this layout only has to agree between the tasks of one running job (and its
@@ -31,6 +32,9 @@ public final class MeterReadingSerializer extends TypeSerializerSingleton<MeterR
     private static final long serialVersionUID = 1L;
 
     public static final MeterReadingSerializer INSTANCE = new MeterReadingSerializer();
+
+    private static final int VOLTAGE = 1;
+    private static final int ESTIMATED = 2;
 
     @Override
     public boolean isImmutableType() {
@@ -52,6 +56,7 @@ public final class MeterReadingSerializer extends TypeSerializerSingleton<MeterR
         copy.setActiveEnergyWh(from.getActiveEnergyWh());
         copy.setAveragePowerW(from.getAveragePowerW());
         copy.setVoltageV(from.getVoltageV());
+        copy.setEstimated(from.getEstimated());
         return copy;
     }
 
@@ -74,7 +79,7 @@ public final class MeterReadingSerializer extends TypeSerializerSingleton<MeterR
         out.writeDouble(reading.getActiveEnergyWh());
         out.writeDouble(reading.getAveragePowerW());
         Double voltage = reading.getVoltageV();
-        out.writeBoolean(voltage != null);
+        out.writeByte((voltage != null ? VOLTAGE : 0) | (reading.getEstimated() ? ESTIMATED : 0));
         if (voltage != null) {
             out.writeDouble(voltage);
         }
@@ -89,7 +94,9 @@ public final class MeterReadingSerializer extends TypeSerializerSingleton<MeterR
         reading.setTimestamp(Instant.ofEpochMilli(in.readLong()));
         reading.setActiveEnergyWh(in.readDouble());
         reading.setAveragePowerW(in.readDouble());
-        reading.setVoltageV(in.readBoolean() ? in.readDouble() : null);
+        int flags = in.readUnsignedByte();
+        reading.setVoltageV((flags & VOLTAGE) != 0 ? in.readDouble() : null);
+        reading.setEstimated((flags & ESTIMATED) != 0);
         return reading;
     }
 

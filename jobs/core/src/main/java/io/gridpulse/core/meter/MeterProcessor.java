@@ -211,6 +211,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
                     reading.getActiveEnergyWh(),
                     reading.getAveragePowerW(),
                     voltageOf(reading),
+                    reading.getEstimated(),
                     quarter,
                     repairs,
                     ctx,
@@ -246,6 +247,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
                         pending.registerWh(i),
                         pending.powerW(i),
                         pending.voltageV(i),
+                        pending.estimated(i),
                         quarter,
                         repairs,
                         ctx,
@@ -299,6 +301,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
             double registerWh,
             double powerW,
             double voltageV,
+            boolean sentEstimated,
             MeterQuarter quarter,
             RepairCounts repairs,
             Context ctx,
@@ -316,14 +319,15 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
                             powerW,
                             meter.registerMovedAt);
             repairs.count(delta.kind());
+            // energy the sender estimated (an interval missing from an export) stays estimated
+            boolean estimatedDelta = delta.estimated() || sentEstimated;
             steps = gaps.steps(previous, timestamp);
             long missing = gaps.missing(previous, timestamp);
             switch (gaps.kind(previous, timestamp)) {
                 case NONE ->
-                        quarter.addEnergy(
-                                delta.energyWh(), delta.estimated() ? delta.energyWh() : 0);
+                        quarter.addEnergy(delta.energyWh(), estimatedDelta ? delta.energyWh() : 0);
                 case SPREAD -> {
-                    spread(meter, previous, timestamp, delta, quarter, ctx, out);
+                    spread(meter, previous, timestamp, delta, estimatedDelta, quarter, ctx, out);
                     interpolated = missing;
                 }
                 case TOO_LONG -> {
@@ -363,6 +367,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
             long previous,
             long timestamp,
             RegisterDelta delta,
+            boolean estimated,
             MeterQuarter quarter,
             Context ctx,
             Collector<MeterQuarter> out) {
@@ -371,7 +376,7 @@ public final class MeterProcessor extends KeyedProcessFunction<String, MeterRead
                 previous,
                 timestamp,
                 delta.energyWh(),
-                delta.estimated(),
+                estimated,
                 (end, wh, estimatedWh) -> {
                     if (end == quarter.end) {
                         quarter.addEnergy(wh, estimatedWh);

@@ -20,6 +20,12 @@ public class PendingReadings {
     public double[] voltagesV = new double[0];
 
     /**
+     * Whether the sender estimated the reading's energy ({@code MeterReading.estimated}). Shorter
+     * than the other arrays in state written before it existed: missing entries are false.
+     */
+    public boolean[] estimated = new boolean[0];
+
+    /**
      * Index of the oldest reading: dropping the oldest moves it instead of copying what follows.
      */
     public int first;
@@ -32,6 +38,9 @@ public class PendingReadings {
         if (first + size == timestamps.length) {
             makeRoom();
         }
+        if (estimated.length != timestamps.length) {
+            estimated = Arrays.copyOf(estimated, timestamps.length);
+        }
         long timestamp = reading.getTimestamp().toEpochMilli();
         int end = first + size;
         int at = end;
@@ -43,10 +52,12 @@ public class PendingReadings {
         System.arraycopy(registersWh, at, registersWh, at + 1, tail);
         System.arraycopy(powersW, at, powersW, at + 1, tail);
         System.arraycopy(voltagesV, at, voltagesV, at + 1, tail);
+        System.arraycopy(estimated, at, estimated, at + 1, tail);
         timestamps[at] = timestamp;
         registersWh[at] = reading.getActiveEnergyWh();
         powersW[at] = reading.getAveragePowerW();
         voltagesV[at] = reading.getVoltageV() == null ? Double.NaN : reading.getVoltageV();
+        estimated[at] = reading.getEstimated();
         size++;
     }
 
@@ -65,6 +76,11 @@ public class PendingReadings {
     /** NaN where the reading had no voltage. */
     public double voltageV(int i) {
         return voltagesV[first + i];
+    }
+
+    /** Whether the sender estimated the reading's energy. */
+    public boolean estimated(int i) {
+        return first + i < estimated.length && estimated[first + i];
     }
 
     /** How many of the oldest readings have a timestamp at or before {@code timestamp}. */
@@ -101,6 +117,7 @@ public class PendingReadings {
         registersWh = Arrays.copyOf(registersWh, capacity);
         powersW = Arrays.copyOf(powersW, capacity);
         voltagesV = Arrays.copyOf(voltagesV, capacity);
+        estimated = Arrays.copyOf(estimated, capacity);
     }
 
     private void compact() {
@@ -108,6 +125,10 @@ public class PendingReadings {
         System.arraycopy(registersWh, first, registersWh, 0, size);
         System.arraycopy(powersW, first, powersW, 0, size);
         System.arraycopy(voltagesV, first, voltagesV, 0, size);
+        if (estimated.length != timestamps.length) {
+            estimated = Arrays.copyOf(estimated, timestamps.length);
+        }
+        System.arraycopy(estimated, first, estimated, 0, size);
         first = 0;
     }
 
@@ -121,6 +142,7 @@ public class PendingReadings {
                 .setActiveEnergyWh(registerWh(i))
                 .setAveragePowerW(powerW(i))
                 .setVoltageV(Double.isNaN(voltageV(i)) ? null : voltageV(i))
+                .setEstimated(estimated(i))
                 .build();
     }
 }

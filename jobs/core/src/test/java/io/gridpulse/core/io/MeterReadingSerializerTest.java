@@ -46,7 +46,8 @@ class MeterReadingSerializerTest extends SerializerTestBase<MeterReading> {
                         "timestamp:{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}",
                         "activeEnergyWh:\"double\"",
                         "averagePowerW:\"double\"",
-                        "voltageV:[\"null\",\"double\"]");
+                        "voltageV:[\"null\",\"double\"]",
+                        "estimated:\"boolean\"");
     }
 
     @Override
@@ -57,6 +58,12 @@ class MeterReadingSerializerTest extends SerializerTestBase<MeterReading> {
                 MeterReading.newBuilder(reading("mätare-Ω", minutes(1), -1.5))
                         .setFeederId("")
                         .build();
-        return new MeterReading[] {reading("m1", minutes(15), 1_234.5), withoutVoltage, unicode};
+        MeterReading estimated =
+                MeterReading.newBuilder(reading("m3", minutes(45), 12.0))
+                        .setEstimated(true)
+                        .build();
+        return new MeterReading[] {
+            reading("m1", minutes(15), 1_234.5), withoutVoltage, unicode, estimated
+        };
     }
 }

@@ -353,6 +353,21 @@ class MeterProcessorTest {
     }
 
     @Test
+    void shouldKeepEnergyTheSenderEstimatedEstimatedToTheReadingsOwnInterval() throws Exception {
+        send(reading("m1", minutes(1), 1_000));
+        // minutes 2..9 missing from an export: the sender estimated them into this reading
+        MeterReading gapEnd = reading("m1", minutes(10), 1_090);
+        gapEnd.setEstimated(true);
+        send(gapEnd);
+        send(reading("m1", minutes(11), 1_100));
+        watermark(minutes(15));
+
+        Totals quarter = total(T0);
+        assertThat(quarter.energyWh).isCloseTo(100, within(1e-9));
+        assertThat(quarter.estimatedWh).isCloseTo(90, within(1e-9)); // all of minutes 2..10
+    }
+
+    @Test
     void shouldLeaveAGapLongerThanTheLimitMissingAndReportIt() throws Exception {
         send(reading("m1", "F1", "D1", T0.plus(minutes(1)), 1_000, 600));
         send(reading("m1", "F1", "D1", T0.plus(minutes(91)), 1_900, 600)); // 89 readings missing

@@ -44,6 +44,12 @@ public final class Counters {
     public static final String BOUNDARY_READINGS = "pipeline.boundary-readings";
 
     /**
+     * Readings added at the end of a gap in a meter's interval data, with the gap's energy
+     * estimated from the power on either side.
+     */
+    public static final String GAP_ESTIMATES = "pipeline.gap-estimates";
+
+    /**
      * Readings in the meters' quarter-hour aggregates: how far the second (aggregating) stage has
      * come.
      */

@@ -42,7 +42,8 @@ class RowsToReadingsTest {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(
-                                new RowsToReadings(RULES, List.of("/data/usage.csv"))),
+                                new RowsToReadings(
+                                        RULES, List.of("/data/usage.csv"), Duration.ofHours(1))),
                         MeterRow::meterId,
                         Types.STRING);
         harness.setup(ReadingTypes.DECODED.createSerializer(new SerializerConfigImpl()));
@@ -71,14 +72,31 @@ class RowsToReadingsTest {
     }
 
     @Test
-    void shouldLeaveAMissingRowAsAMissingReadingNotAnInventedOne() throws Exception {
+    void shouldEstimateAMissingRowFromThePowerOnEitherSideAndMarkItEstimated() throws Exception {
         send(interval(0, 1_000, 7));
-        send(interval(2, 300, 9)); // the hour 1-2 was missing
+        send(interval(2, 300, 9)); // the hour 1-2 was missing: 1,000 W before, 300 W after
+
+        assertThat(readings())
+                .extracting(
+                        r -> r.getTimestamp().toEpochMilli() - T0,
+                        MeterReading::getActiveEnergyWh,
+                        MeterReading::getEstimated)
+                .containsExactly(
+                        tuple(0L, 0.0, false),
+                        tuple(HOUR, 1_000.0, false),
+                        tuple(2 * HOUR, 1_650.0, true),
+                        tuple(3 * HOUR, 1_950.0, false));
+    }
+
+    @Test
+    void shouldLeaveAGapLongerThanTheMaximumMissingNotInvented() throws Exception {
+        send(interval(0, 1_000, 7));
+        send(interval(3, 300, 10)); // hours 1-3 missing: longer than vee.max-gap
 
         assertThat(readings())
                 .extracting(
                         r -> r.getTimestamp().toEpochMilli() - T0, MeterReading::getActiveEnergyWh)
-                .containsExactly(tuple(0L, 0.0), tuple(HOUR, 1_000.0), tuple(3 * HOUR, 1_300.0));
+                .containsExactly(tuple(0L, 0.0), tuple(HOUR, 1_000.0), tuple(4 * HOUR, 1_300.0));
     }
 
     @Test
@@ -109,9 +127,10 @@ class RowsToReadingsTest {
         assertThat(deadLetters())
                 .extracting(DeadLetter::getReason)
                 .containsExactly(DeadLetterReason.NEGATIVE_POWER);
+        // the rejected hour is a missing one: estimated from the power on either side
         assertThat(readings())
                 .extracting(MeterReading::getActiveEnergyWh)
-                .containsExactly(0.0, 1_000.0, 1_200.0);
+                .containsExactly(0.0, 1_000.0, 1_600.0, 1_800.0);
     }
 
     @Test
