@@ -1,24 +1,24 @@
 package io.gridpulse.evaluation;
 
 import io.gridpulse.core.io.ReplaySources;
-import io.gridpulse.core.pipeline.EnergyPipeline;
 import io.gridpulse.core.pipeline.PipelineSettings;
+import io.gridpulse.core.pipeline.Workflow;
+import io.gridpulse.core.vee.ReadingRules;
 import io.gridpulse.schema.Anomaly;
-import io.gridpulse.schema.MeterReading;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * Runs the energy pipeline, as the monitor job builds it, over an Avro file of readings in an
- * embedded MiniCluster and collects the anomaly events. Streaming execution with event-time
- * watermarks, like the live job: silences are found by timers as the watermark moves on.
+ * Runs production's dataflow ({@link Workflow}: the reading rules, dead-letter routing, the live
+ * job's watermarks and the energy pipeline) over an Avro file of readings in an embedded
+ * MiniCluster and collects the anomaly events. Streaming execution with event-time watermarks, like
+ * the live job: silences are found by timers as the watermark moves on.
  */
 final class DetectionRun {
 
@@ -35,18 +35,11 @@ final class DetectionRun {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs the jobs
         PipelineSettings settings = PipelineSettings.from(config);
-        var readings =
-                env.fromSource(
-                        ReplaySources.avroFiles(List.of(readingsFile)),
-                        WatermarkStrategy.<MeterReading>forBoundedOutOfOrderness(
-                                        settings.outOfOrderness())
-                                .withTimestampAssigner(
-                                        (reading, previous) ->
-                                                reading.getTimestamp().toEpochMilli()),
-                        "simulated readings");
+        var source =
+                ReplaySources.checkedAvroFiles(List.of(readingsFile), ReadingRules.from(config));
         List<Anomaly> events = new ArrayList<>();
         try (CloseableIterator<Anomaly> it =
-                EnergyPipeline.build(readings, settings)
+                Workflow.energy(env, source, settings)
                         .anomalies()
                         .executeAndCollect("anomaly evaluation")) {
             it.forEachRemaining(events::add);

@@ -48,14 +48,7 @@ public final class Workflow {
             Outputs outputs,
             PipelineSettings settings,
             SavingsInputs savings) {
-        SingleOutputStreamOperator<MeterReading> readings =
-                env.fromSource(source, ReadingWatermarks.forDecoded(settings), "meter readings")
-                        .uid("meter-readings-source")
-                        .process(new DeadLetterRouter<MeterReading>())
-                        .returns(ReadingTypes.READING)
-                        .name("route dead letters")
-                        .uid("dead-letter-router");
-
+        SingleOutputStreamOperator<MeterReading> readings = readings(env, source, settings);
         EnergyStreams energy = EnergyPipeline.build(readings, settings);
         DataStream<DeadLetter> inputDeadLetters =
                 readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
@@ -64,6 +57,31 @@ public final class Workflow {
                     inputDeadLetters.union(savings(env, energy, savings, outputs, settings));
         }
         writeTo(outputs, energy, inputDeadLetters);
+    }
+
+    /**
+     * The energy streams of the whole dataflow, for a run that collects one of them itself (the
+     * anomaly evaluation) instead of sending every output to a sink; the input's dead letters are
+     * left out.
+     */
+    public static EnergyStreams energy(
+            StreamExecutionEnvironment env,
+            Source<Either<DeadLetter, MeterReading>, ?, ?> source,
+            PipelineSettings settings) {
+        return EnergyPipeline.build(readings(env, source, settings), settings);
+    }
+
+    /** The decoded records with their event time, dead letters routed to a side output. */
+    private static SingleOutputStreamOperator<MeterReading> readings(
+            StreamExecutionEnvironment env,
+            Source<Either<DeadLetter, MeterReading>, ?, ?> source,
+            PipelineSettings settings) {
+        return env.fromSource(source, ReadingWatermarks.forDecoded(settings), "meter readings")
+                .uid("meter-readings-source")
+                .process(new DeadLetterRouter<MeterReading>())
+                .returns(ReadingTypes.READING)
+                .name("route dead letters")
+                .uid("dead-letter-router");
     }
 
     /**
