@@ -4,6 +4,7 @@ import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyType;
 import io.gridpulse.schema.MeterAggregate;
+import io.gridpulse.schema.QuarterHours;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -40,6 +41,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     private final long warmUpMillis;
     private final long silentAfterMillis;
 
+    /** The meters' reading interval, at most a quarter hour: places readings within a quarter. */
+    private final long readingIntervalMillis;
+
     /** A meter silent this long is forgotten, and its feeder told so. */
     private final long retentionMillis;
 
@@ -61,6 +65,8 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         this.zones = zones;
         this.warmUpMillis = settings.warmUp().toMillis();
         this.silentAfterMillis = settings.silentAfter().toMillis();
+        this.readingIntervalMillis =
+                Math.min(QuarterHours.MILLIS, settings.readingInterval().toMillis());
         this.retentionMillis = settings.retention().toMillis();
         this.spikes = new SpikeDetector(settings);
         this.sustainedHighs = new SustainedHighDetector(settings);
@@ -107,7 +113,16 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         }
         watch.lastQuarterEnd = end;
         if (quarter.getSampleCount() > 0) {
-            heard(watch, meterId, start, end, ctx);
+            // A quarter's readings, at the meter's interval, tell which part of it they cover: a
+            // quarter hour before a silence holds its first intervals, one after it its last, so a
+            // silence is measured to the reading and not to whole quarter hours.
+            long covered = quarter.getSampleCount() * readingIntervalMillis;
+            heard(
+                    watch,
+                    meterId,
+                    Math.max(start, end - covered),
+                    Math.min(end, start + covered),
+                    ctx);
             judge(watch, meterId, quarter, start, end, out);
         } // a quarter of interpolated energy only is no evidence either way
         state.update(watch);
@@ -278,7 +293,10 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
      * A quarter hour with readings: the meter speaks. Ends a silence, and keeps one timer waiting
      * for the next.
      */
-    private void heard(MeterWatch watch, String meterId, long start, long end, Context ctx) {
+    private void heard(
+            MeterWatch watch, String meterId, long coveredFrom, long coveredUntil, Context ctx) {
+        long start = coveredFrom;
+        long end = coveredUntil;
         if (!watch.silent && watch.lastHeard > 0 && start - watch.lastHeard >= silentAfterMillis) {
             // Silent long enough, but the watermark jumped past the timer before this quarter came
             // (a fast replay):

@@ -37,7 +37,8 @@ public record AnomalySettings(
         double nightMinCoverage,
         Duration alwaysOnAfter,
         double zeroMaxWh,
-        double maxEstimatedFraction)
+        double maxEstimatedFraction,
+        Duration readingInterval)
         implements Serializable {
 
     /**
@@ -100,7 +101,8 @@ public record AnomalySettings(
                 config.get(NIGHT_MIN_COVERAGE),
                 config.get(ALWAYS_ON_AFTER),
                 config.get(ZERO_MAX_KWH) * 1000,
-                config.get(MAX_ESTIMATED_FRACTION));
+                config.get(MAX_ESTIMATED_FRACTION),
+                config.get(PipelineOptions.READING_INTERVAL));
     }
 
     /** As configured, or by default the larger of one hour and three reading intervals. */

@@ -40,7 +40,13 @@ public class MeterVoice {
 
     public MeterVoice() {}
 
+    /**
+     * Whether the meter was silent at {@code instant}, its return included: a meter silent for just
+     * {@code anomaly.silent-after} is found silent at the very instant its first quarter hour back
+     * starts, and it was silent with the rest of its feeder until then (an outage of about the
+     * threshold is one outage, not each meter's own silence).
+     */
     boolean isSilentAt(long instant) {
-        return status != REPORTING && since <= instant && (back < 0 || back > instant);
+        return status != REPORTING && since <= instant && (back < 0 || back >= instant);
     }
 }

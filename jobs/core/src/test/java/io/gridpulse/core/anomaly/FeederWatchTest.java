@@ -146,6 +146,24 @@ class FeederWatchTest {
     }
 
     @Test
+    void shouldCallAnOutageJustAsLongAsTheSilenceThresholdOneOutageNotACrowdOfSilentMeters()
+            throws Exception {
+        // Silent exactly anomaly.silent-after: each meter's silence is found at the very instant
+        // its first quarter hour back starts, so it is SILENT and BACK at once.
+        for (String meter : List.of("m1", "m2", "m3")) {
+            signal(SilenceSignal.Kind.SILENT, meter, SILENT_AT - 60 * MIN, SILENT_AT);
+            signal(SilenceSignal.Kind.BACK, meter, SILENT_AT - 60 * MIN, SILENT_AT);
+        }
+        harness.processWatermark(DECIDED_AT + 60 * MIN);
+
+        assertThat(events())
+                .extracting(Anomaly::getType, Anomaly::getState)
+                .containsExactly(
+                        tuple(AnomalyType.FEEDER_OUTAGE, AnomalyState.OPEN),
+                        tuple(AnomalyType.FEEDER_OUTAGE, AnomalyState.RESOLVED));
+    }
+
+    @Test
     void shouldNotCallAMeterSilentThatCameBackWithTheRestOfAnOutageThatEndedBeforeItsDecision()
             throws Exception {
         // Half the feeder's returns arrive before the decision (a fast replay), m3's only after it.
