@@ -125,10 +125,10 @@ public final class SimulatorMain implements Callable<Integer> {
             paramLabel = "NAME",
             defaultValue = "default",
             description =
-                    "Shares of heating kinds, air conditioning and daytime presence: default (45% direct"
-                            + " electric heating, 20% heat pump, 25% air conditioning), electric-heating (70% direct,"
-                            + " 25% heat pump, 10% air conditioning, 30% at home by day) or cooling-heavy (5% direct,"
-                            + " 35% heat pump, 90% air conditioning, 40% at home by day). Default: ${DEFAULT-VALUE}.")
+                    "Shares of heating kinds, air conditioning and daytime presence: default (45%% direct"
+                            + " electric heating, 20%% heat pump, 25%% air conditioning), electric-heating (70%% direct,"
+                            + " 25%% heat pump, 10%% air conditioning, 30%% at home by day) or cooling-heavy (5%% direct,"
+                            + " 35%% heat pump, 90%% air conditioning, 40%% at home by day). Default: ${DEFAULT-VALUE}.")
     private String householdMix;
 
     @Option(
