@@ -10,7 +10,7 @@ package io.gridpulse.simulator;
  * {@code averagePowerW * intervalMillis / 3_600_000} reproduces its register increment exactly for
  * intervals that divide an hour into whole seconds (1, 5, 15, 60 minutes...).
  */
-final class EnergyQuantum {
+public final class EnergyQuantum {
 
     static final double STEPS_PER_WH = 1024.0;
     static final double MILLIS_PER_HOUR = 3_600_000.0;
@@ -18,7 +18,7 @@ final class EnergyQuantum {
     private EnergyQuantum() {}
 
     /** Rounds an energy to the meter resolution. */
-    static double quantizeWh(double wh) {
+    public static double quantizeWh(double wh) {
         return Math.rint(wh * STEPS_PER_WH) / STEPS_PER_WH;
     }
 

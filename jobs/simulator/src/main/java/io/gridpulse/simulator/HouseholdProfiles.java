@@ -8,7 +8,10 @@ import java.util.SplittableRandom;
  * <p>Each household has its own random stream derived from (seed, index), so a household's
  * parameters do not depend on how many households are simulated: household 7 is the same in a run
  * of 10 and a run of 10,000. Every draw happens unconditionally and in a fixed order, so a branch
- * (has heating or not) never shifts the draws that follow it.
+ * (has heating or not) never shifts the draws that follow it, and a {@link HouseholdMix} only moves
+ * the thresholds its kinds are drawn against: the same household in another mix differs in its
+ * kind, not in its size, habits or appliances. Draws added later go after all earlier ones, so the
+ * households of a seed stay as they were.
  */
 public final class HouseholdProfiles {
 
@@ -25,15 +28,30 @@ public final class HouseholdProfiles {
 
     private HouseholdProfiles() {}
 
+    /**
+     * Daytime use of a household with someone at home by day, relative to one without: as much more
+     * as everyone's is at weekends.
+     */
+    static final double HOME_BY_DAY_FACTOR = HouseholdModel.WEEKEND_DAYTIME_FACTOR;
+
     public static HouseholdProfile[] generate(Topology topology, long seed) {
+        return generate(topology, seed, HouseholdMix.DEFAULT);
+    }
+
+    public static HouseholdProfile[] generate(Topology topology, long seed, HouseholdMix mix) {
         HouseholdProfile[] profiles = new HouseholdProfile[topology.households()];
         for (int i = 0; i < profiles.length; i++) {
-            profiles[i] = create(topology, i, seed);
+            profiles[i] = create(topology, i, seed, mix);
         }
         return profiles;
     }
 
     public static HouseholdProfile create(Topology topology, int index, long seed) {
+        return create(topology, index, seed, HouseholdMix.DEFAULT);
+    }
+
+    public static HouseholdProfile create(
+            Topology topology, int index, long seed, HouseholdMix mix) {
         SplittableRandom r = new SplittableRandom(Noise.seed(seed, PROFILE_STREAM, index));
 
         // Household size: log-normal-ish, so a few large households and many near typical.
@@ -49,20 +67,20 @@ public final class HouseholdProfiles {
         double eveningHalfWidth = uniform(r, 2.5, 3.5);
 
         // Heating: direct electric (common in Finnish detached houses), a heat pump (less per
-        // degree), or none
-        // (district heating, so no heating shows on the electricity meter).
+        // degree), or none (district heating, so no heating shows on the electricity meter); the
+        // mix says how common each is.
         double heatingKind = r.nextDouble();
         double directWPerC = uniform(r, 100, 250);
         double heatPumpWPerC = uniform(r, 40, 90);
         double heatingBalance = uniform(r, 14, 17);
         double directMaxW = uniform(r, 6000, 15000);
         double heatPumpMaxW = uniform(r, 3000, 6000);
-        double heatingWPerC =
-                heatingKind < 0.45 ? directWPerC : heatingKind < 0.65 ? heatPumpWPerC : 0.0;
-        double heatingMaxW =
-                heatingKind < 0.45 ? directMaxW : heatingKind < 0.65 ? heatPumpMaxW : 0.0;
+        boolean direct = heatingKind < mix.directHeatingShare();
+        boolean heatPump = !direct && heatingKind < mix.directHeatingShare() + mix.heatPumpShare();
+        double heatingWPerC = direct ? directWPerC : heatPump ? heatPumpWPerC : 0.0;
+        double heatingMaxW = direct ? directMaxW : heatPump ? heatPumpMaxW : 0.0;
 
-        boolean cools = r.nextDouble() < 0.25;
+        boolean cools = r.nextDouble() < mix.coolingShare();
         double coolingWPerC = uniform(r, 60, 200);
         double coolingBalance = uniform(r, 21, 24);
 
@@ -78,6 +96,7 @@ public final class HouseholdProfiles {
         double startRegister =
                 EnergyQuantum.quantizeWh(uniform(r, MIN_START_REGISTER_WH, MAX_START_REGISTER_WH));
         double voltageOffset = clamp(2.0 * r.nextGaussian(), -5, 5);
+        boolean homeByDay = r.nextDouble() < mix.homeByDayShare();
 
         int feeder = topology.feederOfMeter(index);
         int district = topology.districtOfFeeder(feeder);
@@ -93,7 +112,7 @@ public final class HouseholdProfiles {
                 morningHour,
                 morningHalfWidth,
                 weekendDelay,
-                daytimeW,
+                homeByDay ? daytimeW * HOME_BY_DAY_FACTOR : daytimeW,
                 eveningW,
                 eveningHour,
                 eveningHalfWidth,

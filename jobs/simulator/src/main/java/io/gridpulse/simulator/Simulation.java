@@ -35,7 +35,7 @@ public final class Simulation {
     public Simulation(SimulationConfig config) {
         this.config = config;
         this.topology = Topology.of(config);
-        this.profiles = HouseholdProfiles.generate(topology, config.seed());
+        this.profiles = HouseholdProfiles.generate(topology, config.seed(), config.householdMix());
         this.weather = new Weather(config);
     }
 

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param speed 0 = as fast as possible; otherwise simulated seconds per wall-clock second
  * @param meterTruth keep per-meter hourly ground truth (8 bytes per meter and hour); feeder and
  *     district truth is always kept
+ * @param climate the shape of the outdoor temperature the households heat and cool for
+ * @param householdMix the shares of heating kinds, air conditioning and daytime presence
  */
 public record SimulationConfig(
         long seed,
@@ -34,7 +36,9 @@ public record SimulationConfig(
         Duration interval,
         ZoneId zone,
         double speed,
-        boolean meterTruth) {
+        boolean meterTruth,
+        Climate climate,
+        HouseholdMix householdMix) {
 
     public static final long DEFAULT_SEED = 42L;
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Helsinki");
@@ -47,6 +51,8 @@ public record SimulationConfig(
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(climate, "climate");
+        Objects.requireNonNull(householdMix, "householdMix");
         require(households >= 1, "households must be at least 1, got " + households);
         require(feeders >= 1, "feeders must be at least 1, got " + feeders);
         require(districts >= 1, "districts must be at least 1, got " + districts);
@@ -73,6 +79,33 @@ public record SimulationConfig(
                 "speed must be 0 (as fast as possible) or positive: " + speed);
     }
 
+    /** A run in the {@link Climate#NORDIC} climate with the {@link HouseholdMix#DEFAULT} mix. */
+    public SimulationConfig(
+            long seed,
+            int households,
+            int feeders,
+            int districts,
+            Instant start,
+            Duration duration,
+            Duration interval,
+            ZoneId zone,
+            double speed,
+            boolean meterTruth) {
+        this(
+                seed,
+                households,
+                feeders,
+                districts,
+                start,
+                duration,
+                interval,
+                zone,
+                speed,
+                meterTruth,
+                Climate.NORDIC,
+                HouseholdMix.DEFAULT);
+    }
+
     /**
      * 1000 households on 20 feeders in 4 districts, one day of one-minute readings from Monday
      * 2026-01-12 00:00 Helsinki.
@@ -88,7 +121,9 @@ public record SimulationConfig(
                 Duration.ofMinutes(1),
                 DEFAULT_ZONE,
                 0.0,
-                true);
+                true,
+                Climate.NORDIC,
+                HouseholdMix.DEFAULT);
     }
 
     /**
@@ -109,7 +144,9 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     public SimulationConfig withHouseholds(int households) {
@@ -123,7 +160,9 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     public SimulationConfig withFeeders(int feeders) {
@@ -137,7 +176,9 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     public SimulationConfig withDistricts(int districts) {
@@ -151,7 +192,9 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     public SimulationConfig withStart(Instant start) {
@@ -165,7 +208,9 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     public SimulationConfig withDuration(Duration duration) {
@@ -179,7 +224,9 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     public SimulationConfig withInterval(Duration interval) {
@@ -193,7 +240,9 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     /**
@@ -211,7 +260,9 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     public SimulationConfig withSpeed(double speed) {
@@ -225,7 +276,9 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     public SimulationConfig withMeterTruth(boolean meterTruth) {
@@ -239,7 +292,41 @@ public record SimulationConfig(
                 interval,
                 zone,
                 speed,
-                meterTruth);
+                meterTruth,
+                climate,
+                householdMix);
+    }
+
+    public SimulationConfig withClimate(Climate climate) {
+        return new SimulationConfig(
+                seed,
+                households,
+                feeders,
+                districts,
+                start,
+                duration,
+                interval,
+                zone,
+                speed,
+                meterTruth,
+                climate,
+                householdMix);
+    }
+
+    public SimulationConfig withHouseholdMix(HouseholdMix householdMix) {
+        return new SimulationConfig(
+                seed,
+                households,
+                feeders,
+                districts,
+                start,
+                duration,
+                interval,
+                zone,
+                speed,
+                meterTruth,
+                climate,
+                householdMix);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.gridpulse.simulator.fault.FaultConfig;
 import io.gridpulse.simulator.fault.FaultInjector;
 import io.gridpulse.simulator.fault.FaultLedger;
 import io.gridpulse.simulator.savings.ProgrammedReduction;
+import io.gridpulse.simulator.savings.SavingsTruthCsv;
 import io.gridpulse.simulator.savings.WeatherCsv;
 import io.gridpulse.simulator.savings.WeatherTopic;
 import java.io.IOException;
@@ -110,6 +111,27 @@ public final class SimulatorMain implements Callable<Integer> {
     private ZoneId zone;
 
     @Option(
+            names = "--climate",
+            paramLabel = "NAME",
+            defaultValue = "nordic",
+            description =
+                    "Outdoor temperature the households heat and cool for: nordic (southern Finland, heating"
+                            + " most of the year) or hot-summer (a desert city: mild winters, afternoons about 41 C in"
+                            + " summer, a wide daily swing; cooling dominates). Default: ${DEFAULT-VALUE}.")
+    private String climate;
+
+    @Option(
+            names = "--household-mix",
+            paramLabel = "NAME",
+            defaultValue = "default",
+            description =
+                    "Shares of heating kinds, air conditioning and daytime presence: default (45%% direct"
+                            + " electric heating, 20%% heat pump, 25%% air conditioning), electric-heating (70%% direct,"
+                            + " 25%% heat pump, 10%% air conditioning, 30%% at home by day) or cooling-heavy (5%% direct,"
+                            + " 35%% heat pump, 90%% air conditioning, 40%% at home by day). Default: ${DEFAULT-VALUE}.")
+    private String householdMix;
+
+    @Option(
             names = "--speed",
             paramLabel = "FACTOR",
             defaultValue = "0",
@@ -194,7 +216,8 @@ public final class SimulatorMain implements Callable<Integer> {
             paramLabel = "DIR",
             description =
                     "Write ground truth CSVs here (meter-, feeder-, district-hourly.csv, households.csv;"
-                            + " faults.csv with --faults, anomalies.csv with --anomalies).")
+                            + " faults.csv with --faults, anomalies.csv with --anomalies, savings-truth.csv with"
+                            + " --reduction).")
     private Path truthDir;
 
     @Option(
@@ -243,8 +266,9 @@ public final class SimulatorMain implements Callable<Integer> {
             paramLabel = "FRACTION",
             description =
                     "Savings ground truth: from --reduction-from the households of --reduction-districts use this"
-                            + " fraction less energy than they would have under the same weather, e.g. 0.15. Not with"
-                            + " --faults or --anomalies.")
+                            + " fraction less energy than they would have under the same weather, e.g. 0.15; with"
+                            + " --truth-dir, savings-truth.csv gives each district's use with and without it from"
+                            + " --reduction-from to the end. Not with --faults or --anomalies.")
     private Double reduction;
 
     @Option(
@@ -339,6 +363,7 @@ public final class SimulatorMain implements Callable<Integer> {
         SimulationConfig config;
         FaultConfig faultConfig;
         AnomalyInjector anomalyInjector;
+        ProgrammedReduction programme;
         try {
             config =
                     new SimulationConfig(
@@ -351,9 +376,12 @@ public final class SimulatorMain implements Callable<Integer> {
                             interval,
                             zone,
                             speed,
-                            truthDir != null);
+                            truthDir != null,
+                            Climate.named(climate),
+                            HouseholdMix.named(householdMix));
             faultConfig = faults ? faultConfig(config) : null;
             anomalyInjector = anomalies ? AnomalyInjector.of(anomalyConfig(config)) : null;
+            programme = reduction == null ? null : programme();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -405,10 +433,13 @@ public final class SimulatorMain implements Callable<Integer> {
 
         err.printf(
                 Locale.ROOT,
-                "simulating %d households on %d feeders in %d districts, %s to %s every %s%s%s%s -> %s%n",
+                "simulating %d households (mix %s) on %d feeders in %d districts (climate %s), %s to %s"
+                        + " every %s%s%s%s -> %s%n",
                 config.households(),
+                config.householdMix().name(),
                 config.feeders(),
                 config.districts(),
+                config.climate().name(),
                 config.start(),
                 config.end(),
                 config.interval(),
@@ -421,15 +452,7 @@ public final class SimulatorMain implements Callable<Integer> {
         GroundTruth truth;
         try {
             try (sink) {
-                truth =
-                        simulation.run(
-                                sink,
-                                reduction != null
-                                        ? new ProgrammedReduction(
-                                                reduction,
-                                                parseStart(reductionFrom, zone),
-                                                reductionDistricts)
-                                        : anomalyInjector);
+                truth = simulation.run(sink, programme != null ? programme : anomalyInjector);
             }
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
             if (weatherFile != null) {
@@ -447,6 +470,9 @@ public final class SimulatorMain implements Callable<Integer> {
                 }
                 if (anomalyInjector != null) {
                     anomalyInjector.ledger().writeCsv(truthDir);
+                }
+                if (programme != null) {
+                    SavingsTruthCsv.write(programme.truth(), truthDir);
                 }
             }
             // Silent meters and outages send fewer readings on purpose.
@@ -507,6 +533,17 @@ public final class SimulatorMain implements Callable<Integer> {
         }
         client.putAll(producerProperties);
         return client;
+    }
+
+    private ProgrammedReduction programme() {
+        Instant from;
+        try {
+            from = parseStart(reductionFrom, zone);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "--reduction-from: not an instant, local date-time or date: " + reductionFrom);
+        }
+        return new ProgrammedReduction(reduction, from, reductionDistricts);
     }
 
     private FaultConfig faultConfig(SimulationConfig config) {

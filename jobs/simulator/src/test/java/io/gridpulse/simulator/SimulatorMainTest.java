@@ -2,10 +2,13 @@ package io.gridpulse.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.gridpulse.schema.MeterReading;
 import io.gridpulse.simulator.anomaly.AnomalyLedgerCsv;
 import io.gridpulse.simulator.anomaly.InjectedAnomaly;
+import io.gridpulse.simulator.savings.SavingsTruth;
+import io.gridpulse.simulator.savings.SavingsTruthCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -191,6 +194,69 @@ class SimulatorMainTest {
                 .isEqualTo(2);
         // The default P14D warm-up does not fit into the default day.
         assertThat(execute("--households", "40", "--dry-run", "--anomalies")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldWriteTheSavingsTruthOfAReductionInTheChosenClimateAndMix(@TempDir Path dir)
+            throws IOException {
+        Path truth = dir.resolve("truth");
+
+        int exit =
+                execute(
+                        "--households",
+                        "8",
+                        "--feeders",
+                        "2",
+                        "--districts",
+                        "2",
+                        "--zone",
+                        "America/Phoenix",
+                        "--climate",
+                        "hot-summer",
+                        "--household-mix",
+                        "cooling-heavy",
+                        "--start",
+                        "2025-07-01",
+                        "--duration",
+                        "P2D",
+                        "--interval",
+                        "PT1H",
+                        "--reduction",
+                        "0.15",
+                        "--reduction-from",
+                        "2025-07-02",
+                        "--reduction-districts",
+                        "D01",
+                        "--dry-run",
+                        "--truth-dir",
+                        truth.toString(),
+                        "--progress-seconds",
+                        "60");
+
+        assertThat(exit).isZero();
+        List<SavingsTruth> savings = SavingsTruthCsv.read(truth);
+        assertThat(savings).extracting(SavingsTruth::districtId).containsExactly("D01", "D02");
+        assertThat(savings.get(0).from()).isEqualTo(Instant.parse("2025-07-02T07:00:00Z"));
+        assertThat(savings.get(0).savingsFraction()).isCloseTo(0.15, within(1e-6));
+        assertThat(savings.get(1).savingsFraction()).isZero();
+        // July in the desert: the air-conditioned households use far more than a Nordic July's.
+        assertThat(savings.get(1).withoutKwh()).isGreaterThan(4 * 20.0);
+    }
+
+    @Test
+    void shouldRefuseClimatesAndMixesItDoesNotKnow() {
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new SimulatorMain());
+        cmd.setErr(new PrintWriter(err));
+
+        assertThat(cmd.execute("--dry-run", "--climate", "tropic")).isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith("unknown climate 'tropic'; one of nordic, hot-summer\n");
+        assertThat(execute("--dry-run", "--household-mix", "gas")).isEqualTo(2);
+        assertThat(execute("--dry-run", "--reduction", "1.5", "--reduction-from", "2026-01-12"))
+                .isEqualTo(2);
+        assertThat(execute("--dry-run", "--reduction", "0.1", "--reduction-from", "soon"))
+                .isEqualTo(2);
     }
 
     @Test
