@@ -1,0 +1,12 @@
+package io.gridpulse.bench;
+
+import io.gridpulse.testkit.ApplicationBoundaries;
+import org.junit.jupiter.api.Test;
+
+class ApplicationBoundaryTest {
+
+    @Test
+    void shouldImportNoOtherApplication() {
+        ApplicationBoundaries.check("bench", "replay", "dashboard");
+    }
+}

@@ -1,0 +1,12 @@
+package io.gridpulse.replay;
+
+import io.gridpulse.testkit.ApplicationBoundaries;
+import org.junit.jupiter.api.Test;
+
+class ApplicationBoundaryTest {
+
+    @Test
+    void shouldImportNoOtherApplication() {
+        ApplicationBoundaries.check("replay");
+    }
+}
