@@ -75,7 +75,8 @@ final class Preflight {
 
     private static void checkHeader(String file, CsvLayout layout, ParserCheck check)
             throws IOException {
-        String first = CsvLines.firstLineOf(file, layout);
+        String header = CsvLines.headerOf(file, layout);
+        String first = layout.header() ? header : CsvLines.firstLineOf(file, layout);
         if (first != null && CsvLines.isBinary(first)) {
             throw new CommandLine.ParameterException(
                     new CommandLine(new ReplayJob()),
@@ -83,7 +84,6 @@ final class Preflight {
                             + " is not a text file (its first line holds bytes no CSV export has):"
                             + " give the CSV export itself");
         }
-        String header = CsvLines.headerOf(file, layout);
         if (layout.header()) {
             if (header == null) {
                 throw new CommandLine.ParameterException(

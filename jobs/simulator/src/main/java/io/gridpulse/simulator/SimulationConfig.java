@@ -79,33 +79,6 @@ public record SimulationConfig(
                 "speed must be 0 (as fast as possible) or positive: " + speed);
     }
 
-    /** A run in the {@link Climate#NORDIC} climate with the {@link HouseholdMix#DEFAULT} mix. */
-    public SimulationConfig(
-            long seed,
-            int households,
-            int feeders,
-            int districts,
-            Instant start,
-            Duration duration,
-            Duration interval,
-            ZoneId zone,
-            double speed,
-            boolean meterTruth) {
-        this(
-                seed,
-                households,
-                feeders,
-                districts,
-                start,
-                duration,
-                interval,
-                zone,
-                speed,
-                meterTruth,
-                Climate.NORDIC,
-                HouseholdMix.DEFAULT);
-    }
-
     /**
      * 1000 households on 20 feeders in 4 districts, one day of one-minute readings from Monday
      * 2026-01-12 00:00 Helsinki.

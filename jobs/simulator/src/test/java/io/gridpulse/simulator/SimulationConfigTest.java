@@ -48,7 +48,9 @@ class SimulationConfigTest {
                                 Duration.ofMinutes(1),
                                 ZoneId.of("Europe/Helsinki"),
                                 60,
-                                true));
+                                true,
+                                Climate.NORDIC,
+                                HouseholdMix.DEFAULT));
     }
 
     @Test

@@ -26,11 +26,15 @@ public final class SavingsCaveats {
 
     private SavingsCaveats() {}
 
+    /**
+     * {@code candidateSavings}: each candidate's savings over the reporting period, in the order of
+     * {@code choice.candidates()} (the chosen one first).
+     */
     public static List<String> of(
             ModelSelection.Choice choice,
             BalancePointGrid grid,
             DataSufficiency.Result sufficiency,
-            List<DailyObservation> reporting) {
+            List<Savings> candidateSavings) {
         List<String> caveats = new ArrayList<>();
         BaselineModel model = choice.chosen().model();
         if (model.kind().hasHeating()) {
@@ -59,7 +63,7 @@ public final class SavingsCaveats {
                             sufficiency.missingDays(),
                             Math.floor(allowed)));
         }
-        disagreement(choice, reporting).ifPresent(caveats::add);
+        disagreement(choice, candidateSavings).ifPresent(caveats::add);
         return caveats;
     }
 
@@ -78,17 +82,14 @@ public final class SavingsCaveats {
     }
 
     private static Optional<String> disagreement(
-            ModelSelection.Choice choice, List<DailyObservation> reporting) {
-        Savings chosen = choice.chosen().savings(reporting);
+            ModelSelection.Choice choice, List<Savings> candidateSavings) {
+        Savings chosen = candidateSavings.get(0);
         if (chosen.reportingDays() == 0 || !Double.isFinite(chosen.absoluteUncertainty())) {
             return Optional.empty();
         }
         double margin = chosen.absoluteUncertainty() / chosen.predicted();
-        for (ModelSelection.Candidate other : choice.candidates()) {
-            if (other == choice.chosen()) {
-                continue;
-            }
-            Savings alternative = other.savings(reporting);
+        for (int i = 1; i < candidateSavings.size(); i++) {
+            Savings alternative = candidateSavings.get(i);
             if (Math.abs(alternative.savingsFraction() - chosen.savingsFraction()) > margin) {
                 return Optional.of(
                         String.format(
@@ -98,7 +99,7 @@ public final class SavingsCaveats {
                                 100 * chosen.savingsFraction(),
                                 choice.chosen().form().description(),
                                 100 * alternative.savingsFraction(),
-                                other.form().description(),
+                                choice.candidates().get(i).form().description(),
                                 100 * margin));
             }
         }

@@ -80,7 +80,12 @@ class ModelSelectionTest {
                         t -> 10 + 0.4 * Math.max(0, 95 - t) + 12 * random.nextGaussian());
         BalancePointGrid grid = new BalancePointGrid(40, 70, 1);
         ModelSelection.Choice choice = ModelSelection.choose(days, grid);
-        List<String> caveats = SavingsCaveats.of(choice, grid, DataSufficiency.check(days), days);
+        List<String> caveats =
+                SavingsCaveats.of(
+                        choice,
+                        grid,
+                        DataSufficiency.check(days),
+                        choice.candidates().stream().map(c -> c.savings(days)).toList());
         assertThat(caveats)
                 .as(caveats.toString())
                 .anyMatch(c -> c.contains("70 °F at the edge of the search"));

@@ -58,14 +58,18 @@ record MeterSavings(
         ModelSelection.Choice choice = ModelSelection.choose(baseline, BalancePointGrid.CALTRACK);
         List<DailyObservation> reporting =
                 days(meter, temperaturesF, reportingStart, reportingEnd, fuel);
+        // the chosen candidate first, as choice.candidates() lists them
+        List<Savings> candidateSavings =
+                choice.candidates().stream().map(c -> c.savings(reporting)).toList();
         return new MeterSavings(
                 meter,
                 sufficiency,
                 choice.chosen().model(),
-                choice.chosen().savings(reporting),
+                candidateSavings.get(0),
                 choice,
-                choice.candidates().stream().map(c -> c.savings(reporting)).toList(),
-                SavingsCaveats.of(choice, BalancePointGrid.CALTRACK, sufficiency, reporting));
+                candidateSavings,
+                SavingsCaveats.of(
+                        choice, BalancePointGrid.CALTRACK, sufficiency, candidateSavings));
     }
 
     /** The chosen model's prediction for a day, seen as that model sees days. */

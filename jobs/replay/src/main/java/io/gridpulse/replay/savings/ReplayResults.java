@@ -107,12 +107,10 @@ final class ReplayResults {
                 TreeMap<LocalDate, double[]> byDay =
                         sums.computeIfAbsent(f[district], d -> new TreeMap<>());
                 LocalDate date = local.toLocalDate();
+                double[] day = byDay.computeIfAbsent(date, d -> DayTemperatureSums.empty());
                 byDay.put(
                         date,
-                        DayTemperatureSums.add(
-                                byDay.getOrDefault(date, DayTemperatureSums.empty()),
-                                local,
-                                Double.parseDouble(f[temperature])));
+                        DayTemperatureSums.add(day, local, Double.parseDouble(f[temperature])));
             }
         }
         Map<String, TreeMap<LocalDate, DayTemperature>> days = new TreeMap<>();
