@@ -16,13 +16,18 @@ import java.util.Objects;
  * with a cold night then still has heating degree days, as the house had a heating load that night;
  * the daily mean would hide it. Without them, degree days come from the daily mean (CalTRACK's
  * daily method).
+ *
+ * <p>Hourly arrays are indexed by the hour since local midnight (0..24: a day has 23, 24 or 25
+ * hours), NaN where that hour is unknown. {@code hourlyUsage} (else null) is the use of each hour,
+ * for models that fit hours ({@link TimeOfWeekFit}).
  */
 public record DailyObservation(
         LocalDate date,
         double usage,
         double temperatureF,
         boolean missing,
-        double[] hourlyTemperaturesF) {
+        double[] hourlyTemperaturesF,
+        double[] hourlyUsage) {
 
     public DailyObservation {
         Objects.requireNonNull(date, "date");
@@ -32,10 +37,13 @@ public record DailyObservation(
         if (hourlyTemperaturesF != null && hourlyTemperaturesF.length == 0) {
             hourlyTemperaturesF = null;
         }
+        if (hourlyUsage != null && hourlyUsage.length == 0) {
+            hourlyUsage = null;
+        }
     }
 
     public DailyObservation(LocalDate date, double usage, double temperatureF, boolean missing) {
-        this(date, usage, temperatureF, missing, null);
+        this(date, usage, temperatureF, missing, null, null);
     }
 
     /** A day with the given usage; a NaN usage makes it missing. */
@@ -45,18 +53,40 @@ public record DailyObservation(
 
     /** The same day with its hourly temperatures (°F); its degree days become degree hours. */
     public DailyObservation withHourlyTemperatures(double[] hoursF) {
-        return new DailyObservation(date, usage, temperatureF, missing, hoursF);
+        return new DailyObservation(date, usage, temperatureF, missing, hoursF, hourlyUsage);
+    }
+
+    /** The same day with the use of each of its hours (NaN where unknown). */
+    public DailyObservation withHourlyUsage(double[] hours) {
+        return new DailyObservation(date, usage, temperatureF, missing, hourlyTemperaturesF, hours);
     }
 
     /** The same day with its daily mean temperature only (CalTRACK's daily degree days). */
     public DailyObservation dailyMeanOnly() {
         return hourlyTemperaturesF == null
                 ? this
-                : new DailyObservation(date, usage, temperatureF, missing, null);
+                : new DailyObservation(date, usage, temperatureF, missing, null, hourlyUsage);
     }
 
     public boolean hasHourlyTemperatures() {
         return hourlyTemperaturesF != null;
+    }
+
+    public boolean hasHourlyUsage() {
+        return hourlyUsage != null;
+    }
+
+    /**
+     * The temperature of the hour {@code hour} hours after local midnight: that hour's when known,
+     * else the day's mean.
+     */
+    public double temperatureAtHourF(int hour) {
+        if (hourlyTemperaturesF != null
+                && hour < hourlyTemperaturesF.length
+                && Double.isFinite(hourlyTemperaturesF[hour])) {
+            return hourlyTemperaturesF[hour];
+        }
+        return temperatureF;
     }
 
     /** Heating degree days against a balance point (°F): from the hours when known. */
@@ -65,10 +95,14 @@ public record DailyObservation(
             return DegreeDays.heating(balancePointF, temperatureF);
         }
         double sum = 0;
+        int hours = 0;
         for (double hourF : hourlyTemperaturesF) {
-            sum += DegreeDays.heating(balancePointF, hourF);
+            if (Double.isFinite(hourF)) {
+                sum += DegreeDays.heating(balancePointF, hourF);
+                hours++;
+            }
         }
-        return sum / hourlyTemperaturesF.length;
+        return sum / hours;
     }
 
     /** Cooling degree days against a balance point (°F): from the hours when known. */
@@ -77,10 +111,14 @@ public record DailyObservation(
             return DegreeDays.cooling(balancePointF, temperatureF);
         }
         double sum = 0;
+        int hours = 0;
         for (double hourF : hourlyTemperaturesF) {
-            sum += DegreeDays.cooling(balancePointF, hourF);
+            if (Double.isFinite(hourF)) {
+                sum += DegreeDays.cooling(balancePointF, hourF);
+                hours++;
+            }
         }
-        return sum / hourlyTemperaturesF.length;
+        return sum / hours;
     }
 
     @Override
@@ -90,13 +128,19 @@ public record DailyObservation(
                 && Double.compare(usage, that.usage) == 0
                 && Double.compare(temperatureF, that.temperatureF) == 0
                 && missing == that.missing
-                && Arrays.equals(hourlyTemperaturesF, that.hourlyTemperaturesF);
+                && Arrays.equals(hourlyTemperaturesF, that.hourlyTemperaturesF)
+                && Arrays.equals(hourlyUsage, that.hourlyUsage);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                date, usage, temperatureF, missing, Arrays.hashCode(hourlyTemperaturesF));
+                date,
+                usage,
+                temperatureF,
+                missing,
+                Arrays.hashCode(hourlyTemperaturesF),
+                Arrays.hashCode(hourlyUsage));
     }
 
     @Override
@@ -109,6 +153,7 @@ public record DailyObservation(
                 + temperatureF
                 + " °F"
                 + (hourlyTemperaturesF == null ? "" : ", " + hourlyTemperaturesF.length + " hours")
+                + (hourlyUsage == null ? "" : ", hourly use")
                 + (missing ? ", missing" : "")
                 + "]";
     }

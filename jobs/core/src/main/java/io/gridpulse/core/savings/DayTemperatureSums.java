@@ -49,16 +49,22 @@ public final class DayTemperatureSums {
         return DailyObservation.celsiusToFahrenheit(sums[0] / sums[1]);
     }
 
-    /** The observed hours' means in °F, in order; null with fewer than {@value #MIN_HOURS}. */
+    /**
+     * The hours' means in °F, indexed by the hour since local midnight, NaN for an hour not
+     * observed; null with fewer than {@value #MIN_HOURS} hours observed.
+     */
     public static double[] hoursF(double[] sums) {
         double[] hours = new double[HOURS];
+        Arrays.fill(hours, Double.NaN);
         int observed = 0;
+        int last = -1;
         for (int h = 0; h < HOURS && 3 + 2 * h < sums.length; h++) {
             if (sums[3 + 2 * h] > 0) {
-                hours[observed++] =
-                        DailyObservation.celsiusToFahrenheit(sums[2 + 2 * h] / sums[3 + 2 * h]);
+                hours[h] = DailyObservation.celsiusToFahrenheit(sums[2 + 2 * h] / sums[3 + 2 * h]);
+                observed++;
+                last = h;
             }
         }
-        return observed >= MIN_HOURS ? Arrays.copyOf(hours, observed) : null;
+        return observed >= MIN_HOURS ? Arrays.copyOf(hours, last + 1) : null;
     }
 }

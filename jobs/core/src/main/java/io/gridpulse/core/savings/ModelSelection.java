@@ -3,34 +3,37 @@ package io.gridpulse.core.savings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Chooses a household's baseline model by out-of-sample error rather than by how well it fits the
  * days it was fitted to. Candidates: the CalTRACK daily model with degree days from the daily mean
- * temperature, and (when the baseline days carry hourly temperatures) the same model with degree
- * days from the hours. Each is cross-validated over held-out weeks: the baseline's calendar weeks
- * are dealt into {@value #FOLDS} folds (week i into fold i mod {@value #FOLDS}), the model is
- * fitted without one fold and predicts it, in turn for every fold; its error is the CV(RMSE) of
- * those predictions, sqrt(mean squared error) / mean daily use. Whole weeks are held out so that a
- * held-out day's neighbours (same weather spell) are not in the fit. The lowest error wins; a tie
- * goes to the daily-mean model, CalTRACK's own.
+ * temperature; when the baseline days carry hourly temperatures, the same model with degree days
+ * from the hours; when they carry hourly use too, CalTRACK's hourly time-of-week and temperature
+ * model ({@link TimeOfWeekFit}). Each is cross-validated over held-out weeks: the baseline's
+ * calendar weeks are dealt into {@value #FOLDS} folds (week i into fold i mod {@value #FOLDS}), the
+ * model is fitted without one fold and predicts the days of it, in turn for every fold; its error
+ * is the CV(RMSE) of those daily predictions, sqrt(mean squared error) / mean daily use, so models
+ * of days and of hours are judged on the same days. Whole weeks are held out so that a held-out
+ * day's neighbours (same weather spell) are not in the fit. A candidate replaces the one chosen so
+ * far (CalTRACK's daily model first) only when clearly better ({@link #clearlyBetter}).
  */
 public final class ModelSelection {
 
     public static final int FOLDS = 5;
 
     /**
-     * Share of the baseline's usable days that must carry hourly temperatures for the hourly form
-     * to compete.
+     * Share of the baseline's usable days that must carry hourly temperatures (and, for the hourly
+     * model, hourly use) for a candidate that needs them to compete.
      */
     static final double MIN_HOURLY_SHARE = 0.9;
 
-    /** One candidate: its form, the model fitted to the whole baseline and its held-out error. */
-    public record Candidate(DegreeDayForm form, BaselineModel model, double heldOutCvRmse) {
+    /** One candidate: the model fitted to the whole baseline and its held-out error. */
+    public record Candidate(DayModel model, double heldOutCvRmse) {
 
-        /** Savings over the reporting days, seen as this candidate's form sees days. */
+        /** Savings over the reporting days. */
         public Savings savings(List<DailyObservation> reporting) {
-            return Savings.over(model, reporting.stream().map(form::view).toList());
+            return Savings.over(model, reporting);
         }
     }
 
@@ -45,19 +48,25 @@ public final class ModelSelection {
     public static Choice choose(List<DailyObservation> baseline, BalancePointGrid grid) {
         List<DailyObservation> usable =
                 baseline.stream().filter(DailyObservation::hasUsageAndTemperature).toList();
-        List<DegreeDayForm> forms = new ArrayList<>(List.of(DegreeDayForm.DAILY_MEAN));
-        long hourly = usable.stream().filter(DailyObservation::hasHourlyTemperatures).count();
-        if (!usable.isEmpty() && hourly >= MIN_HOURLY_SHARE * usable.size()) {
-            forms.add(DegreeDayForm.HOURLY);
+        List<Function<List<DailyObservation>, DayModel>> fitters = new ArrayList<>();
+        fitters.add(degreeDays(DegreeDayForm.DAILY_MEAN, grid));
+        if (share(usable, DailyObservation::hasHourlyTemperatures) >= MIN_HOURLY_SHARE) {
+            fitters.add(degreeDays(DegreeDayForm.HOURLY, grid));
+        }
+        if (share(usable, d -> d.hasHourlyTemperatures() && d.hasHourlyUsage())
+                >= MIN_HOURLY_SHARE) {
+            fitters.add(days -> TimeOfWeekFit.fit(days).orElse(null));
         }
         List<Candidate> candidates = new ArrayList<>();
         List<double[]> errors = new ArrayList<>();
-        for (DegreeDayForm form : forms) {
-            List<DailyObservation> days = usable.stream().map(form::view).toList();
-            double[] heldOut = heldOutErrors(days, grid);
+        for (Function<List<DailyObservation>, DayModel> fitter : fitters) {
+            DayModel whole = fitter.apply(usable);
+            if (whole == null) {
+                continue;
+            }
+            double[] heldOut = heldOutErrors(usable, fitter);
             errors.add(heldOut);
-            candidates.add(
-                    new Candidate(form, CaltrackDailyFit.fit(days, grid), cvRmse(heldOut, days)));
+            candidates.add(new Candidate(whole, cvRmse(heldOut, usable)));
         }
         int chosen = 0;
         for (int i = 1; i < candidates.size(); i++) {
@@ -69,6 +78,19 @@ public final class ModelSelection {
         Candidate best = ordered.remove(chosen);
         ordered.add(0, best);
         return new Choice(best, List.copyOf(ordered));
+    }
+
+    /** The CalTRACK daily fit on the days as {@code form} sees them. */
+    static Function<List<DailyObservation>, DayModel> degreeDays(
+            DegreeDayForm form, BalancePointGrid grid) {
+        return days ->
+                new DegreeDayModel(
+                        form, CaltrackDailyFit.fit(days.stream().map(form::view).toList(), grid));
+    }
+
+    private static double share(
+            List<DailyObservation> days, java.util.function.Predicate<DailyObservation> test) {
+        return days.isEmpty() ? 0 : (double) days.stream().filter(test).count() / days.size();
     }
 
     /**
@@ -114,7 +136,8 @@ public final class ModelSelection {
      * Each day's error (actual - predicted) when its week was held out of the fit, in the order of
      * {@code days}; NaN for a day whose fold could not be fitted.
      */
-    static double[] heldOutErrors(List<DailyObservation> days, BalancePointGrid grid) {
+    static double[] heldOutErrors(
+            List<DailyObservation> days, Function<List<DailyObservation>, DayModel> fitter) {
         LocalDate first = days.stream().map(DailyObservation::date).min(LocalDate::compareTo).get();
         double[] errors = new double[days.size()];
         java.util.Arrays.fill(errors, Double.NaN);
@@ -132,7 +155,10 @@ public final class ModelSelection {
             if (training.isEmpty() || heldOut.isEmpty()) {
                 continue;
             }
-            BaselineModel model = CaltrackDailyFit.fit(training, grid);
+            DayModel model = fitter.apply(training);
+            if (model == null) {
+                continue;
+            }
             for (int i : heldOut) {
                 errors[i] = days.get(i).usage() - model.predict(days.get(i));
             }

@@ -26,14 +26,19 @@ public record Savings(
         double fractionalSavingsUncertainty,
         double absoluteUncertainty) {
 
-    public static Savings over(BaselineModel model, List<DailyObservation> reporting) {
+    /**
+     * Over the reporting days the model can predict (both usage and temperature known, and a finite
+     * prediction).
+     */
+    public static Savings over(DayModel model, List<DailyObservation> reporting) {
         int days = 0;
         double predicted = 0;
         double actual = 0;
         for (DailyObservation day : reporting) {
-            if (day.hasUsageAndTemperature()) {
+            double prediction = day.hasUsageAndTemperature() ? model.predict(day) : Double.NaN;
+            if (Double.isFinite(prediction)) {
                 days++;
-                predicted += model.predict(day);
+                predicted += prediction;
                 actual += day.usage();
             }
         }

@@ -36,12 +36,14 @@ public final class SavingsCaveats {
             DataSufficiency.Result sufficiency,
             List<Savings> candidateSavings) {
         List<String> caveats = new ArrayList<>();
-        BaselineModel model = choice.chosen().model();
-        if (model.kind().hasHeating()) {
-            atEdge("heating", model.heatingBalancePointF(), grid, caveats);
-        }
-        if (model.kind().hasCooling()) {
-            atEdge("cooling", model.coolingBalancePointF(), grid, caveats);
+        if (choice.chosen().model() instanceof DegreeDayModel degreeDays) {
+            BaselineModel model = degreeDays.model();
+            if (model.kind().hasHeating()) {
+                atEdge("heating", model.heatingBalancePointF(), grid, caveats);
+            }
+            if (model.kind().hasCooling()) {
+                atEdge("cooling", model.coolingBalancePointF(), grid, caveats);
+            }
         }
         double error = choice.chosen().heldOutCvRmse();
         if (error > MAX_CV_RMSE) {
@@ -97,9 +99,9 @@ public final class SavingsCaveats {
                                 "models disagree: %.2f%% (%s) vs %.2f%% (%s), more than +/- %.2f"
                                         + " points",
                                 100 * chosen.savingsFraction(),
-                                choice.chosen().form().description(),
+                                choice.chosen().model().methodDescription(),
                                 100 * alternative.savingsFraction(),
-                                choice.candidates().get(i).form().description(),
+                                choice.candidates().get(i).model().methodDescription(),
                                 100 * margin));
             }
         }

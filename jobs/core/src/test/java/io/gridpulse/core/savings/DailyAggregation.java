@@ -44,6 +44,25 @@ final class DailyAggregation {
         return date.atStartOfDay(zone).toInstant();
     }
 
+    /** The same days with each hour's temperature and use (NaN where the series lack it). */
+    List<DailyObservation> daysWithHours(LocalDate first, LocalDate last) {
+        List<DailyObservation> days = new ArrayList<>();
+        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+            Instant start = startOf(date);
+            int hoursInDay = (int) Duration.between(start, startOf(date.plusDays(1))).toHours();
+            double[] temperatures = new double[hoursInDay];
+            double[] use = new double[hoursInDay];
+            for (int h = 0; h < hoursInDay; h++) {
+                Instant hour = start.plus(Duration.ofHours(h));
+                temperatures[h] = temperatureF.getOrDefault(hour, Double.NaN);
+                use[h] = usage.getOrDefault(hour, Double.NaN);
+            }
+            DailyObservation day = day(date).withHourlyTemperatures(temperatures);
+            days.add(day.missing() ? day : day.withHourlyUsage(use));
+        }
+        return days;
+    }
+
     private DailyObservation day(LocalDate date) {
         Instant start = startOf(date);
         Instant end = startOf(date.plusDays(1));

@@ -2,6 +2,7 @@ package io.gridpulse.core.savings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.NavigableMap;
@@ -73,7 +75,7 @@ class EemeterIlGasSavingsTest {
 
         DataSufficiency.Result sufficiency = DataSufficiency.check(baseline, Fuel.GAS);
         BaselineModel model = CaltrackDailyFit.fit(baseline);
-        Savings savings = Savings.over(model, reporting);
+        Savings savings = Savings.over(dailyMean(model), reporting);
         double rawChange =
                 rawChangePerHour(
                         BASELINE_FIRST,
@@ -84,7 +86,7 @@ class EemeterIlGasSavingsTest {
                 rawChangePerHour(
                         DATA_FIRST, BLACKOUT_START, REPORTING_FIRST, DATA_LAST.plusDays(1));
         Savings wholeReportingSpan =
-                Savings.over(model, aggregation.days(REPORTING_FIRST, DATA_LAST));
+                Savings.over(dailyMean(model), aggregation.days(REPORTING_FIRST, DATA_LAST));
 
         System.out.printf(
                 Locale.ROOT,
@@ -132,6 +134,75 @@ class EemeterIlGasSavingsTest {
     }
 
     /**
+     * Every candidate, the hourly model included, against the best any method can do on this one
+     * noisy draw: the generator's own form (use per hour = base + k * degrees below 60 °F, fitted
+     * by least squares on the baseline hours). That form finds about 11.2% here, not 10%: the
+     * sample's hourly noise realises a saving about a point above the generator's expectation, so
+     * no honest method lands within half a point of 10% on it. Each candidate must agree with the
+     * generator's form within half a point, and hold the true 10% inside its 90% interval.
+     */
+    @Test
+    void shouldAgreeWithTheGeneratorsOwnFormOnThisDraw() {
+        List<DailyObservation> baseline = aggregation.daysWithHours(BASELINE_FIRST, BASELINE_LAST);
+        List<DailyObservation> reporting = aggregation.daysWithHours(REPORTING_FIRST, DATA_LAST);
+
+        ModelSelection.Choice choice = ModelSelection.choose(baseline, BalancePointGrid.CALTRACK);
+        double generatorsForm = generatorsFormSavings(baseline, reporting);
+
+        System.out.printf(
+                Locale.ROOT,
+                "eemeter il-gas, generator's own form (degree hours at 60 °F, hourly fit): %.2f%%%n",
+                100 * generatorsForm);
+        assertThat(choice.candidates()).hasSize(3);
+        for (ModelSelection.Candidate candidate : choice.candidates()) {
+            Savings savings = candidate.savings(reporting);
+            System.out.printf(
+                    Locale.ROOT,
+                    "eemeter il-gas, %s (held-out CV(RMSE) %.3f): %s%n",
+                    candidate.model().methodDescription(),
+                    candidate.heldOutCvRmse(),
+                    savings.describe());
+            assertThat(savings.savingsFraction())
+                    .as(candidate.model().describe())
+                    .isCloseTo(generatorsForm, within(0.005));
+            assertThat(Math.abs(savings.savingsFraction() - TRUE_SAVINGS))
+                    .isLessThanOrEqualTo(
+                            savings.fractionalSavingsUncertainty() * savings.savingsFraction());
+        }
+    }
+
+    /** Savings by least squares of hourly use on degree hours below 60 °F. */
+    private static double generatorsFormSavings(
+            List<DailyObservation> baseline, List<DailyObservation> reporting) {
+        List<double[]> hours = new ArrayList<>();
+        for (DailyObservation day : baseline) {
+            for (int h = 0; day.hasHourlyUsage() && h < day.hourlyUsage().length; h++) {
+                double t = day.hourlyTemperaturesF()[h];
+                if (Double.isFinite(day.hourlyUsage()[h]) && Double.isFinite(t)) {
+                    hours.add(new double[] {day.hourlyUsage()[h], DegreeDays.heating(60, t)});
+                }
+            }
+        }
+        double[] coefficients =
+                LeastSquares.fit(
+                                hours.stream().mapToDouble(x -> x[0]).toArray(),
+                                hours.stream().mapToDouble(x -> x[1]).toArray())
+                        .orElseThrow();
+        double predicted = 0;
+        double actual = 0;
+        for (DailyObservation day : reporting) {
+            for (int h = 0; day.hasHourlyUsage() && h < day.hourlyUsage().length; h++) {
+                double t = day.hourlyTemperaturesF()[h];
+                if (Double.isFinite(day.hourlyUsage()[h]) && Double.isFinite(t)) {
+                    predicted += coefficients[0] + coefficients[1] * DegreeDays.heating(60, t);
+                    actual += day.hourlyUsage()[h];
+                }
+            }
+        }
+        return 1 - actual / predicted;
+    }
+
+    /**
      * Relative change of the mean hourly use from the baseline to the reporting range (dates as
      * [from, to)).
      */
@@ -163,5 +234,9 @@ class EemeterIlGasSavingsTest {
             }
         }
         return fail("data/eemeter-il-gas not found above " + Paths.get("").toAbsolutePath());
+    }
+
+    private static DayModel dailyMean(BaselineModel model) {
+        return new DegreeDayModel(DegreeDayForm.DAILY_MEAN, model);
     }
 }

@@ -25,7 +25,7 @@ class SavingsTest {
                 SyntheticDays.days(
                         REPORTING_WEATHER, t -> 0.9 * (5 + 2 * DegreeDays.heating(55, t)));
 
-        Savings savings = Savings.over(model, reporting);
+        Savings savings = Savings.over(dailyMean(model), reporting);
 
         double expectedPredicted = 0;
         for (double t : REPORTING_WEATHER) {
@@ -48,7 +48,7 @@ class SavingsTest {
         reporting.add(DailyObservation.missing(LocalDate.of(2030, 1, 1), 50));
         reporting.add(DailyObservation.of(LocalDate.of(2030, 1, 2), 8, Double.NaN));
 
-        Savings savings = Savings.over(model, reporting);
+        Savings savings = Savings.over(dailyMean(model), reporting);
 
         assertThat(savings.reportingDays()).isEqualTo(5);
         assertThat(savings.predicted()).isEqualTo(50.0);
@@ -62,7 +62,7 @@ class SavingsTest {
         BaselineModel model = interceptOnly(10, 0.2, 0.5);
         List<DailyObservation> reporting = SyntheticDays.constantTemperature(365, 50, 9);
 
-        Savings savings = Savings.over(model, reporting);
+        Savings savings = Savings.over(dailyMean(model), reporting);
 
         double t = StudentT.criticalValue(0.90, 364);
         double expected = t * 1.26 * 0.2 * Math.sqrt(3.0 * (1 + 2.0 / 365) / 365) / 0.1;
@@ -78,11 +78,13 @@ class SavingsTest {
     void shouldShrinkTheUncertaintyWithMoreReportingDaysAndLessAutocorrelation() {
         List<DailyObservation> year = SyntheticDays.constantTemperature(365, 50, 9);
         double correlated =
-                Savings.over(interceptOnly(10, 0.2, 0.5), year).fractionalSavingsUncertainty();
+                Savings.over(dailyMean(interceptOnly(10, 0.2, 0.5)), year)
+                        .fractionalSavingsUncertainty();
         double independent =
-                Savings.over(interceptOnly(10, 0.2, 0.0), year).fractionalSavingsUncertainty();
+                Savings.over(dailyMean(interceptOnly(10, 0.2, 0.0)), year)
+                        .fractionalSavingsUncertainty();
         double quarter =
-                Savings.over(interceptOnly(10, 0.2, 0.0), year.subList(0, 91))
+                Savings.over(dailyMean(interceptOnly(10, 0.2, 0.0)), year.subList(0, 91))
                         .fractionalSavingsUncertainty();
 
         assertThat(independent).isCloseTo(correlated / Math.sqrt(3), within(1e-12));
@@ -91,7 +93,7 @@ class SavingsTest {
 
     @Test
     void shouldLeaveTheUncertaintyUndefinedWithoutReportingDays() {
-        Savings savings = Savings.over(interceptOnly(10, 0.2, 0), List.of());
+        Savings savings = Savings.over(dailyMean(interceptOnly(10, 0.2, 0)), List.of());
 
         assertThat(savings.reportingDays()).isZero();
         assertThat(savings.savingsFraction()).isNaN();
@@ -111,5 +113,9 @@ class SavingsTest {
                 0,
                 365,
                 rho);
+    }
+
+    private static DayModel dailyMean(BaselineModel model) {
+        return new DegreeDayModel(DegreeDayForm.DAILY_MEAN, model);
     }
 }

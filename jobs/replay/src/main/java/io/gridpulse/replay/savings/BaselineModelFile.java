@@ -2,6 +2,10 @@ package io.gridpulse.replay.savings;
 
 import io.gridpulse.core.savings.BaselineModel;
 import io.gridpulse.core.savings.DataSufficiency;
+import io.gridpulse.core.savings.DayModel;
+import io.gridpulse.core.savings.DegreeDayModel;
+import io.gridpulse.core.savings.TimeOfWeekModel;
+import io.gridpulse.core.savings.live.FittedModels;
 import io.gridpulse.schema.BaselineModelKind;
 import io.gridpulse.schema.DegreeDayForm;
 import java.io.IOException;
@@ -13,7 +17,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * The fitted baselines as an Avro container file of the contract's {@code BaselineModel}: one
- * record per meter, the model, or (insufficient data) the reasons there is none.
+ * record per meter, the chosen model (a daily model's coefficients, or the hourly model in {@code
+ * timeOfWeek}), or (insufficient data) the reasons there is none.
  */
 final class BaselineModelFile {
 
@@ -34,7 +39,7 @@ final class BaselineModelFile {
     static io.gridpulse.schema.BaselineModel record(
             MeterSavings meter, LocalDate baselineEnd, String unit) {
         DataSufficiency.Result sufficiency = meter.sufficiency();
-        BaselineModel model = meter.model();
+        DayModel model = meter.model();
         var record =
                 io.gridpulse.schema.BaselineModel.newBuilder()
                         .setMeterId(meter.meter().meterId())
@@ -47,21 +52,23 @@ final class BaselineModelFile {
                         .setMissingDays(sufficiency.missingDays())
                         .setSufficient(sufficiency.sufficient())
                         .setInsufficiencyReasons(sufficiency.reasons());
+        if (model instanceof DegreeDayModel degreeDays) {
+            BaselineModel daily = degreeDays.model();
+            record.setKind(BaselineModelKind.valueOf(daily.kind().name()))
+                    .setIntercept(daily.intercept())
+                    .setHeatingCoefficient(orNull(daily.heatingCoefficient()))
+                    .setHeatingBalancePointF(orNull(daily.heatingBalancePointF()))
+                    .setCoolingCoefficient(orNull(daily.coolingCoefficient()))
+                    .setCoolingBalancePointF(orNull(daily.coolingBalancePointF()))
+                    .setDegreeDays(DegreeDayForm.valueOf(degreeDays.form().name()));
+        } else if (model instanceof TimeOfWeekModel hourly) {
+            record.setTimeOfWeek(FittedModels.toRecord(hourly));
+        }
         if (model != null) {
-            record.setKind(BaselineModelKind.valueOf(model.kind().name()))
-                    .setIntercept(model.intercept())
-                    .setHeatingCoefficient(orNull(model.heatingCoefficient()))
-                    .setHeatingBalancePointF(orNull(model.heatingBalancePointF()))
-                    .setCoolingCoefficient(orNull(model.coolingCoefficient()))
-                    .setCoolingBalancePointF(orNull(model.coolingBalancePointF()))
-                    .setAdjustedRSquared(model.adjustedRSquared())
+            record.setAdjustedRSquared(orNull(model.adjustedRSquared()))
                     .setCvRmse(orNull(model.cvRmse()))
                     .setNmbe(orNull(model.nmbe()))
-                    .setResidualAutocorrelation(orNull(model.residualAutocorrelation()))
-                    .setDegreeDays(
-                            meter.choice() == null
-                                    ? DegreeDayForm.DAILY_MEAN
-                                    : DegreeDayForm.valueOf(meter.choice().chosen().form().name()));
+                    .setResidualAutocorrelation(orNull(model.residualAutocorrelation()));
         }
         return record.build();
     }

@@ -1,9 +1,9 @@
 package io.gridpulse.replay.savings;
 
 import io.gridpulse.core.savings.BalancePointGrid;
-import io.gridpulse.core.savings.BaselineModel;
 import io.gridpulse.core.savings.DailyObservation;
 import io.gridpulse.core.savings.DataSufficiency;
+import io.gridpulse.core.savings.DayModel;
 import io.gridpulse.core.savings.Fuel;
 import io.gridpulse.core.savings.MeteredDays;
 import io.gridpulse.core.savings.ModelSelection;
@@ -23,7 +23,7 @@ import java.util.Map;
 record MeterSavings(
         ReplayResults.MeterDays meter,
         DataSufficiency.Result sufficiency,
-        BaselineModel model,
+        DayModel model,
         Savings savings,
         ModelSelection.Choice choice,
         List<Savings> candidateSavings,
@@ -32,7 +32,7 @@ record MeterSavings(
     MeterSavings(
             ReplayResults.MeterDays meter,
             DataSufficiency.Result sufficiency,
-            BaselineModel model,
+            DayModel model,
             Savings savings) {
         this(meter, sufficiency, model, savings, null, List.of(), List.of());
     }
@@ -72,11 +72,9 @@ record MeterSavings(
                         choice, BalancePointGrid.CALTRACK, sufficiency, candidateSavings));
     }
 
-    /** The chosen model's prediction for a day, seen as that model sees days. */
+    /** The chosen model's prediction for a day. */
     double predict(DailyObservation day) {
-        return choice == null
-                ? model.predict(day)
-                : model.predict(choice.chosen().form().view(day));
+        return model.predict(day);
     }
 
     boolean hasSavings() {
@@ -86,7 +84,7 @@ record MeterSavings(
     /**
      * The meter's days from {@code from} to {@code to}: usage scaled up to the whole day when some
      * readings are missing (completeness at least one half), missing otherwise; electricity days of
-     * zero use count as missing.
+     * zero use count as missing. A counted day carries its hours' use when the meter has them.
      */
     static List<DailyObservation> days(
             ReplayResults.MeterDays meter,
@@ -106,7 +104,8 @@ record MeterSavings(
                                             MeteredDays.wholeDay(day[0], day[1]),
                                             temperature.meanF())
                                     : DailyObservation.missing(date, temperature.meanF()))
-                            .withHourlyTemperatures(temperature.hoursF()));
+                            .withHourlyTemperatures(temperature.hoursF())
+                            .withHourlyUsage(usable ? meter.hours().get(date) : null));
         }
         return days;
     }

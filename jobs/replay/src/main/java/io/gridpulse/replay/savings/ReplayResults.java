@@ -1,11 +1,13 @@
 package io.gridpulse.replay.savings;
 
 import io.gridpulse.core.savings.DayTemperatureSums;
+import io.gridpulse.core.savings.MeteredDays;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,20 +20,28 @@ import java.util.TreeMap;
 
 /**
  * A replay's result files read back as daily series: each meter's daily energy (the {@code DAY}
- * rows of {@code meter_aggregates.csv}) and each district's daily mean temperature ({@code
- * weather.csv}), on the districts' local calendar days.
+ * rows of {@code meter_aggregates.csv}) with the energy of each of the day's hours (its {@code
+ * HOUR} rows, when the meter reads hourly or more often), and each district's daily mean
+ * temperature ({@code weather.csv}), on the districts' local calendar days.
  */
 final class ReplayResults {
 
     /**
      * A meter's identity and its days: energy in kWh and the share of the day's readings that
-     * arrived.
+     * arrived; and per day, each hour's energy in kWh by the hour since local midnight, NaN for an
+     * hour with less than half of its readings.
      */
     record MeterDays(
             String meterId,
             String feederId,
             String districtId,
-            TreeMap<LocalDate, double[]> days) {}
+            TreeMap<LocalDate, double[]> days,
+            TreeMap<LocalDate, double[]> hours) {
+
+        MeterDays(String meterId, String feederId, String districtId) {
+            this(meterId, feederId, districtId, new TreeMap<>(), new TreeMap<>());
+        }
+    }
 
     private ReplayResults() {}
 
@@ -54,41 +64,78 @@ final class ReplayResults {
             int start = header.indexOf("windowStart");
             int energy = header.indexOf("energyKwh");
             int completeness = header.indexOf("completeness");
+            int expected = header.indexOf("expectedSamples");
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",", -1);
-                if (!f[window].equals("DAY")) {
+                boolean day = f[window].equals("DAY");
+                if (!day && !f[window].equals("HOUR")) {
                     continue;
                 }
-                MeterDays days =
+                MeterDays meterDays =
                         meters.computeIfAbsent(
-                                f[meter],
-                                id -> new MeterDays(id, f[feeder], f[district], new TreeMap<>()));
+                                f[meter], id -> new MeterDays(id, f[feeder], f[district]));
                 ZonedDateTime windowStart = Instant.parse(f[start]).atZone(zone);
-                if (!windowStart.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-                    throw new WrongTimeZoneException(
-                            "the daily windows in "
-                                    + aggregates
-                                    + " start at "
-                                    + windowStart.toLocalTime()
-                                    + " in "
-                                    + zone
-                                    + ", not at midnight: the replay's days are those of another"
-                                    + " time zone; give its district.default-time-zone as"
-                                    + " --time-zone");
+                double kwh = Double.parseDouble(f[energy]);
+                double share = Double.parseDouble(f[completeness]);
+                // A window can be written again (a later reading updated it): the last row is its
+                // final state.
+                if (day) {
+                    checkMidnight(windowStart, zone, aggregates);
+                    meterDays.days().put(windowStart.toLocalDate(), new double[] {kwh, share});
+                } else if (Integer.parseInt(f[expected]) >= 1) {
+                    // an hour of a meter that reads less often than hourly is a share of a longer
+                    // reading, not a measured hour
+                    double[] hours =
+                            meterDays
+                                    .hours()
+                                    .computeIfAbsent(
+                                            windowStart.toLocalDate(), d -> emptyHours(d, zone));
+                    int hour = hourSinceMidnight(windowStart);
+                    if (hour < hours.length) {
+                        hours[hour] =
+                                share >= MeteredDays.MIN_COMPLETENESS
+                                        ? MeteredDays.wholeDay(kwh, share)
+                                        : Double.NaN;
+                    }
                 }
-                LocalDate date = windowStart.toLocalDate();
-                // A day can be written again (a later reading updated it): the last row is the
-                // day's final state.
-                days.days()
-                        .put(
-                                date,
-                                new double[] {
-                                    Double.parseDouble(f[energy]),
-                                    Double.parseDouble(f[completeness])
-                                });
             }
         }
         return meters;
+    }
+
+    private static void checkMidnight(ZonedDateTime windowStart, ZoneId zone, Path aggregates)
+            throws WrongTimeZoneException {
+        if (!windowStart.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            throw new WrongTimeZoneException(
+                    "the daily windows in "
+                            + aggregates
+                            + " start at "
+                            + windowStart.toLocalTime()
+                            + " in "
+                            + zone
+                            + ", not at midnight: the replay's days are those of another"
+                            + " time zone; give its district.default-time-zone as"
+                            + " --time-zone");
+        }
+    }
+
+    /** A local day's hours (23, 24 or 25), none known yet. */
+    private static double[] emptyHours(LocalDate date, ZoneId zone) {
+        double[] hours =
+                new double
+                        [(int)
+                                Duration.between(
+                                                date.atStartOfDay(zone),
+                                                date.plusDays(1).atStartOfDay(zone))
+                                        .toHours()];
+        Arrays.fill(hours, Double.NaN);
+        return hours;
+    }
+
+    private static int hourSinceMidnight(ZonedDateTime local) {
+        return (int)
+                Duration.between(local.toLocalDate().atStartOfDay(local.getZone()), local)
+                        .toHours();
     }
 
     /** Temperature per district and local day: the day's mean and its hourly means (°F). */

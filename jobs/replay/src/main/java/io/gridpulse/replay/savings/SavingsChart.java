@@ -95,9 +95,7 @@ final class SavingsChart {
         g.drawString(last.toString(), WIDTH - RIGHT - 70, HEIGHT - BOTTOM + 18);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(
-                "Cumulative savings against the target (CalTRACK daily, weather-normalised)",
-                LEFT,
-                28);
+                "Cumulative savings against the target (CalTRACK, weather-normalised)", LEFT, 28);
 
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.setColor(Color.RED);

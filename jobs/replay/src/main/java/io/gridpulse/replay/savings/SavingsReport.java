@@ -22,20 +22,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Savings against a reduction target from a replay's result files, by the CalTRACK daily method:
- * per household a baseline of daily use against heating and cooling degree days over the 365 days
- * before the programme, its prediction under the reporting period's weather, and the avoided
- * energy; per feeder and district the sum of avoided over the sum of predicted, with the
- * uncertainties added in quadrature. Writes {@code savings.csv}, {@code savings-summary.txt},
- * {@code savings-chart.png} (cumulative savings per district against the target) and the fitted
- * models as Avro {@code BaselineModel} records ({@code baseline_models.avro}).
+ * Savings against a reduction target from a replay's result files, by CalTRACK's methods: per
+ * household a baseline over the 365 days before the programme (daily use against heating and
+ * cooling degree days, or, for hourly data, the hourly time-of-week and temperature model; chosen
+ * by held-out error), its prediction under the reporting period's weather, and the avoided energy;
+ * per feeder and district the sum of avoided over the sum of predicted, with the uncertainties
+ * added in quadrature. Writes {@code savings.csv}, {@code savings-summary.txt}, {@code
+ * savings-chart.png} (cumulative savings per district against the target) and the fitted models as
+ * Avro {@code BaselineModel} records ({@code baseline_models.avro}).
  */
 @Command(
         name = "savings",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description =
-                "Weather-normalised savings (CalTRACK daily) from a replay's meter_aggregates.csv and weather.csv.")
+                "Weather-normalised savings (CalTRACK daily and hourly models) from a replay's meter_aggregates.csv and weather.csv.")
 public final class SavingsReport implements Callable<Integer> {
 
     @Option(

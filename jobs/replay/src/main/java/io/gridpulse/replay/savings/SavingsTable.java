@@ -1,6 +1,8 @@
 package io.gridpulse.replay.savings;
 
-import io.gridpulse.core.savings.DegreeDayForm;
+import io.gridpulse.core.savings.BaselineModel;
+import io.gridpulse.core.savings.DayModel;
+import io.gridpulse.core.savings.DegreeDayModel;
 import io.gridpulse.core.savings.ModelSelection;
 import io.gridpulse.core.savings.Savings;
 import io.gridpulse.core.savings.SavingsCaveats;
@@ -46,8 +48,8 @@ final class SavingsTable {
         lines.add(
                 "level,id,feeder,district,status,model,intercept,heating_coefficient,heating_balance_point_f,"
                         + "cooling_coefficient,cooling_balance_point_f,adjusted_r2,cv_rmse,nmbe,reporting_days,predicted,actual,"
-                        + "avoided,savings_fraction,uncertainty,fsu,target,on_track,reason,degree_days,held_out_cv_rmse,"
-                        + "other_degree_days,other_held_out_cv_rmse,other_savings_fraction,caveats");
+                        + "avoided,savings_fraction,uncertainty,fsu,target,on_track,reason,method,held_out_cv_rmse,"
+                        + "other_method,other_held_out_cv_rmse,other_savings_fraction,caveats");
         for (MeterSavings m : meters) {
             var meter = m.meter();
             if (!m.hasSavings()) {
@@ -70,7 +72,7 @@ final class SavingsTable {
                                 ""));
                 continue;
             }
-            var b = m.model();
+            DayModel model = m.model();
             var s = m.savings();
             lines.add(
                     String.join(
@@ -80,15 +82,10 @@ final class SavingsTable {
                             meter.feederId(),
                             meter.districtId(),
                             "ok",
-                            b.kind().name(),
-                            fmt(b.intercept()),
-                            fmt(b.heatingCoefficient()),
-                            fmt(b.heatingBalancePointF()),
-                            fmt(b.coolingCoefficient()),
-                            fmt(b.coolingBalancePointF()),
-                            fmt(b.adjustedRSquared()),
-                            fmt(b.cvRmse()),
-                            fmt(b.nmbe()),
+                            coefficientColumns(model),
+                            fmt(model.adjustedRSquared()),
+                            fmt(model.cvRmse()),
+                            fmt(model.nmbe()),
                             String.valueOf(s.reportingDays()),
                             fmt(s.predicted()),
                             fmt(s.actual()),
@@ -137,23 +134,44 @@ final class SavingsTable {
     }
 
     /**
-     * Per district, which degree days the households' chosen models use, and the district's savings
-     * had every household used one form: how much the choice of method moves the result.
+     * The model's kind and daily coefficients (model .. cooling_balance_point_f); an hourly model's
+     * 182 coefficients do not fit a table: its kind only, the rest is in baseline_models.avro.
+     */
+    private static String coefficientColumns(DayModel model) {
+        if (model instanceof DegreeDayModel degreeDays) {
+            BaselineModel b = degreeDays.model();
+            return String.join(
+                    ",",
+                    b.kind().name(),
+                    fmt(b.intercept()),
+                    fmt(b.heatingCoefficient()),
+                    fmt(b.heatingBalancePointF()),
+                    fmt(b.coolingCoefficient()),
+                    fmt(b.coolingBalancePointF()));
+        }
+        return model.method() + "," + blanks(5);
+    }
+
+    /**
+     * Per district, which methods the households' chosen models use, and the district's savings had
+     * every household used one method: how much the choice of method moves the result.
      */
     private static List<String> modelLines(String district, List<MeterSavings> group) {
         List<String> lines = new ArrayList<>();
-        Map<DegreeDayForm, double[]> byForm = new java.util.EnumMap<>(DegreeDayForm.class);
-        Map<DegreeDayForm, Integer> chosen = new java.util.EnumMap<>(DegreeDayForm.class);
+        // keyed by description, in the order the candidates compete
+        Map<String, double[]> byForm = new java.util.LinkedHashMap<>();
+        Map<String, Integer> chosen = new java.util.LinkedHashMap<>();
         for (MeterSavings m : group) {
             if (!m.hasSavings() || m.choice() == null) {
                 continue;
             }
-            chosen.merge(m.choice().chosen().form(), 1, Integer::sum);
+            chosen.merge(m.choice().chosen().model().methodDescription(), 1, Integer::sum);
             for (int i = 0; i < m.choice().candidates().size(); i++) {
                 Savings s = m.candidateSavings().get(i);
                 double[] sums =
                         byForm.computeIfAbsent(
-                                m.choice().candidates().get(i).form(), f -> new double[3]);
+                                m.choice().candidates().get(i).model().methodDescription(),
+                                f -> new double[3]);
                 sums[0] += s.predicted();
                 sums[1] += s.actual();
                 sums[2]++;
@@ -171,9 +189,7 @@ final class SavingsTable {
                                 district,
                                 ModelSelection.FOLDS));
         chosen.forEach(
-                (form, count) ->
-                        line.append(
-                                String.format(Locale.ROOT, " %d %s;", count, form.description())));
+                (form, count) -> line.append(String.format(Locale.ROOT, " %d %s;", count, form)));
         lines.add(line.toString());
         byForm.forEach(
                 (form, sums) ->
@@ -181,7 +197,7 @@ final class SavingsTable {
                                 String.format(
                                         Locale.ROOT,
                                         "    every household with %s: %.2f%% (%d households)",
-                                        form.description(),
+                                        form,
                                         100 * (sums[0] - sums[1]) / Math.max(sums[0], 1e-9),
                                         (int) sums[2])));
         return lines;
@@ -230,7 +246,7 @@ final class SavingsTable {
         return lines;
     }
 
-    /** The chosen model's degree days and held-out error, its runner-up's, and the caveats. */
+    /** The chosen model's method and held-out error, its runner-up's, and the caveats. */
     private static String modelChoiceColumns(MeterSavings m) {
         if (m.choice() == null) {
             return ",,,,,";
@@ -240,9 +256,9 @@ final class SavingsTable {
         var runnerUp = other ? m.choice().candidates().get(1) : null;
         return String.join(
                 ",",
-                chosen.form().name(),
+                chosen.model().method(),
                 fmt(chosen.heldOutCvRmse()),
-                other ? runnerUp.form().name() : "",
+                other ? runnerUp.model().method() : "",
                 other ? fmt(runnerUp.heldOutCvRmse()) : "",
                 other ? fmt(m.candidateSavings().get(1).savingsFraction()) : "",
                 quote(String.join("; ", m.caveats())));
@@ -253,7 +269,7 @@ final class SavingsTable {
         out.add(
                 String.format(
                         Locale.ROOT,
-                        "Savings by CalTRACK daily models: baseline the 365 days to %s, reporting"
+                        "Savings by CalTRACK models: baseline the 365 days to %s, reporting"
                                 + " %s to %s, target %.1f%%.",
                         baselineEnd,
                         reportingStart,

@@ -106,9 +106,10 @@ class EemeterSavingsITCase {
                 Double.parseDouble(meter[header.indexOf("uncertainty")])
                         / Double.parseDouble(meter[header.indexOf("predicted")]);
         assertThat(savings).isCloseTo(0.10, within(uncertainty));
-        assertThat(meter[header.indexOf("degree_days")]).isIn("DAILY_MEAN", "HOURLY");
+        assertThat(meter[header.indexOf("method")]).isIn("DAILY_MEAN", "HOURLY", "TIME_OF_WEEK");
         assertThat(Double.parseDouble(meter[header.indexOf("held_out_cv_rmse")])).isPositive();
-        assertThat(meter[header.indexOf("other_degree_days")]).isIn("DAILY_MEAN", "HOURLY");
+        assertThat(meter[header.indexOf("other_method")])
+                .isIn("DAILY_MEAN", "HOURLY", "TIME_OF_WEEK");
         assertThat(Double.parseDouble(meter[header.indexOf("fsu")])).isPositive();
         try (DataFileReader<BaselineModel> models =
                 new DataFileReader<>(

@@ -114,7 +114,12 @@ class MeterSavingsTest {
                         (predicted - actual) / predicted,
                         uncertainty / (predicted - actual),
                         uncertainty);
-        return new MeterSavings(meter(Map.of()), null, model, savings);
+        return new MeterSavings(
+                meter(Map.of()),
+                null,
+                new io.gridpulse.core.savings.DegreeDayModel(
+                        io.gridpulse.core.savings.DegreeDayForm.DAILY_MEAN, model),
+                savings);
     }
 
     private static MeterSavings meterWithoutBaseline() {
@@ -122,7 +127,7 @@ class MeterSavingsTest {
     }
 
     private static ReplayResults.MeterDays meter(Map<LocalDate, double[]> days) {
-        return new ReplayResults.MeterDays("m1", "f1", "d1", new TreeMap<>(days));
+        return new ReplayResults.MeterDays("m1", "f1", "d1", new TreeMap<>(days), new TreeMap<>());
     }
 
     private static Map<LocalDate, DayTemperature> temperatures(double fahrenheit) {

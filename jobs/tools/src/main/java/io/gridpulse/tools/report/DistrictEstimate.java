@@ -11,15 +11,21 @@ import java.util.TreeMap;
 
 /**
  * A district's savings as {@code scripts/savings} estimated them ({@code savings.csv}): the share
- * of predicted use avoided, its uncertainty (90%) in points, and how many of its households' chosen
- * models take their degree days from the daily mean temperature and how many from the hours.
+ * of predicted use avoided, its uncertainty (90%) in points, and how many of its households chose
+ * each method ({@link #METHODS}: degree days from the daily mean temperature, from the hours, the
+ * hourly time-of-week and temperature model).
  */
 record DistrictEstimate(
-        String districtId,
-        double savingsFraction,
-        double uncertaintyPoints,
-        int dailyMeanModels,
-        int hourlyModels) {
+        String districtId, double savingsFraction, double uncertaintyPoints, int[] chosenMethods) {
+
+    static final List<String> METHODS = List.of("DAILY_MEAN", "HOURLY", "TIME_OF_WEEK");
+
+    /** The counts of {@link #chosenMethods}, e.g. {@code 3/14/3}. */
+    String methodCounts() {
+        return java.util.Arrays.stream(chosenMethods)
+                .mapToObj(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("/"));
+    }
 
     /** The district rows of a {@code savings.csv}, with their households' chosen degree days. */
     static Map<String, DistrictEstimate> read(Path savingsCsv) throws IOException {
@@ -31,18 +37,18 @@ record DistrictEstimate(
         int fraction = header.indexOf("savings_fraction");
         int uncertainty = header.indexOf("uncertainty");
         int predicted = header.indexOf("predicted");
-        int degreeDays = header.indexOf("degree_days");
+        int method = header.indexOf("method");
         Map<String, int[]> forms = new TreeMap<>();
         Map<String, double[]> savings = new TreeMap<>();
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = CsvCells.split(line);
             switch (f.get(level)) {
                 case "meter" -> {
-                    int[] counts = forms.computeIfAbsent(f.get(district), d -> new int[2]);
-                    if (f.get(degreeDays).equals("DAILY_MEAN")) {
-                        counts[0]++;
-                    } else if (f.get(degreeDays).equals("HOURLY")) {
-                        counts[1]++;
+                    int[] counts =
+                            forms.computeIfAbsent(f.get(district), d -> new int[METHODS.size()]);
+                    int chosen = METHODS.indexOf(f.get(method));
+                    if (chosen >= 0) {
+                        counts[chosen]++;
                     }
                 }
                 case "district" -> {
@@ -63,8 +69,8 @@ record DistrictEstimate(
         Map<String, DistrictEstimate> out = new TreeMap<>();
         savings.forEach(
                 (d, s) -> {
-                    int[] counts = forms.getOrDefault(d, new int[2]);
-                    out.put(d, new DistrictEstimate(d, s[0], s[1], counts[0], counts[1]));
+                    int[] counts = forms.getOrDefault(d, new int[METHODS.size()]);
+                    out.put(d, new DistrictEstimate(d, s[0], s[1], counts));
                 });
         return out;
     }

@@ -17,9 +17,10 @@ import org.apache.flink.util.ParameterTool;
  * How close the savings estimates came to the simulator's ground truth, over the cells of {@code
  * scripts/evaluate-savings} (one simulated run each: a seed, a climate, a household mix): per cell
  * and district the true savings ({@code savings-truth.csv}), the estimate ({@code savings.csv}),
- * the error in points, the estimate's own uncertainty and which degree days its households' models
- * chose; then the worst error and whether every estimate is within the tolerance. Exits 1 when one
- * is not, or a district has no estimate.
+ * the error in points, the estimate's own uncertainty and how many of its households chose each
+ * model (degree days from the daily mean, from the hours, the hourly time-of-week model); then the
+ * worst error and whether every estimate is within the tolerance. Exits 1 when one is not, or a
+ * district has no estimate.
  *
  * <p>Usage: {@code SavingsAccuracy --cells FILE [--tolerance-points 0.5]}, FILE holding a line per
  * cell: its label, truth directory and results directory, separated by tabs.
@@ -57,7 +58,7 @@ public final class SavingsAccuracy {
                 "estimate %",
                 "error pts",
                 "+/- pts 90%",
-                "degree days",
+                "models mean/hours/tow",
                 "within +/-" + points(tolerancePoints));
         int districts = 0;
         int within = 0;
@@ -101,7 +102,7 @@ public final class SavingsAccuracy {
                         percent(e.savingsFraction()),
                         String.format(Locale.ROOT, "%+.2f", error),
                         points(e.uncertaintyPoints()),
-                        e.dailyMeanModels() + " mean/" + e.hourlyModels() + " hourly",
+                        e.methodCounts(),
                         ok ? "yes" : "NO");
             }
         }

@@ -25,7 +25,7 @@ class SavingsAccuracyTest {
     // quoted prose, as a reader must cope with.
     private static final String HEADER =
             "level,id,feeder,district,status,predicted,savings_fraction,uncertainty,reason,"
-                    + "degree_days,caveats";
+                    + "method,caveats";
 
     @TempDir Path dir;
 
@@ -37,7 +37,7 @@ class SavingsAccuracyTest {
                         List.of(truth("D01", 1000, 850), truth("D02", 1000, 1000)),
                         "meter,M1,D01-F01,D01,ok,500,0.151,10,,HOURLY,\"edge, of the search\"",
                         "meter,M2,D01-F02,D01,ok,500,0.149,10,,DAILY_MEAN,\"\"",
-                        "meter,M3,D01-F02,D01,ok,500,0.15,10,,HOURLY,\"\"",
+                        "meter,M3,D01-F02,D01,ok,500,0.15,10,,TIME_OF_WEEK,\"\"",
                         "meter,M4,D02-F01,D02,no baseline,,,,\"too few days, 300 of 365\",,",
                         "district,D01,,D01,3 of 3 meters,1500,0.1520,3.0,,,",
                         "district,D02,,D02,0 of 1 meters,2000,-0.0040,8.0,,,");
@@ -47,15 +47,15 @@ class SavingsAccuracyTest {
         assertThat(printed)
                 .containsPattern(
                         "seed 1 hot-summer cooling-heavy +D01 +15\\.00 +15\\.20 +\\+0\\.20 +0\\.20"
-                                + " +1 mean/2 hourly +yes")
-                .containsPattern("D02 +0\\.00 +-0\\.40 +-0\\.40 +0\\.40 +0 mean/0 hourly +yes")
+                                + " +1/1/1 +yes")
+                .containsPattern("D02 +0\\.00 +-0\\.40 +-0\\.40 +0\\.40 +0/0/0 +yes")
                 .contains(
                         "Worst absolute error: 0.40 points (seed 1 hot-summer cooling-heavy, D02).")
                 .contains(
                         "Every estimate within +/-0.50 points of the truth: yes (2 of 2 district"
                                 + " estimates within).");
         assertThat(print(0.3, cell))
-                .containsPattern("D02 +0\\.00 +-0\\.40 +-0\\.40 +0\\.40 +0 mean/0 hourly +NO")
+                .containsPattern("D02 +0\\.00 +-0\\.40 +-0\\.40 +0\\.40 +0/0/0 +NO")
                 .contains("NO (1 of 2 district estimates within)");
     }
 

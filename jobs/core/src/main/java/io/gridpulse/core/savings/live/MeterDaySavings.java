@@ -2,7 +2,7 @@ package io.gridpulse.core.savings.live;
 
 import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.core.io.ReadingTypes;
-import io.gridpulse.core.savings.BaselineModel;
+import io.gridpulse.core.savings.DayModel;
 import io.gridpulse.core.savings.FractionalSavingsUncertainty;
 import io.gridpulse.core.savings.MeteredDays;
 import io.gridpulse.schema.MeterAggregate;
@@ -243,7 +243,7 @@ public final class MeterDaySavings
             Collector<SavingsDay> out)
             throws Exception {
         io.gridpulse.schema.BaselineModel record = model.value();
-        BaselineModel fitted = record == null ? null : FittedModels.of(record);
+        DayModel fitted = record == null ? null : FittedModels.of(record);
         double energyKwh = use[0];
         double completeness = use[1];
 
@@ -278,8 +278,7 @@ public final class MeterDaySavings
         double predicted =
                 counted
                         ? fitted.predict(
-                                FittedModels.day(
-                                        record, LocalDate.ofEpochDay(day), temperatureF, hoursF))
+                                FittedModels.day(LocalDate.ofEpochDay(day), temperatureF, hoursF))
                         : 0;
         double actual = counted ? MeteredDays.wholeDay(energyKwh, completeness) : 0;
 

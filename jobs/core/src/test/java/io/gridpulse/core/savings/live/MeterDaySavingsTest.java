@@ -8,6 +8,8 @@ import static io.gridpulse.core.savings.live.SavingsFixtures.insufficientModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.gridpulse.core.savings.TemperatureBins;
+import io.gridpulse.core.savings.TimeOfWeekModel;
 import io.gridpulse.schema.BaselineModel;
 import io.gridpulse.schema.DegreeDayForm;
 import io.gridpulse.schema.MeterAggregate;
@@ -86,6 +88,49 @@ class MeterDaySavingsTest {
 
         List<SavingsDay> results = harness.extractOutputValues();
         assertThat(results).extracting(r -> r.predictedKwh).containsExactly(20.0, 10.0);
+    }
+
+    @Test
+    void shouldPredictAnHourlyModelFromTheHoursOfTheDayOfTheWeek() throws Exception {
+        // in this weekday's hours 6.5 kWh - 0.1 kWh per °F up to 55 °F: 1.5 kWh an hour at 50 °F,
+        // 1 kWh at 70 °F; 12 hours of each: 30 kWh (other weekdays' hours would be 0.5 kWh less)
+        double[] hours = new double[24];
+        for (int h = 0; h < 24; h++) {
+            hours[h] = h < 12 ? 50.0 : 70.0;
+        }
+        DistrictTemperature day = new DistrictTemperature("D1", DAY.toEpochDay(), 60.0, 24);
+        day.hoursF = hours;
+        harness.processBroadcastElement(day, endOf(DAY) - 1);
+        double[] intercepts = new double[168];
+        java.util.Arrays.fill(intercepts, 0.5);
+        for (int h = 0; h < 24; h++) {
+            intercepts[TimeOfWeekModel.hourOfWeek(DAY, h)] = 6.5;
+        }
+        TimeOfWeekModel towt =
+                new TimeOfWeekModel(
+                        new TemperatureBins(new double[] {55}),
+                        intercepts,
+                        new boolean[168],
+                        new double[] {0, 0},
+                        new double[] {-0.1, 0},
+                        170,
+                        8760,
+                        0.8,
+                        0.3,
+                        0,
+                        0.5);
+        BaselineModel record = heatingModel("m1");
+        record.setKind(null);
+        record.setIntercept(null);
+        record.setTimeOfWeek(FittedModels.toRecord(towt));
+        model(record);
+        use(day("m1", "D1", DAY, 18.0, 1.0));
+
+        SavingsDay result = harness.extractOutputValues().get(0);
+        assertThat(result.status).isEqualTo(SavingsDay.COUNTED);
+        assertThat(result.predictedKwh).isCloseTo(30.0, within(1e-9));
+        assertThat(FittedModels.of(record)).isEqualTo(towt);
+        assertThat(result.uncertaintyKwh).isPositive().isFinite();
     }
 
     @Test
