@@ -182,6 +182,14 @@ public final class ReplayJob implements Callable<Integer> {
                             + " configuration, e.g. --set district.default-time-zone=America/Chicago --set vee.max-power-w=60000.")
     Map<String, String> set = new LinkedHashMap<>();
 
+    @Option(
+            names = "--estimate-long-gaps",
+            description =
+                    "Estimate the energy of each gap longer than vee.max-gap from its meter's own"
+                            + " hour-of-week profile in this replay, written apart (gap_estimates.csv,"
+                            + " data_gap_estimate), never into the energy.")
+    boolean estimateLongGaps;
+
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
@@ -249,7 +257,8 @@ public final class ReplayJob implements Callable<Integer> {
                 sinks.monitorSinks(),
                 sinks.weather(),
                 settings,
-                ReadingRules.from(config));
+                ReadingRules.from(config),
+                estimateLongGaps ? sinks.gapEstimates() : List.of());
         sinks.prepare();
 
         PrintStream out = System.out;
@@ -281,6 +290,9 @@ public final class ReplayJob implements Callable<Integer> {
         List<String> summary =
                 new ArrayList<>(
                         outcome.lines(seconds, output.resolve("dead_letters.csv").toString()));
+        if (estimateLongGaps) {
+            summary.add(outcome.gapEstimates());
+        }
         summary.add("Wrote: " + written(config));
         summary.addAll(sinks.finish().stream().map(line -> "  " + output.resolve(line)).toList());
         Optional<OutcomeSummary.Verdict> verdict = outcome.verdict();

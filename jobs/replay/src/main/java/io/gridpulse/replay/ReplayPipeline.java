@@ -11,6 +11,8 @@ import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.core.quality.DataQuality;
 import io.gridpulse.core.quality.QualityEvent;
 import io.gridpulse.core.vee.ReadingRules;
+import io.gridpulse.replay.gaps.GapEstimate;
+import io.gridpulse.replay.gaps.LongGapEstimator;
 import io.gridpulse.replay.input.AvroFileFormat;
 import io.gridpulse.replay.input.CsvFileFormat;
 import io.gridpulse.replay.input.MeterRow;
@@ -52,6 +54,7 @@ import org.apache.flink.types.Either;
  * csv files   -> parse -> count -> keyBy meter -> rows to readings -----+-> route dead letters -> energy pipeline
  * kafka range -> decode + check (the live decoder) ---------------------+        -> the monitor job's sinks
  * weather csv -> parse -> count -> weather sink
+ * (--estimate-long-gaps) long gaps + meter hours -keyBy meter-> long-gap estimates -> their sinks
  * </pre>
  */
 public final class ReplayPipeline {
@@ -81,6 +84,21 @@ public final class ReplayPipeline {
             List<Sink<WeatherObservation>> weatherSinks,
             PipelineSettings settings,
             ReadingRules rules) {
+        build(env, inputs, sinks, weatherSinks, settings, rules, List.of());
+    }
+
+    /**
+     * With an estimate for every gap too long to fill, from its meter's hour-of-week profile, sent
+     * to {@code gapEstimateSinks} apart from the energy (none: no estimates are made).
+     */
+    public static void build(
+            StreamExecutionEnvironment env,
+            ReplayInputs inputs,
+            Outputs sinks,
+            List<Sink<WeatherObservation>> weatherSinks,
+            PipelineSettings settings,
+            ReadingRules rules,
+            List<Sink<GapEstimate>> gapEstimateSinks) {
         DataStream<DeadLetter> weatherDeadLetters =
                 inputs.weatherFiles().isEmpty()
                         ? null
@@ -114,6 +132,30 @@ public final class ReplayPipeline {
                 sinks,
                 energy,
                 weatherDeadLetters == null ? deadLetters : deadLetters.union(weatherDeadLetters));
+        if (!gapEstimateSinks.isEmpty()) {
+            Workflow.sinkTo(
+                    gapEstimates(energy, settings),
+                    gapEstimateSinks,
+                    "gap-estimate sink",
+                    "gap-estimate-sink");
+        }
+    }
+
+    /** Each meter's long gaps joined with its hourly energy, the gaps estimated at the end. */
+    private static DataStream<GapEstimate> gapEstimates(
+            EnergyStreams energy, PipelineSettings settings) {
+        DataStream<MeterAggregate> hours =
+                energy.meterAggregates()
+                        .filter(aggregate -> aggregate.getWindow() == AggregationWindow.HOUR)
+                        .name("meter hours")
+                        .uid("meter-hours");
+        return energy.gaps()
+                .keyBy(gap -> gap.meterId, Types.STRING)
+                .connect(hours.keyBy(MeterAggregate::getMeterId, Types.STRING))
+                .process(new LongGapEstimator(settings.zones(), settings.readingInterval()))
+                .returns(GapEstimate.TYPE)
+                .name("long-gap estimates")
+                .uid("long-gap-estimates");
     }
 
     /**

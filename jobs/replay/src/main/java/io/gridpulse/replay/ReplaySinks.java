@@ -8,6 +8,8 @@ import io.gridpulse.core.influx.PointMapper;
 import io.gridpulse.core.influx.QualityPoints;
 import io.gridpulse.core.influx.WeatherPoints;
 import io.gridpulse.core.pipeline.Outputs;
+import io.gridpulse.replay.gaps.GapEstimate;
+import io.gridpulse.replay.gaps.GapEstimatePoints;
 import io.gridpulse.replay.output.CsvColumns;
 import io.gridpulse.replay.output.CsvOutput;
 import io.gridpulse.schema.Anomaly;
@@ -64,6 +66,14 @@ public final class ReplaySinks {
             outputs.anomalyEvents(file("anomaly_events", CsvColumns.avro(Anomaly.class)));
         }
         return outputs.build();
+    }
+
+    /**
+     * Estimates for the gaps too long to fill ({@code --estimate-long-gaps}): {@code
+     * gap_estimates.csv} and/or the {@code data_gap_estimate} measurement, apart from the energy.
+     */
+    public List<Sink<GapEstimate>> gapEstimates() {
+        return sinks("gap_estimates", CsvColumns.gapEstimates(), GapEstimatePoints::of);
     }
 
     public List<Sink<WeatherObservation>> weather() {

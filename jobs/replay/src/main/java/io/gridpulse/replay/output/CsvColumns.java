@@ -2,6 +2,7 @@ package io.gridpulse.replay.output;
 
 import io.gridpulse.core.meter.MeterGap;
 import io.gridpulse.core.quality.QualityEvent;
+import io.gridpulse.replay.gaps.GapEstimate;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,25 @@ public interface CsvColumns<T> extends Serializable {
                                 g.districtId,
                                 g.missingReadings,
                                 g.unattributedWh / 1000.0));
+    }
+
+    /** The estimate is empty when the meter's profile gave none; the note says why. */
+    static CsvColumns<GapEstimate> gapEstimates() {
+        return columns(
+                "gap_start,gap_end,meter_id,feeder_id,district_id,gap_hours,estimated_kwh,method,min_observations,note",
+                (e, line) ->
+                        fields(
+                                line,
+                                Instant.ofEpochMilli(e.gapStart),
+                                Instant.ofEpochMilli(e.gapEnd),
+                                e.meterId,
+                                e.feederId,
+                                e.districtId,
+                                e.gapHours(),
+                                e.estimated() ? e.estimatedKwh : null,
+                                GapEstimate.METHOD,
+                                e.minObservations,
+                                e.note));
     }
 
     /** Appends one field per value. */

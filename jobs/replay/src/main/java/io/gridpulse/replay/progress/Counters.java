@@ -50,6 +50,18 @@ public final class Counters {
     public static final String GAP_ESTIMATES = "pipeline.gap-estimates";
 
     /**
+     * With --estimate-long-gaps: gaps too long to fill, each given an estimate row (with or without
+     * a value).
+     */
+    public static final String LONG_GAPS = "gap-estimate.long-gaps";
+
+    /** Those of {@link #LONG_GAPS} whose meter's profile gave an estimate. */
+    public static final String LONG_GAPS_ESTIMATED = "gap-estimate.estimated";
+
+    /** The estimated energy of {@link #LONG_GAPS_ESTIMATED}, kWh (a double counter). */
+    public static final String LONG_GAP_ESTIMATED_KWH = "gap-estimate.kwh";
+
+    /**
      * Readings in the meters' quarter-hour aggregates: how far the second (aggregating) stage has
      * come.
      */

@@ -189,6 +189,25 @@ public final class OutcomeSummary {
         return lines;
     }
 
+    /**
+     * With {@code --estimate-long-gaps}: how many gaps too long to fill got an estimate, and their
+     * energy, which no total or aggregate includes.
+     */
+    public String gapEstimates() {
+        long gaps = ProgressLine.value(counters, Counters.LONG_GAPS);
+        if (gaps == 0) {
+            return "Long gaps: none to estimate.";
+        }
+        Object kwh = counters.get(Counters.LONG_GAP_ESTIMATED_KWH);
+        return String.format(
+                Locale.ROOT,
+                "Long gaps: %,d, of which %,d estimated from their meter's hour-of-week profile:"
+                        + " %,.3f kWh, kept apart (gap estimates), not included in any total.",
+                gaps,
+                ProgressLine.value(counters, Counters.LONG_GAPS_ESTIMATED),
+                kwh instanceof Number number ? number.doubleValue() : 0.0);
+    }
+
     private static String row(String label, long count, String note) {
         return String.format(Locale.ROOT, "  %-30s %,13d  %s", label, count, note).stripTrailing();
     }
