@@ -188,17 +188,34 @@ class EemeterIlGasSavingsTest {
                                 hours.stream().mapToDouble(x -> x[0]).toArray(),
                                 hours.stream().mapToDouble(x -> x[1]).toArray())
                         .orElseThrow();
+        double squares = 0;
+        for (double[] hour : hours) {
+            double e = hour[0] - coefficients[0] - coefficients[1] * hour[1];
+            squares += e * e;
+        }
+        double noise = Math.sqrt(squares / (hours.size() - 2));
         double predicted = 0;
         double actual = 0;
+        int reportingHours = 0;
         for (DailyObservation day : reporting) {
             for (int h = 0; day.hasHourlyUsage() && h < day.hourlyUsage().length; h++) {
                 double t = day.hourlyTemperaturesF()[h];
                 if (Double.isFinite(day.hourlyUsage()[h]) && Double.isFinite(t)) {
                     predicted += coefficients[0] + coefficients[1] * DegreeDays.heating(60, t);
                     actual += day.hourlyUsage()[h];
+                    reportingHours++;
                 }
             }
         }
+        System.out.printf(
+                Locale.ROOT,
+                "eemeter il-gas, hourly noise about the generator's form: %.3f therm (mean use %.3f);"
+                        + " over the %d reporting hours it moves the realised saving by %.2f points"
+                        + " (one standard deviation)%n",
+                noise,
+                hours.stream().mapToDouble(x -> x[0]).average().orElse(Double.NaN),
+                reportingHours,
+                100 * noise * Math.sqrt(reportingHours) / predicted);
         return 1 - actual / predicted;
     }
 
