@@ -201,6 +201,10 @@ public final class AnomalyEvaluation implements Callable<Integer> {
         config.set(PipelineOptions.READING_INTERVAL, simulation.interval());
         config.set(PipelineOptions.TIME_ZONE, simulation.zone().getId());
         config.set(AnomalyOptions.WARM_UP, warmUp);
+        // the simulated time ends here: a meter silent before then is reported, as live
+        config.set(
+                AnomalyOptions.INPUT_END,
+                simulation.start().plus(simulation.duration()).toString());
         options.forEach(config::setString);
         return config;
     }

@@ -1,5 +1,6 @@
 package io.gridpulse.replay;
 
+import io.gridpulse.core.anomaly.AnomalyOptions;
 import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxAccessException;
 import io.gridpulse.core.influx.InfluxOptions;
@@ -331,6 +332,10 @@ public final class ReplayJob implements Callable<Integer> {
             config.set(InfluxOptions.DATABASE, database);
         }
         config.addAll(Configuration.fromMap(set));
+        if (to != null && !config.contains(AnomalyOptions.INPUT_END)) {
+            // the replay ends there: a meter silent before then is reported, as live
+            config.set(AnomalyOptions.INPUT_END, Times.parse(to, config).toString());
+        }
         ReplayPipeline.batchMode(config);
         if (!config.contains(HeartbeatManagerOptions.HEARTBEAT_INTERVAL)) {
             // Accumulators reach the client with the task managers' heartbeats: often enough for a

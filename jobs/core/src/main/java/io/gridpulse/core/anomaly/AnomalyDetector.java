@@ -39,7 +39,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     private final AnomalySettings settings;
     private final DistrictZones zones;
     private final long warmUpMillis;
+    private final int warmQuarters;
     private final long silentAfterMillis;
+    private final long inputEndMillis;
 
     /** The meters' reading interval, at most a quarter hour: places readings within a quarter. */
     private final long readingIntervalMillis;
@@ -64,7 +66,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         this.settings = settings;
         this.zones = zones;
         this.warmUpMillis = settings.warmUp().toMillis();
+        this.warmQuarters = settings.warmQuartersPerHourOfWeek();
         this.silentAfterMillis = settings.silentAfter().toMillis();
+        this.inputEndMillis = settings.inputEndMillis();
         this.readingIntervalMillis =
                 Math.min(QuarterHours.MILLIS, settings.readingInterval().toMillis());
         this.retentionMillis = settings.retention().toMillis();
@@ -143,7 +147,8 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
             watch.warm = true;
             counters.meterWarm();
         }
-        boolean warm = watch.warm && measured;
+        boolean warm =
+                watch.warm && measured && profile.isWarmAt(at, end, warmUpMillis, warmQuarters);
 
         Finding spike = null;
         Finding high = null;
@@ -355,24 +360,20 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         }
         watch.timerAt = -1;
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            // The input ended: that is not the meter falling silent, unless it was silent long
+            // enough before the end (a bounded run that knows its end).
+            if (!watch.silent
+                    && inputEndMillis != AnomalySettings.NO_INPUT_END
+                    && watch.lastHeard + silentAfterMillis <= inputEndMillis) {
+                fallSilent(watch, watch.lastHeard + silentAfterMillis, ctx);
+            }
             state.update(watch);
-            return; // the input ended: that is not the meter falling silent
+            return;
         }
         long due = watch.lastHeard + silentAfterMillis;
         if (due <= timestamp) {
             if (!watch.silent) {
-                watch.silent = true;
-                ctx.output(
-                        SILENCE,
-                        new SilenceSignal(
-                                SilenceSignal.Kind.SILENT,
-                                ctx.getCurrentKey(),
-                                watch.feederId,
-                                watch.districtId,
-                                watch.lastHeard,
-                                timestamp));
-                watch.forgetAt = watch.lastHeard + retentionMillis;
-                ctx.timerService().registerEventTimeTimer(watch.forgetAt);
+                fallSilent(watch, timestamp, ctx);
             }
         } else {
             watch.timerAt =
@@ -380,6 +381,22 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
             ctx.timerService().registerEventTimeTimer(due);
         }
         state.update(watch);
+    }
+
+    /** The meter has been silent since it was last heard: its feeder is told at {@code at}. */
+    private void fallSilent(MeterWatch watch, long at, OnTimerContext ctx) {
+        watch.silent = true;
+        ctx.output(
+                SILENCE,
+                new SilenceSignal(
+                        SilenceSignal.Kind.SILENT,
+                        ctx.getCurrentKey(),
+                        watch.feederId,
+                        watch.districtId,
+                        watch.lastHeard,
+                        at));
+        watch.forgetAt = watch.lastHeard + retentionMillis;
+        ctx.timerService().registerEventTimeTimer(watch.forgetAt);
     }
 
     /**

@@ -19,7 +19,9 @@ public final class AnomalyOptions {
                     .withDescription(
                             "How long a meter's profile learns before its energy detectors may alert (every hour of the"
                                     + " week seen three times, weekends included). At least a week (shorter is refused: hours of"
-                                    + " the week the profile has not seen would be judged). Silence, outage and voltage alerts need"
+                                    + " the week the profile has not seen would be judged). After it, a quarter hour is judged"
+                                    + " only when its hour of the week has been learned in two thirds of the warm-up's weeks"
+                                    + " (a meter that was silent for a week of it waits for the hours it missed). Silence, outage and voltage alerts need"
                                     + " no warm-up. Meters still learning are counted in the metrics anomalies.meters.seen and"
                                     + " anomalies.meters.warm.");
 
@@ -157,6 +159,17 @@ public final class AnomalyOptions {
                             "METER_SILENT: no reading for this long (in event time: the watermark moves on with the other"
                                     + " meters, so it fires even if the meter never sends again). Unset, at least three reading intervals"
                                     + " (reading.interval): an hourly meter that skips one reading is not silent.");
+
+    public static final ConfigOption<String> INPUT_END =
+            key("anomaly.input-end")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Bounded runs only (a replay sets it from --to; the evaluation from the simulated time): when"
+                                    + " the input ends, an ISO instant. A meter silent for anomaly.silent-after before then is"
+                                    + " reported METER_SILENT (or its feeder FEEDER_OUTAGE), open at the end of the input."
+                                    + " Unset, a silence still open when a bounded input ends is not reported: the end of the"
+                                    + " input is not the meter falling silent.");
 
     public static final ConfigOption<Double> OUTAGE_SHARE =
             key("anomaly.outage.share")

@@ -5,6 +5,8 @@ import static io.gridpulse.core.anomaly.AnomalyOptions.*;
 import io.gridpulse.core.config.PipelineOptions;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.ReadableConfig;
@@ -38,8 +40,12 @@ public record AnomalySettings(
         Duration alwaysOnAfter,
         double zeroMaxWh,
         double maxEstimatedFraction,
-        Duration readingInterval)
+        Duration readingInterval,
+        long inputEndMillis)
         implements Serializable {
+
+    /** {@link #inputEndMillis} of an input without end (live). */
+    public static final long NO_INPUT_END = Long.MAX_VALUE;
 
     /**
      * The shortest warm-up that lets a profile see every hour of the week once: with less, a meter
@@ -102,7 +108,35 @@ public record AnomalySettings(
                 config.get(ALWAYS_ON_AFTER),
                 config.get(ZERO_MAX_KWH) * 1000,
                 config.get(MAX_ESTIMATED_FRACTION),
-                config.get(PipelineOptions.READING_INTERVAL));
+                config.get(PipelineOptions.READING_INTERVAL),
+                inputEnd(config));
+    }
+
+    private static long inputEnd(ReadableConfig config) {
+        return config.getOptional(INPUT_END)
+                .map(
+                        text -> {
+                            try {
+                                return Instant.parse(text).toEpochMilli();
+                            } catch (DateTimeParseException e) {
+                                throw new IllegalConfigurationException(
+                                        INPUT_END.key()
+                                                + " '"
+                                                + text
+                                                + "' is not an ISO instant such as"
+                                                + " 2026-02-16T00:00:00Z");
+                            }
+                        })
+                .orElse(NO_INPUT_END);
+    }
+
+    /**
+     * Quarter hours an hour of the week must have been learned from before it is judged: two thirds
+     * of the warm-up's weeks, four quarters each, at least one week's.
+     */
+    public int warmQuartersPerHourOfWeek() {
+        long weeks = warmUp.toDays() / 7;
+        return 4 * (int) Math.max(1, (2 * weeks) / 3);
     }
 
     /** As configured, or by default the larger of one hour and three reading intervals. */

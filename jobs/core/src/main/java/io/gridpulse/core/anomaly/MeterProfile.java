@@ -3,7 +3,8 @@ package io.gridpulse.core.anomaly;
 /**
  * What a household normally uses: mean energy per quarter hour for each of the 168 local hours of
  * the week, the typical deviation from it per hour of day, a slowly moving level (weather: a cold
- * spell lifts every hour), and its usual peak quarter hour. A Flink POJO of about 450 bytes.
+ * spell lifts every hour), and its usual peak quarter hour, and how many quarter hours of each hour
+ * of the week it has learned. A Flink POJO of about 620 bytes.
  *
  * <p>Means and deviations are exponentially weighted, stored as 16-bit fixed point (a quarter of a
  * watt-hour: far finer than a household's quarter-hour noise, half the bytes of a float). The
@@ -53,10 +54,25 @@ public class MeterProfile {
     /** End of the first quarter hour learned; 0 before. */
     public long since;
 
+    /**
+     * Quarter hours learned per hour of the week, up to 127; null in a profile from before they
+     * were counted (restored from an older savepoint: it was warm by its age alone and stays so).
+     */
+    public byte[] learnedQuarters;
+
     public MeterProfile() {}
 
     boolean isWarm(long quarterEnd, long warmUpMillis) {
         return since != 0 && quarterEnd - since >= warmUpMillis;
+    }
+
+    /**
+     * Warm, and this hour of the week learned from at least {@code minQuarters} quarter hours: a
+     * meter that missed a week of its warm-up is not judged on the hours it missed.
+     */
+    boolean isWarmAt(QuarterClock.Local at, long quarterEnd, long warmUpMillis, int minQuarters) {
+        return isWarm(quarterEnd, warmUpMillis)
+                && (learnedQuarters == null || learnedQuarters[at.hourOfWeek()] >= minQuarters);
     }
 
     /** What the profile expects in a quarter hour of this hour of week, Wh. */
@@ -77,8 +93,12 @@ public class MeterProfile {
     void learn(QuarterClock.Local at, long quarterEnd, double energyWh) {
         if (since == 0) {
             since = quarterEnd;
+            learnedQuarters = new byte[HOURS_OF_WEEK];
         }
         int slot = at.hourOfWeek();
+        if (learnedQuarters != null && learnedQuarters[slot] < Byte.MAX_VALUE) {
+            learnedQuarters[slot]++;
+        }
         int hour = spreadSlot(at);
         long age = quarterEnd - since;
         double mean = meanWh(slot);

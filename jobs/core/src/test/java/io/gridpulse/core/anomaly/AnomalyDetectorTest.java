@@ -305,6 +305,54 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void shouldReportASilenceOpenAtTheEndOfABoundedInputThatKnowsItsEnd() throws Exception {
+        long silentAfter = AnomalySettings.defaults().silentAfter().toMillis();
+        // heard until 02:00; the input ends exactly when the silence is due, a minute earlier,
+        // and much later
+        for (long end : new long[] {silentAfter, silentAfter - 60_000, 5 * DAY}) {
+            harness.close();
+            harness = newHarness(null, null, endingAt(T0 + 2 * HOUR + end));
+            now = T0;
+            normalUntil(2 * HOUR);
+            harness.processWatermark(Long.MAX_VALUE);
+
+            List<SilenceSignal> kinds = silences();
+            if (end < silentAfter) {
+                assertThat(kinds).extracting(s -> s.kind).containsExactly(SilenceSignal.Kind.SEEN);
+                continue;
+            }
+            assertThat(kinds)
+                    .extracting(s -> s.kind)
+                    .startsWith(SilenceSignal.Kind.SEEN, SilenceSignal.Kind.SILENT);
+            assertThat(kinds.get(1).silentSince).isEqualTo(T0 + 2 * HOUR);
+            assertThat(kinds.get(1).at).isEqualTo(T0 + 2 * HOUR + silentAfter);
+        }
+    }
+
+    @Test
+    void shouldNotJudgeAnHourOfTheWeekItsProfileHasNotLearnedEnough() throws Exception {
+        // Tuesdays 14:00-15:00 missing in two of the three warm-up weeks (the meter was off then):
+        // four quarter hours learned of the eight that make that hour warm
+        while (now < T0 + WARM + 14 * HOUR) {
+            long sinceStart = now - T0;
+            boolean tuesdayAfternoon = sinceStart % (7 * DAY) / HOUR == 24 + 14;
+            if (tuesdayAfternoon && sinceStart < 14 * DAY) {
+                now += Q;
+            } else {
+                quarter(normalAt(now));
+            }
+        }
+        // week 4, Tuesday 14:00: a quarter hour that would be a spike anywhere else
+        quarter(3_000);
+        assertThat(anomalies()).isEmpty();
+
+        normalUntil(WARM + DAY + 14 * HOUR);
+        // Wednesday 14:00, an hour learned every week; twice Tuesday's, which became the usual peak
+        quarter(6_000);
+        assertThat(anomalies()).extracting(Anomaly::getType).containsExactly(AnomalyType.SPIKE);
+    }
+
+    @Test
     void shouldNeitherReopenNorForgetAnOpenAnomalyAfterARestore() throws Exception {
         harness.close();
         harness = newHarness(null, new EmbeddedRocksDBStateBackend());
@@ -416,9 +464,23 @@ class AnomalyDetectorTest {
     private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> newHarness(
             OperatorSubtaskState restoreFrom, org.apache.flink.runtime.state.StateBackend backend)
             throws Exception {
+        return newHarness(restoreFrom, backend, AnomalySettings.defaults());
+    }
+
+    private static AnomalySettings endingAt(long inputEnd) {
+        org.apache.flink.configuration.Configuration config =
+                new org.apache.flink.configuration.Configuration();
+        config.set(AnomalyOptions.INPUT_END, Instant.ofEpochMilli(inputEnd).toString());
+        return AnomalySettings.from(config);
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> newHarness(
+            OperatorSubtaskState restoreFrom,
+            org.apache.flink.runtime.state.StateBackend backend,
+            AnomalySettings settings)
+            throws Exception {
         AnomalyDetector detector =
-                new AnomalyDetector(
-                        AnomalySettings.defaults(), new DistrictZones(ZoneOffset.UTC, Map.of()));
+                new AnomalyDetector(settings, new DistrictZones(ZoneOffset.UTC, Map.of()));
         KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(detector),
