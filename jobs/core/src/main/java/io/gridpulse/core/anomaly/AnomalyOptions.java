@@ -160,6 +160,29 @@ public final class AnomalyOptions {
                                     + " meters, so it fires even if the meter never sends again). Unset, at least three reading intervals"
                                     + " (reading.interval): an hourly meter that skips one reading is not silent.");
 
+    public static final ConfigOption<Duration> CROWD_WINDOW =
+            key("anomaly.crowd.window")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "SUSTAINED_HIGH and HIGH_BASE_LOAD are held this long: opened by many meters of a district"
+                                    + " within it of each other, they are the weather (a hot night, a cold spell) or a grid"
+                                    + " event, and dropped (metric anomalies.crowd-suppressed). They reach an operator this late.");
+
+    public static final ConfigOption<Integer> CROWD_MIN_METERS =
+            key("anomaly.crowd.min-meters")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "...at least this many meters of the district, and at least anomaly.crowd.share of them.");
+
+    public static final ConfigOption<Double> CROWD_SHARE =
+            key("anomaly.crowd.share")
+                    .doubleType()
+                    .defaultValue(0.03)
+                    .withDescription(
+                            "...this share of the district's meters (those the detectors have seen and not forgotten).");
+
     public static final ConfigOption<String> INPUT_END =
             key("anomaly.input-end")
                     .stringType()

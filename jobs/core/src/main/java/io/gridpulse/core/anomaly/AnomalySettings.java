@@ -41,7 +41,10 @@ public record AnomalySettings(
         double zeroMaxWh,
         double maxEstimatedFraction,
         Duration readingInterval,
-        long inputEndMillis)
+        long inputEndMillis,
+        Duration crowdWindow,
+        int crowdMinMeters,
+        double crowdShare)
         implements Serializable {
 
     /** {@link #inputEndMillis} of an input without end (live). */
@@ -109,7 +112,10 @@ public record AnomalySettings(
                 config.get(ZERO_MAX_KWH) * 1000,
                 config.get(MAX_ESTIMATED_FRACTION),
                 config.get(PipelineOptions.READING_INTERVAL),
-                inputEnd(config));
+                inputEnd(config),
+                config.get(CROWD_WINDOW),
+                config.get(CROWD_MIN_METERS),
+                config.get(CROWD_SHARE));
     }
 
     private static long inputEnd(ReadableConfig config) {

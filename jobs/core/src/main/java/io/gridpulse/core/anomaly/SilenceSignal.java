@@ -50,6 +50,10 @@ public class SilenceSignal {
         return feederId;
     }
 
+    public String districtId() {
+        return districtId;
+    }
+
     @Override
     public String toString() {
         return kind + " " + meterId + "@" + feederId + " since " + silentSince + " at " + at;

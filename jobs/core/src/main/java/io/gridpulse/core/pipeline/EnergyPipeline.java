@@ -1,6 +1,7 @@
 package io.gridpulse.core.pipeline;
 
 import io.gridpulse.core.anomaly.AnomalyDetector;
+import io.gridpulse.core.anomaly.DistrictCrowds;
 import io.gridpulse.core.anomaly.FeederWatch;
 import io.gridpulse.core.anomaly.SilenceSignal;
 import io.gridpulse.core.anomaly.SilenceSignalTime;
@@ -39,8 +40,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                              +-- quarter-hour additions --keyBy feeder--> feeder 15 min --(same keys)--> 1 h, day
  *                                                                               +--keyBy district--> district 15 min
  *                                                                                     --(same keys)--> 1 h, day
- *                              +-- meter 15 min --(same keys)--> AnomalyDetector --> anomalies
+ *                              +-- meter 15 min --(same keys)--> AnomalyDetector --keyBy district--> DistrictCrowds --> anomalies
  *                                                                   +-- silences --keyBy feeder--> FeederWatch --^
+ *                                                                   +-- meters seen --keyBy district--^
  *
  * In BATCH mode (replays) the same code runs; each keyed stage sees its keys one after the other with their input
  * sorted by event time, and timers fire after a key's input. The feeder stage, which must weigh silences of many
@@ -139,20 +141,29 @@ public final class EnergyPipeline {
                         .name("meter anomalies")
                         .uid("meter-anomalies");
         boolean batch = isBatch(quarters);
-        DataStream<Anomaly> feederAnomalies =
+        DataStream<SilenceSignal> voices =
                 meterAnomalies
                         .getSideOutput(AnomalyDetector.SILENCE)
                         .transform(
                                 "silence time",
                                 TypeInformation.of(SilenceSignal.class),
                                 new SilenceSignalTime())
-                        .uid("silence-time")
-                        .keyBy(SilenceSignal::feederId, Types.STRING)
+                        .uid("silence-time");
+        DataStream<Anomaly> feederAnomalies =
+                voices.keyBy(SilenceSignal::feederId, Types.STRING)
                         .process(new FeederWatch(settings.anomaly(), batch))
                         .returns(ReadingTypes.ANOMALY)
                         .name("feeder silences")
                         .uid("feeder-silences");
-        return meterAnomalies.union(feederAnomalies);
+        DataStream<Anomaly> judgedByDistrict =
+                meterAnomalies
+                        .keyBy(Anomaly::getDistrictId, Types.STRING)
+                        .connect(voices.keyBy(SilenceSignal::districtId, Types.STRING))
+                        .process(new DistrictCrowds(settings.anomaly()))
+                        .returns(ReadingTypes.ANOMALY)
+                        .name("district crowds")
+                        .uid("district-crowds");
+        return judgedByDistrict.union(feederAnomalies);
     }
 
     /** A meter's hour ({@code size}) or local day (null) from its additions, without a shuffle. */
