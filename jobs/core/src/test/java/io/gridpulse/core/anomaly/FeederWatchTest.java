@@ -125,6 +125,51 @@ class FeederWatchTest {
     }
 
     @Test
+    void shouldNotCallHalfAFeederAnOutageBelowTheMinimumCountOfMeters() throws Exception {
+        // 2 of 4: half the feeder, but fewer than 3 meters
+        for (String meter : List.of("m1", "m2")) {
+            signal(SilenceSignal.Kind.SILENT, meter, SILENT_AT - 60 * MIN, SILENT_AT);
+        }
+        harness.processWatermark(DECIDED_AT);
+
+        assertThat(events())
+                .extracting(Anomaly::getType, Anomaly::getMeterId)
+                .containsExactlyInAnyOrder(
+                        tuple(AnomalyType.METER_SILENT, "m1"),
+                        tuple(AnomalyType.METER_SILENT, "m2"));
+    }
+
+    @Test
+    void shouldCallExactlyHalfAFeederAnOutageAndJustUnderHalfNot() throws Exception {
+        for (String meter : List.of("m5", "m6")) {
+            signal(SilenceSignal.Kind.SEEN, meter, 0, 0);
+        }
+        // 3 of 6: exactly the share
+        for (String meter : List.of("m1", "m2", "m3")) {
+            signal(SilenceSignal.Kind.SILENT, meter, SILENT_AT - 60 * MIN, SILENT_AT);
+        }
+        harness.processWatermark(DECIDED_AT);
+        assertThat(events())
+                .extracting(Anomaly::getType)
+                .containsExactly(AnomalyType.FEEDER_OUTAGE);
+
+        // another feeder of 7 meters, 3 silent: under half, three silent meters
+        harness.close();
+        harness = newHarness(null);
+        for (int m = 1; m <= 7; m++) {
+            signal(SilenceSignal.Kind.SEEN, "m" + m, 0, 0);
+        }
+        for (String meter : List.of("m1", "m2", "m3")) {
+            signal(SilenceSignal.Kind.SILENT, meter, SILENT_AT - 60 * MIN, SILENT_AT);
+        }
+        harness.processWatermark(DECIDED_AT);
+        assertThat(events())
+                .extracting(Anomaly::getType)
+                .containsOnly(AnomalyType.METER_SILENT)
+                .hasSize(3);
+    }
+
+    @Test
     void shouldFindAnOutageThatEndedBeforeItsDecision() throws Exception {
         // A fast replay: the watermark jumped, the meters' silences and returns all arrive before
         // the feeder's timer.
