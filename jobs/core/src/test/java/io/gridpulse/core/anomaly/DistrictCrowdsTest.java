@@ -103,27 +103,23 @@ class DistrictCrowdsTest {
 
     private void open(AnomalyType type, String meter, long detectedAt) throws Exception {
         harness.processElement1(
-                AnomalyEvents.open(
+                filled(
+                        AnomalyEvents.open(
                                 type,
                                 Severity.WARNING,
                                 meter,
                                 "F1",
                                 "D1",
                                 NIGHT_END - 6 * HOUR,
-                                detectedAt)
-                        .setScore(5.0)
-                        .setExpected(0.5)
-                        .setActual(1.0)
-                        .setUnit("kWh")
-                        .setMessage("night minimum raised")
-                        .build(),
+                                detectedAt)),
                 detectedAt - 1);
     }
 
     private void resolved(AnomalyType type, String meter, long at) throws Exception {
         // the OPEN event's start: the id an OPEN and its RESOLVED share
         harness.processElement1(
-                AnomalyEvents.resolved(
+                filled(
+                        AnomalyEvents.resolved(
                                 type,
                                 Severity.WARNING,
                                 meter,
@@ -131,17 +127,21 @@ class DistrictCrowdsTest {
                                 "D1",
                                 NIGHT_END - 6 * HOUR,
                                 at,
-                                at)
-                        .setScore(5.0)
-                        .setExpected(0.5)
-                        .setActual(1.0)
-                        .setUnit("kWh")
-                        .setMessage("night minimum raised")
-                        .build(),
+                                at)),
                 at - 1);
     }
 
     private void watermark(long time) throws Exception {
         harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(time));
+    }
+
+    /** The fields a detector fills in. */
+    private static Anomaly filled(Anomaly.Builder event) {
+        return event.setScore(5.0)
+                .setExpected(0.5)
+                .setActual(1.0)
+                .setUnit("kWh")
+                .setMessage("night minimum raised")
+                .build();
     }
 }
