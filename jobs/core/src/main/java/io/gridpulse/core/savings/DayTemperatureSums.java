@@ -1,15 +1,17 @@
 package io.gridpulse.core.savings;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 
 /**
  * One local day's temperature observations summed as a flat array (so it fits Flink state as a
- * {@code double[]}): the day's sum and count, then each local hour's. From it come the day's mean
- * temperature and its hourly means, both in °F. The hourly means count only when at least {@value
- * #MIN_HOURS} hours were observed: with fewer, degree hours would miss the cold (or hot) hours
- * unseen, and the day's mean is the better estimate.
+ * {@code double[]}): the day's sum and count, then each local hour's, then how many hours the day
+ * has (23, 24 or 25 in its zone). From it come the day's mean temperature and its hourly means,
+ * both in °F. The hourly means count only when at least {@value #MIN_HOURS} hours were observed:
+ * with fewer, degree hours would miss the cold (or hot) hours unseen, and the day's mean is the
+ * better estimate.
  */
 public final class DayTemperatureSums {
 
@@ -20,8 +22,10 @@ public final class DayTemperatureSums {
 
     private DayTemperatureSums() {}
 
+    private static final int HOURS_IN_DAY = 2 + 2 * HOURS;
+
     public static double[] empty() {
-        return new double[2 + 2 * HOURS];
+        return new double[HOURS_IN_DAY + 1];
     }
 
     /**
@@ -29,7 +33,13 @@ public final class DayTemperatureSums {
      * state written before hours were kept, is widened).
      */
     public static double[] add(double[] sums, ZonedDateTime local, double celsius) {
-        double[] wide = sums.length < 2 + 2 * HOURS ? Arrays.copyOf(sums, 2 + 2 * HOURS) : sums;
+        double[] wide = sums.length <= HOURS_IN_DAY ? Arrays.copyOf(sums, HOURS_IN_DAY + 1) : sums;
+        ZoneId zone = local.getZone();
+        wide[HOURS_IN_DAY] =
+                Duration.between(
+                                local.toLocalDate().atStartOfDay(zone),
+                                local.toLocalDate().plusDays(1).atStartOfDay(zone))
+                        .toHours();
         wide[0] += celsius;
         wide[1]++;
         int hour =
@@ -50,8 +60,8 @@ public final class DayTemperatureSums {
     }
 
     /**
-     * The hours' means in °F, indexed by the hour since local midnight, NaN for an hour not
-     * observed; null with fewer than {@value #MIN_HOURS} hours observed.
+     * The hours' means in °F, indexed by the hour since local midnight, as many as the day has (NaN
+     * for an hour not observed); null with fewer than {@value #MIN_HOURS} hours observed.
      */
     public static double[] hoursF(double[] sums) {
         double[] hours = new double[HOURS];
@@ -65,6 +75,7 @@ public final class DayTemperatureSums {
                 last = h;
             }
         }
-        return observed >= MIN_HOURS ? Arrays.copyOf(hours, last + 1) : null;
+        int length = sums.length > HOURS_IN_DAY ? (int) sums[HOURS_IN_DAY] : last + 1;
+        return observed >= MIN_HOURS ? Arrays.copyOf(hours, Math.max(length, last + 1)) : null;
     }
 }

@@ -83,7 +83,7 @@ public record TimeOfWeekModel(
         if (day.hasHourlyUsage()) {
             return day.hourlyUsage().length;
         }
-        return day.hasHourlyTemperatures() ? Math.max(24, day.hourlyTemperaturesF().length) : 24;
+        return day.hasHourlyTemperatures() ? day.hourlyTemperaturesF().length : 24;
     }
 
     @Override
