@@ -1,30 +1,24 @@
 package io.gridpulse.evaluation;
 
-import io.gridpulse.core.anomaly.AnomalyOptions;
-import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.schema.Anomaly;
-import io.gridpulse.schema.AnomalyType;
-import io.gridpulse.simulator.AvroFileSink;
-import io.gridpulse.simulator.Simulation;
+import io.gridpulse.simulator.Climate;
+import io.gridpulse.simulator.HouseholdMix;
 import io.gridpulse.simulator.SimulationConfig;
-import io.gridpulse.simulator.anomaly.AnomalyConfig;
-import io.gridpulse.simulator.anomaly.AnomalyInjector;
-import io.gridpulse.simulator.anomaly.AnomalyLedger;
-import io.gridpulse.simulator.anomaly.InjectedAnomaly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Simulates households with labelled anomalies, runs the energy pipeline over their readings and
@@ -63,7 +57,8 @@ public final class AnomalyEvaluation implements Callable<Integer> {
     @Option(
             names = "--start",
             description =
-                    "First reading, ISO instant (default: Monday 2026-01-12, local midnight).")
+                    "First reading, ISO instant (default: Monday 2026-01-12, local midnight in"
+                            + " --zone).")
     Instant start;
 
     @Option(
@@ -79,6 +74,12 @@ public final class AnomalyEvaluation implements Callable<Integer> {
     Duration interval;
 
     @Option(
+            names = "--household-mix",
+            defaultValue = "default",
+            description = "Which households: default, electric-heating or cooling-heavy.")
+    String householdMix;
+
+    @Option(
             names = "--warm-up",
             defaultValue = "P21D",
             description =
@@ -92,11 +93,7 @@ public final class AnomalyEvaluation implements Callable<Integer> {
                             + " 3); FEEDER_OUTAGE hits a fifth as many feeders.")
     Integer metersPerType;
 
-    @Option(
-            names = "--set",
-            paramLabel = "KEY=VALUE",
-            description = "A pipeline option, e.g. anomaly.spike.sigmas=5" + " (repeatable).")
-    Map<String, String> options = Map.of();
+    @Mixin ScenarioOptions scenario = new ScenarioOptions();
 
     @Option(
             names = "--work-dir",
@@ -106,6 +103,8 @@ public final class AnomalyEvaluation implements Callable<Integer> {
 
     @Option(names = "--show", defaultValue = "10", description = "False alerts and misses to list.")
     int show;
+
+    @Spec CommandSpec spec;
 
     @Option(
             names = "--events",
@@ -128,42 +127,11 @@ public final class AnomalyEvaluation implements Callable<Integer> {
 
     /** Simulates, detects, scores. */
     Scorecard evaluate() throws Exception {
-        SimulationConfig simulation = simulation();
-        AnomalyConfig anomalyConfig =
-                AnomalyConfig.defaults(simulation)
-                        .withMetersPerType(
-                                metersPerType != null
-                                        ? metersPerType
-                                        : Math.max(3, households / 40))
-                        .withWarmUp(warmUp)
-                        .requireFitsRun();
-        Files.createDirectories(workDir);
-        Path readings = workDir.resolve("readings.avro");
-        AnomalyInjector injector = AnomalyInjector.of(anomalyConfig);
-        long t0 = System.nanoTime();
-        try (AvroFileSink sink = new AvroFileSink(readings)) {
-            new Simulation(simulation).run(sink, injector);
-        }
-        AnomalyLedger ledger = injector.ledger();
-        ledger.writeCsv(workDir);
-        System.err.printf(
-                Locale.ROOT,
-                "simulated %s in %.1f s; %s%n",
-                simulation.expectedReadings() + " readings",
-                (System.nanoTime() - t0) / 1e9,
-                ledger.summaryLine());
-
-        long t1 = System.nanoTime();
-        List<Anomaly> events = DetectionRun.anomalies(readings, pipelineConfig(simulation));
-        System.err.printf(
-                Locale.ROOT,
-                "pipeline found %d anomaly events in %.1f s%n",
-                events.size(),
-                (System.nanoTime() - t1) / 1e9);
+        EvaluationRun.Result result = EvaluationRun.run(setup(), workDir, System.err);
         if (eventsFile != null) {
             Files.write(
                     eventsFile,
-                    events.stream()
+                    result.events().stream()
                             .map(
                                     e ->
                                             e.getState()
@@ -173,19 +141,36 @@ public final class AnomalyEvaluation implements Callable<Integer> {
                                                     + e.getDetectedAt())
                             .toList());
         }
-        List<Labelled> injected =
-                ledger.anomalies().stream().map(AnomalyEvaluation::labelled).toList();
-        return new Scorecard(
-                injected, events, new HashSet<>(ledger.cleanMeters()), ledger.cleanHouseholdDays());
+        return result.card();
+    }
+
+    /** The run the options describe; a value the simulator refuses is a usage error. */
+    RunSetup setup() {
+        try {
+            RunSetup setup =
+                    new RunSetup(
+                            simulation(),
+                            metersPerType != null ? metersPerType : Math.max(3, households / 40),
+                            warmUp,
+                            scenario.anomalySize,
+                            scenario.anomalyDuration,
+                            scenario.faults,
+                            scenario.options);
+            setup.validate();
+            return setup;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     private SimulationConfig simulation() {
-        SimulationConfig defaults = SimulationConfig.defaults();
-        ZoneId zone = defaults.zone();
-        return defaults.withSeed(seed)
+        ZoneId zone = scenario.zone;
+        return SimulationConfig.defaults()
+                .withSeed(seed)
                 .withHouseholds(households)
                 .withFeeders(feeders)
                 .withDistricts(districts)
+                .withZone(zone)
                 .withStart(
                         start != null
                                 ? start
@@ -193,29 +178,10 @@ public final class AnomalyEvaluation implements Callable<Integer> {
                                         SimulationConfig.DEFAULT_START_DATE, zone))
                 .withDuration(duration)
                 .withInterval(interval)
+                .withClimate(Climate.named(scenario.climate))
+                .withHouseholdMix(HouseholdMix.named(householdMix))
+                .withNoiseScale(scenario.noise)
                 .withMeterTruth(false);
-    }
-
-    private Configuration pipelineConfig(SimulationConfig simulation) {
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.READING_INTERVAL, simulation.interval());
-        config.set(PipelineOptions.TIME_ZONE, simulation.zone().getId());
-        config.set(AnomalyOptions.WARM_UP, warmUp);
-        // the simulated time ends here: a meter silent before then is reported, as live
-        config.set(
-                AnomalyOptions.INPUT_END,
-                simulation.start().plus(simulation.duration()).toString());
-        options.forEach(config::setString);
-        return config;
-    }
-
-    private static Labelled labelled(InjectedAnomaly a) {
-        return new Labelled(
-                AnomalyType.valueOf(a.type().name()),
-                a.meterId(),
-                a.feederId(),
-                a.start().toEpochMilli(),
-                a.end().toEpochMilli());
     }
 
     private static String describe(Anomaly a) {

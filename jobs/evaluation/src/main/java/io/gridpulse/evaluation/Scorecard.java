@@ -52,6 +52,26 @@ public final class Scorecard {
         public double recall() {
             return injected == 0 ? 1.0 : (double) detected / injected;
         }
+
+        /** The counts of both (e.g. of one type over several runs), judged by the same rules. */
+        public Row plus(Row other) {
+            return new Row(
+                    injected + other.injected,
+                    found + other.found,
+                    truePositives + other.truePositives,
+                    explained + other.explained,
+                    detected + other.detected);
+        }
+
+        /** Found and neither a true positive nor explained. */
+        public int falsePositives() {
+            return found - explained - truePositives;
+        }
+
+        /** Injected and not detected. */
+        public int falseNegatives() {
+            return injected - detected;
+        }
     }
 
     /**
@@ -159,7 +179,12 @@ public final class Scorecard {
     }
 
     public double falseAlertsPer1000CleanDays() {
-        return cleanHouseholdDays == 0 ? 0 : 1000.0 * cleanFalseAlerts / cleanHouseholdDays;
+        return per1000(cleanFalseAlerts, cleanHouseholdDays);
+    }
+
+    /** False alerts per 1,000 clean household-days (0 without any such days). */
+    static double per1000(int falseAlerts, double cleanHouseholdDays) {
+        return cleanHouseholdDays == 0 ? 0 : 1000.0 * falseAlerts / cleanHouseholdDays;
     }
 
     public List<Anomaly> falseAlerts() {

@@ -109,8 +109,7 @@ class ScorecardTest {
         assertThat(card.falseAlerts()).isEmpty();
     }
 
-    private static Anomaly event(
-            AnomalyType type, String meter, String feeder, long start, Long end) {
+    static Anomaly event(AnomalyType type, String meter, String feeder, long start, Long end) {
         return Anomaly.newBuilder()
                 .setAnomalyId(type + ":" + (meter != null ? meter : feeder) + ":" + start)
                 .setType(type)

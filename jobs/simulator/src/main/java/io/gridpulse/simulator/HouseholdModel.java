@@ -40,9 +40,23 @@ public final class HouseholdModel {
     private final long heatingSeed;
     private final long voltageSeed;
     private final long jitterSeed;
+    private final double smoothNoise;
+    private final double whiteNoise;
+    private final double heatingNoise;
 
     public HouseholdModel(HouseholdProfile profile) {
+        this(profile, 1.0);
+    }
+
+    /**
+     * @param noiseScale multiplies the load noise (see {@link SimulationConfig#noiseScale()}); at 1
+     *     the amplitudes are the modelled constants exactly, so the readings do not change
+     */
+    public HouseholdModel(HouseholdProfile profile, double noiseScale) {
         this.profile = profile;
+        this.smoothNoise = SMOOTH_NOISE * noiseScale;
+        this.whiteNoise = WHITE_NOISE * noiseScale;
+        this.heatingNoise = HEATING_NOISE * noiseScale;
         long seed = profile.noiseSeed();
         this.whiteSeed = Noise.mix(seed + 1);
         this.heatingSeed = Noise.mix(seed + 2);
@@ -72,16 +86,14 @@ public final class HouseholdModel {
         double mid = step.midMillis();
         double noise =
                 1.0
-                        + SMOOTH_NOISE
+                        + smoothNoise
                                 * Noise.smooth(profile.noiseSeed(), mid / SMOOTH_NOISE_KNOT_MILLIS)
-                        + WHITE_NOISE * Noise.signedUnit(whiteSeed, step.endMillis());
+                        + whiteNoise * Noise.signedUnit(whiteSeed, step.endMillis());
         double everyday = everydayPowerW(profile, step.localHour(), step.weekend()) * noise;
         double climate = climatePowerW(profile, temperatureC);
         if (climate > 0) {
             climate *=
-                    1.0
-                            + HEATING_NOISE
-                                    * Noise.smooth(heatingSeed, mid / HEATING_NOISE_KNOT_MILLIS);
+                    1.0 + heatingNoise * Noise.smooth(heatingSeed, mid / HEATING_NOISE_KNOT_MILLIS);
         }
         return everyday + climate + appliances.averagePowerW(step.startMillis(), step.endMillis());
     }

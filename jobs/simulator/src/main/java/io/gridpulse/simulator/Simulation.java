@@ -101,7 +101,7 @@ public final class Simulation {
         HouseholdModel[] models = new HouseholdModel[n];
         double[] registers = new double[n];
         for (int h = 0; h < n; h++) {
-            models[h] = new HouseholdModel(profiles[h]);
+            models[h] = new HouseholdModel(profiles[h], config.noiseScale());
             registers[h] = profiles[h].startRegisterWh();
         }
         double[] temperatures = new double[topology.districts()];

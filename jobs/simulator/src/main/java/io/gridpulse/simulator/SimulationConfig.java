@@ -25,6 +25,9 @@ import java.util.Objects;
  *     district truth is always kept
  * @param climate the shape of the outdoor temperature the households heat and cool for
  * @param householdMix the shares of heating kinds, air conditioning and daytime presence
+ * @param noiseScale multiplies the households' load noise (their everyday shape's smooth and white
+ *     noise and their heating's wobble): 1 as modelled, 0 none, at most {@link #MAX_NOISE_SCALE};
+ *     appliances, weather and voltage stay as they are
  */
 public record SimulationConfig(
         long seed,
@@ -38,9 +41,11 @@ public record SimulationConfig(
         double speed,
         boolean meterTruth,
         Climate climate,
-        HouseholdMix householdMix) {
+        HouseholdMix householdMix,
+        double noiseScale) {
 
     public static final long DEFAULT_SEED = 42L;
+    public static final double MAX_NOISE_SCALE = 5.0;
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Helsinki");
 
     /** A Monday in a Finnish winter: heating matters and the week starts with a weekday. */
@@ -77,6 +82,40 @@ public record SimulationConfig(
         require(
                 Double.isFinite(speed) && speed >= 0,
                 "speed must be 0 (as fast as possible) or positive: " + speed);
+        // Beyond 5 the smooth and white noise together could take the everyday load below zero.
+        require(
+                noiseScale >= 0 && noiseScale <= MAX_NOISE_SCALE,
+                "noise scale must be between 0 and " + MAX_NOISE_SCALE + ", got " + noiseScale);
+    }
+
+    /** Without a noise scale: the households' noise as modelled. */
+    public SimulationConfig(
+            long seed,
+            int households,
+            int feeders,
+            int districts,
+            Instant start,
+            Duration duration,
+            Duration interval,
+            ZoneId zone,
+            double speed,
+            boolean meterTruth,
+            Climate climate,
+            HouseholdMix householdMix) {
+        this(
+                seed,
+                households,
+                feeders,
+                districts,
+                start,
+                duration,
+                interval,
+                zone,
+                speed,
+                meterTruth,
+                climate,
+                householdMix,
+                1.0);
     }
 
     /**
@@ -119,7 +158,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withHouseholds(int households) {
@@ -135,7 +175,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withFeeders(int feeders) {
@@ -151,7 +192,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withDistricts(int districts) {
@@ -167,7 +209,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withStart(Instant start) {
@@ -183,7 +226,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withDuration(Duration duration) {
@@ -199,7 +243,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withInterval(Duration interval) {
@@ -215,7 +260,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     /**
@@ -235,7 +281,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withSpeed(double speed) {
@@ -251,7 +298,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withMeterTruth(boolean meterTruth) {
@@ -267,7 +315,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withClimate(Climate climate) {
@@ -283,7 +332,8 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
     }
 
     public SimulationConfig withHouseholdMix(HouseholdMix householdMix) {
@@ -299,7 +349,25 @@ public record SimulationConfig(
                 speed,
                 meterTruth,
                 climate,
-                householdMix);
+                householdMix,
+                noiseScale);
+    }
+
+    public SimulationConfig withNoiseScale(double noiseScale) {
+        return new SimulationConfig(
+                seed,
+                households,
+                feeders,
+                districts,
+                start,
+                duration,
+                interval,
+                zone,
+                speed,
+                meterTruth,
+                climate,
+                householdMix,
+                noiseScale);
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.gridpulse.simulator.SimulatorFixtures.MONDAY_2026_01_12_HELSINK
 import static io.gridpulse.simulator.SimulatorFixtures.run;
 import static io.gridpulse.simulator.SimulatorFixtures.smallRun;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpulse.schema.MeterReading;
 import java.time.Duration;
@@ -150,5 +151,26 @@ class SimulationTest {
         assertThat(sink.readings()).hasSize(2 * 24);
         assertThat(truth.readings()).isEqualTo(2 * 24);
         assertThat(truth.hourStarts()).containsExactly(MONDAY_2026_01_12_HELSINKI);
+    }
+
+    @Test
+    void shouldScaleOnlyTheLoadNoise() {
+        SimulationConfig config =
+                SimulationConfig.defaults()
+                        .withHouseholds(5)
+                        .withDistricts(1)
+                        .withFeeders(1)
+                        .withDuration(Duration.ofHours(2));
+        CollectingSink modelled = new CollectingSink();
+        new Simulation(config.withNoiseScale(1)).run(modelled);
+        CollectingSink plain = new CollectingSink();
+        new Simulation(config).run(plain);
+        CollectingSink quiet = new CollectingSink();
+        new Simulation(config.withNoiseScale(0)).run(quiet);
+
+        assertThat(modelled.readings()).isEqualTo(plain.readings());
+        assertThat(quiet.readings()).hasSameSizeAs(plain.readings()).isNotEqualTo(plain.readings());
+        assertThatThrownBy(() -> config.withNoiseScale(6))
+                .hasMessageContaining("noise scale must be between 0 and 5");
     }
 }

@@ -30,13 +30,20 @@ import java.util.Set;
  *     night minimum are observed (the magnitudes of SPIKE, SUSTAINED_HIGH and HIGH_BASE_LOAD); at
  *     least a day
  * @param kinds the kinds to inject
+ * @param sizeScale multiplies the extra load of SPIKE, SUSTAINED_HIGH and HIGH_BASE_LOAD (their
+ *     floors too; a spike still stays under the household's plausible maximum); the other kinds
+ *     have no size (nothing used, nothing sent, a voltage out of band)
+ * @param durationScale multiplies the drawn length of every kind (at least one quarter hour resp.
+ *     one reading)
  */
 public record AnomalyConfig(
         SimulationConfig simulation,
         long seed,
         int metersPerType,
         Duration warmUp,
-        Set<AnomalyKind> kinds) {
+        Set<AnomalyKind> kinds,
+        double sizeScale,
+        double durationScale) {
 
     /** Households per anomalous meter of one kind by default: 1 % of the meters get each kind. */
     public static final int HOUSEHOLDS_PER_ANOMALOUS_METER = 100;
@@ -73,6 +80,24 @@ public record AnomalyConfig(
                             + " peak and night minimum), got "
                             + warmUp);
         }
+        if (!(sizeScale > 0 && Double.isFinite(sizeScale))) {
+            throw new IllegalArgumentException(
+                    "the anomaly size scale must be positive, got " + sizeScale);
+        }
+        if (!(durationScale > 0 && Double.isFinite(durationScale))) {
+            throw new IllegalArgumentException(
+                    "the anomaly duration scale must be positive, got " + durationScale);
+        }
+    }
+
+    /** Sizes and durations as drawn. */
+    public AnomalyConfig(
+            SimulationConfig simulation,
+            long seed,
+            int metersPerType,
+            Duration warmUp,
+            Set<AnomalyKind> kinds) {
+        this(simulation, seed, metersPerType, warmUp, kinds, 1.0, 1.0);
     }
 
     /**
@@ -97,19 +122,33 @@ public record AnomalyConfig(
     }
 
     public AnomalyConfig withSeed(long seed) {
-        return new AnomalyConfig(simulation, seed, metersPerType, warmUp, kinds);
+        return new AnomalyConfig(
+                simulation, seed, metersPerType, warmUp, kinds, sizeScale, durationScale);
     }
 
     public AnomalyConfig withMetersPerType(int metersPerType) {
-        return new AnomalyConfig(simulation, seed, metersPerType, warmUp, kinds);
+        return new AnomalyConfig(
+                simulation, seed, metersPerType, warmUp, kinds, sizeScale, durationScale);
     }
 
     public AnomalyConfig withWarmUp(Duration warmUp) {
-        return new AnomalyConfig(simulation, seed, metersPerType, warmUp, kinds);
+        return new AnomalyConfig(
+                simulation, seed, metersPerType, warmUp, kinds, sizeScale, durationScale);
     }
 
     public AnomalyConfig withKinds(Set<AnomalyKind> kinds) {
-        return new AnomalyConfig(simulation, seed, metersPerType, warmUp, kinds);
+        return new AnomalyConfig(
+                simulation, seed, metersPerType, warmUp, kinds, sizeScale, durationScale);
+    }
+
+    public AnomalyConfig withSizeScale(double sizeScale) {
+        return new AnomalyConfig(
+                simulation, seed, metersPerType, warmUp, kinds, sizeScale, durationScale);
+    }
+
+    public AnomalyConfig withDurationScale(double durationScale) {
+        return new AnomalyConfig(
+                simulation, seed, metersPerType, warmUp, kinds, sizeScale, durationScale);
     }
 
     /**
@@ -180,7 +219,7 @@ public record AnomalyConfig(
         Duration after = simulation.duration().minus(warmUp);
         for (AnomalyKind kind : kinds) {
             Duration needed =
-                    AnomalyPlanner.roomNeeded(kind)
+                    AnomalyPlanner.roomNeeded(kind, durationScale)
                             .plus(END_MARGIN)
                             .plus(Duration.ofMinutes(30))
                             .plus(simulation.interval());

@@ -6,8 +6,11 @@ import io.gridpulse.simulator.SimulationConfig;
 import io.gridpulse.simulator.Topology;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Injects labelled anomalies into a run from inside the simulation loop, and keeps the {@link
@@ -76,6 +79,29 @@ public final class AnomalyInjector implements HouseholdEffects {
 
     public AnomalyConfig config() {
         return config;
+    }
+
+    /**
+     * The meters the plan gives an anomaly, their own or their feeder's outage, in meter order:
+     * known before the run, so that other defects (faults) can be kept off them.
+     */
+    public Set<String> affectedMeters() {
+        Set<Integer> outageFeeders = new HashSet<>();
+        Set<Integer> meters = new HashSet<>();
+        for (PlannedAnomaly p : plan) {
+            if (p.meter() >= 0) {
+                meters.add(p.meter());
+            } else {
+                outageFeeders.add(p.feeder());
+            }
+        }
+        Set<String> affected = new LinkedHashSet<>();
+        for (int m = 0; m < topology.households(); m++) {
+            if (meters.contains(m) || outageFeeders.contains(topology.feederOfMeter(m))) {
+                affected.add(topology.meterId(m));
+            }
+        }
+        return affected;
     }
 
     /**
@@ -267,6 +293,7 @@ public final class AnomalyInjector implements HouseholdEffects {
 
     /** The end of the warm-up: sizes the extra loads from what the households did in it. */
     private void size() {
+        double scale = config.sizeScale(); // 1 by default: then the sizes below are as documented
         for (Active a : observed) {
             double peak = a.peakW == Double.NEGATIVE_INFINITY ? 0 : a.peakW;
             double nightMin = a.nightMinW == Double.POSITIVE_INFINITY ? 0 : a.nightMinW;
@@ -279,10 +306,14 @@ public final class AnomalyInjector implements HouseholdEffects {
                                 // spike.
                                 case SPIKE ->
                                         Math.max(
-                                                4000.0,
-                                                Math.min(1.5 * peak, SPIKE_CEILING_W - peak));
-                                case SUSTAINED_HIGH -> Math.max(1500.0, 0.35 * peak);
-                                case HIGH_BASE_LOAD -> Math.max(500.0, 0.8 * nightMin);
+                                                4000.0 * scale,
+                                                Math.min(
+                                                        1.5 * peak * scale,
+                                                        SPIKE_CEILING_W - peak));
+                                case SUSTAINED_HIGH ->
+                                        Math.max(1500.0 * scale, 0.35 * peak * scale);
+                                case HIGH_BASE_LOAD ->
+                                        Math.max(500.0 * scale, 0.8 * nightMin * scale);
                                 default -> 0.0;
                             });
             a.extraWhPerStep = a.extraW * intervalMillis / MILLIS_PER_HOUR;

@@ -45,6 +45,12 @@ final class AnomalyPlanner {
         };
     }
 
+    /** The room a kind needs when its lengths are scaled (see {@link #scaled}). */
+    static Duration roomNeeded(AnomalyKind kind, double durationScale) {
+        long minutes = roomNeeded(kind).toMinutes();
+        return Duration.ofMinutes(scaled((int) minutes, durationScale));
+    }
+
     static List<PlannedAnomaly> plan(AnomalyConfig config) {
         SimulationConfig sim = config.simulation();
         Topology topology = Topology.of(sim);
@@ -88,7 +94,16 @@ final class AnomalyPlanner {
                 }
                 int meter = kind.feederLevel() ? -1 : order[nextMeter++];
                 int feeder = kind.feederLevel() ? feeders[i] : topology.feederOfMeter(meter);
-                plan.add(draw(kind, i, meter, feeder, steps, random, config.seed()));
+                plan.add(
+                        draw(
+                                kind,
+                                i,
+                                meter,
+                                feeder,
+                                steps,
+                                random,
+                                config.seed(),
+                                config.durationScale()));
             }
         }
         return plan;
@@ -105,26 +120,42 @@ final class AnomalyPlanner {
             int feeder,
             Steps steps,
             SplittableRandom random,
-            long planSeed) {
+            long planSeed,
+            double scale) {
         double position = random.nextDouble();
         double length = random.nextDouble();
         double level = random.nextDouble();
         long seed = random.nextLong();
         return switch (kind) {
-            case SPIKE -> steps.quarters(kind, meter, feeder, between(1, 2, length), position);
+            case SPIKE ->
+                    steps.quarters(
+                            kind, meter, feeder, scaled(between(1, 2, length), scale), position);
             case SUSTAINED_HIGH ->
-                    steps.quarters(kind, meter, feeder, quartersOfHours(4, 8, length), position);
+                    steps.quarters(
+                            kind,
+                            meter,
+                            feeder,
+                            scaled(quartersOfHours(4, 8, length), scale),
+                            position);
             case ZERO_CONSUMPTION ->
-                    steps.quarters(kind, meter, feeder, quartersOfHours(6, 24, length), position);
+                    steps.quarters(
+                            kind,
+                            meter,
+                            feeder,
+                            scaled(quartersOfHours(6, 24, length), scale),
+                            position);
             case HIGH_BASE_LOAD ->
                     steps.baseLoad(
-                            meter, feeder, quartersOfHours(2 * 24, 4 * 24, length), position);
+                            meter,
+                            feeder,
+                            scaled(quartersOfHours(2 * 24, 4 * 24, length), scale),
+                            position);
             case METER_SILENT ->
                     steps.readings(
                             kind,
                             meter,
                             feeder,
-                            between(4 * 60, 12 * 60, length),
+                            scaled(between(4 * 60, 12 * 60, length), scale),
                             position,
                             i % 3 == 2,
                             0,
@@ -134,7 +165,7 @@ final class AnomalyPlanner {
                             kind,
                             meter,
                             feeder,
-                            between(60, 4 * 60, length),
+                            scaled(between(60, 4 * 60, length), scale),
                             position,
                             false,
                             0,
@@ -145,7 +176,7 @@ final class AnomalyPlanner {
                             kind,
                             meter,
                             feeder,
-                            between(30, 120, length),
+                            scaled(between(30, 120, length), scale),
                             position,
                             false,
                             (i + (planSeed & 1)) % 2 == 0
@@ -153,6 +184,14 @@ final class AnomalyPlanner {
                                     : LOW_LEVEL_MIN_V + LOW_LEVEL_RANGE_V * level,
                             seed);
         };
+    }
+
+    /**
+     * A drawn length (quarter hours or minutes) times the config's duration scale, at least 1. The
+     * scale applies after the draw, so that it changes the lengths and nothing else of the plan.
+     */
+    static int scaled(int length, double scale) {
+        return (int) Math.max(1, Math.round(length * scale));
     }
 
     /**

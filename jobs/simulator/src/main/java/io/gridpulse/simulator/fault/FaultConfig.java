@@ -1,6 +1,7 @@
 package io.gridpulse.simulator.fault;
 
 import io.gridpulse.simulator.SimulationConfig;
+import io.gridpulse.simulator.Topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -25,6 +26,8 @@ import java.util.Set;
  * @param kinds the kinds to inject
  * @param limits the job's thresholds, for the expected outcomes
  * @param clock wall clock for FUTURE_TIMESTAMP copies (a year after its "now")
+ * @param sparedMeters meters that get no fault (e.g. those with an injected anomaly, whose readings
+ *     the injector could not expect in full); none by default
  */
 public record FaultConfig(
         SimulationConfig simulation,
@@ -32,7 +35,8 @@ public record FaultConfig(
         int metersPerKind,
         Set<FaultKind> kinds,
         JobLimits limits,
-        Clock clock) {
+        Clock clock,
+        Set<String> sparedMeters) {
 
     /** Households per faulty meter of one kind by default: 0.5 % of the meters get each kind. */
     public static final int HOUSEHOLDS_PER_FAULTY_METER = 200;
@@ -46,6 +50,7 @@ public record FaultConfig(
         Objects.requireNonNull(kinds, "kinds");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
+        sparedMeters = Set.copyOf(sparedMeters);
         kinds =
                 Collections.unmodifiableSet(
                         kinds.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(kinds));
@@ -53,8 +58,19 @@ public record FaultConfig(
             throw new IllegalArgumentException(
                     "fault meters per kind must be at least 1, got " + metersPerKind);
         }
-        requireEnoughHouseholds(simulation, kinds, metersPerKind);
+        requireEnoughHouseholds(simulation, kinds, metersPerKind, sparedMeters);
         requireEnoughTime(simulation, kinds);
+    }
+
+    /** Every meter may get a fault. */
+    public FaultConfig(
+            SimulationConfig simulation,
+            long seed,
+            int metersPerKind,
+            Set<FaultKind> kinds,
+            JobLimits limits,
+            Clock clock) {
+        this(simulation, seed, metersPerKind, kinds, limits, clock, Set.of());
     }
 
     /**
@@ -79,23 +95,27 @@ public record FaultConfig(
     }
 
     public FaultConfig withSeed(long seed) {
-        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock);
+        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock, sparedMeters);
     }
 
     public FaultConfig withMetersPerKind(int metersPerKind) {
-        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock);
+        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock, sparedMeters);
     }
 
     public FaultConfig withKinds(Set<FaultKind> kinds) {
-        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock);
+        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock, sparedMeters);
     }
 
     public FaultConfig withLimits(JobLimits limits) {
-        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock);
+        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock, sparedMeters);
     }
 
     public FaultConfig withClock(Clock clock) {
-        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock);
+        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock, sparedMeters);
+    }
+
+    public FaultConfig withSparedMeters(Set<String> sparedMeters) {
+        return new FaultConfig(simulation, seed, metersPerKind, kinds, limits, clock, sparedMeters);
     }
 
     /** Meters that get a fault. */
@@ -104,9 +124,14 @@ public record FaultConfig(
     }
 
     private static void requireEnoughHouseholds(
-            SimulationConfig simulation, Set<FaultKind> kinds, int metersPerKind) {
+            SimulationConfig simulation,
+            Set<FaultKind> kinds,
+            int metersPerKind,
+            Set<String> sparedMeters) {
         long needed = (long) kinds.size() * metersPerKind;
-        if (needed > simulation.households()) {
+        long spared =
+                Topology.of(simulation).meterIds().stream().filter(sparedMeters::contains).count();
+        if (needed > simulation.households() - spared) {
             throw new IllegalArgumentException(
                     "fault mode gives every faulty meter a single kind: "
                             + kinds.size()
@@ -116,6 +141,7 @@ public record FaultConfig(
                             + needed
                             + " households, but the run has "
                             + simulation.households()
+                            + (spared > 0 ? " of which " + spared + " are spared" : "")
                             + "; simulate more households, fewer meters per kind or fewer kinds");
         }
     }

@@ -4,6 +4,7 @@ import io.gridpulse.simulator.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Draws the fault plan from the seed: which meters get which kind (a meter at most one) and when.
@@ -30,7 +31,7 @@ final class FaultPlanner {
         Topology topology = Topology.of(config.simulation());
         Timeline timeline = Timeline.of(config.simulation());
         SplittableRandom random = new SplittableRandom(config.seed());
-        int[] meters = shuffledMeters(topology.households(), config.faultyMeters(), random);
+        int[] meters = shuffledMeters(candidates(topology, config), config.faultyMeters(), random);
         List<PlannedFault> plan = new ArrayList<>(config.faultyMeters());
         int next = 0;
         for (FaultKind kind : config.kinds()) { // an EnumSet: declaration order
@@ -74,17 +75,20 @@ final class FaultPlanner {
         return Math.max(1, minutes * MINUTE_MILLIS / intervalMillis);
     }
 
+    /** The indices of the meters that may get a fault, in meter order: all but the spared. */
+    private static int[] candidates(Topology topology, FaultConfig config) {
+        return IntStream.range(0, topology.households())
+                .filter(m -> !config.sparedMeters().contains(topology.meterId(m)))
+                .toArray();
+    }
+
     /**
-     * The first {@code count} entries of a seeded permutation of the meter indices (partial
-     * Fisher-Yates).
+     * The first {@code count} entries of a seeded permutation of the candidates (partial
+     * Fisher-Yates); without spared meters the same as ever.
      */
-    private static int[] shuffledMeters(int households, int count, SplittableRandom random) {
-        int[] meters = new int[households];
-        for (int m = 0; m < households; m++) {
-            meters[m] = m;
-        }
+    private static int[] shuffledMeters(int[] meters, int count, SplittableRandom random) {
         for (int i = 0; i < count; i++) {
-            int j = i + random.nextInt(households - i);
+            int j = i + random.nextInt(meters.length - i);
             int swap = meters[i];
             meters[i] = meters[j];
             meters[j] = swap;

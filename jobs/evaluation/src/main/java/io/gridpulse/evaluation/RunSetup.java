@@ -1,0 +1,90 @@
+package io.gridpulse.evaluation;
+
+import io.gridpulse.core.anomaly.AnomalyOptions;
+import io.gridpulse.core.config.PipelineOptions;
+import io.gridpulse.simulator.SimulationConfig;
+import io.gridpulse.simulator.anomaly.AnomalyConfig;
+import io.gridpulse.simulator.anomaly.AnomalyInjector;
+import io.gridpulse.simulator.fault.FaultConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Everything one evaluation run depends on: the simulated households, the anomalies injected into
+ * them (how many, after which warm-up, how large and long), whether faults come too, and the
+ * pipeline's options.
+ *
+ * @param metersPerType meters per anomaly type (FEEDER_OUTAGE hits a fifth as many feeders)
+ * @param warmUp no anomalies before, and the pipeline's anomaly warm-up
+ * @param anomalySize scale on the injected extra loads
+ * @param anomalyDuration scale on the injected lengths
+ * @param faults also inject the simulator's faults (off the anomalies' meters)
+ * @param options pipeline options on top of those the simulation implies
+ */
+record RunSetup(
+        SimulationConfig simulation,
+        int metersPerType,
+        Duration warmUp,
+        double anomalySize,
+        double anomalyDuration,
+        boolean faults,
+        Map<String, String> options) {
+
+    RunSetup {
+        options = Map.copyOf(options);
+    }
+
+    /**
+     * The anomalies to inject.
+     *
+     * @throws IllegalArgumentException if the run has no room for them
+     */
+    AnomalyConfig anomalies() {
+        return AnomalyConfig.defaults(simulation)
+                .withMetersPerType(metersPerType)
+                .withWarmUp(warmUp)
+                .withSizeScale(anomalySize)
+                .withDurationScale(anomalyDuration)
+                .requireFitsRun();
+    }
+
+    /**
+     * The faults to inject with the anomalies, or null without: the simulator's defaults, kept off
+     * the meters the anomalies affect (the fault injector expects every reading of its meters,
+     * which a silenced or cut meter would not send).
+     *
+     * @throws IllegalArgumentException if the run has no room for them
+     */
+    FaultConfig faults(AnomalyInjector anomalies) {
+        return faults
+                ? FaultConfig.defaults(simulation).withSparedMeters(anomalies.affectedMeters())
+                : null;
+    }
+
+    /**
+     * Checks that the run has room for its anomalies and faults, without running it.
+     *
+     * @throws IllegalArgumentException saying what is missing
+     */
+    void validate() {
+        faults(AnomalyInjector.of(anomalies()));
+    }
+
+    /**
+     * The pipeline's configuration: the meters' reading interval, the households' time zone, the
+     * warm-up, the end of the simulated time (a meter silent before then is reported, as live),
+     * then the options given.
+     */
+    Configuration pipelineConfig() {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.READING_INTERVAL, simulation.interval());
+        config.set(PipelineOptions.TIME_ZONE, simulation.zone().getId());
+        config.set(AnomalyOptions.WARM_UP, warmUp);
+        config.set(
+                AnomalyOptions.INPUT_END,
+                simulation.start().plus(simulation.duration()).toString());
+        options.forEach(config::setString);
+        return config;
+    }
+}
