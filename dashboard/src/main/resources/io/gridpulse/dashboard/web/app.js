@@ -387,7 +387,27 @@ function renderHealth(data) {
     cell(tr, j.watermark ? time(j.watermark) + " (" + ago(j.watermark, now).replace(" ago", "") + " behind the clock)"
       : "–", "watermark");
     cell(tr, j.readingsPerSecond == null ? "–" : num(j.readingsPerSecond, 0), "rate num");
-  }, data.reachable ? "No Flink job on this cluster." : "Flink does not answer: is the monitor job running?", 5);
+    renderAnomalyStage(cell(tr, "", "anomaly-stage"), j);
+  }, data.reachable ? "No Flink job on this cluster." : "Flink does not answer: is the monitor job running?", 6);
+}
+
+// The anomaly stage's counters, from the job's tasks' last start: "–" until Flink has them, or without the stage.
+function renderAnomalyStage(td, j) {
+  const line = (className, text, explanation) => {
+    const div = document.createElement("div");
+    div.className = className;
+    div.textContent = text;
+    div.title = explanation;
+    td.appendChild(div);
+  };
+  line("meters-learning", "meters learning: " + (j.metersSeen == null ? "–" : num(j.metersLearning, 0) + " of "
+    + num(j.metersSeen, 0) + " (not yet judged for energy anomalies)"),
+    "Meters whose detectors are still in their warm-up, learning the meter's week: no energy anomaly is raised for "
+    + "them yet (voltage and silence are). Counted since the job's tasks last started.");
+  line("crowds-suppressed", "weather crowds suppressed: "
+    + (j.crowdSuppressed == null ? "–" : num(j.crowdSuppressed, 0)),
+    "Sustained high use and high base load dropped because many meters of a district rose together: the weather or "
+    + "a grid event, not the households. Counted since the job's tasks last started.");
 }
 
 // ---- refresh loop -------------------------------------------------------------------------------------------------

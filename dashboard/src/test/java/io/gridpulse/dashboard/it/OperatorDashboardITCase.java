@@ -165,6 +165,33 @@ class OperatorDashboardITCase {
                                     : null;
                         });
         assertThat(job.findElement(By.className("state")).getText()).isEqualTo("RUNNING");
+        // Two simulated days are far short of the detectors' warm-up: every meter is learning, and
+        // nothing judged can have been dropped as a crowd. Flink's REST API fetches the counters
+        // every few seconds.
+        int meters = grid.truth.households().size();
+        String learning =
+                "meters learning: "
+                        + meters
+                        + " of "
+                        + meters
+                        + " (not yet judged for energy anomalies)";
+        awaitPage(
+                "every meter learning",
+                () ->
+                        learning.equals(
+                                        browser.findElement(
+                                                        By.cssSelector(
+                                                                "#health tbody tr[data-job]"
+                                                                        + " .meters-learning"))
+                                                .getText())
+                                ? true
+                                : null);
+        assertThat(
+                        browser.findElement(
+                                        By.cssSelector(
+                                                "#health tbody tr[data-job] .crowds-suppressed"))
+                                .getText())
+                .isEqualTo("weather crowds suppressed: 0");
         HeadlessChromium.screenshot(browser, "1-feeder-outage-open");
     }
 
