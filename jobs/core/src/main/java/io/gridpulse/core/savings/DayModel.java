@@ -11,8 +11,8 @@ public interface DayModel {
     /** Predicted use of the day; NaN when the day's weather cannot be predicted from. */
     double predict(DailyObservation day);
 
-    /** Short name for tables and records, e.g. {@code DAILY_MEAN}, {@code TIME_OF_WEEK}. */
-    String method();
+    /** Which of the competing methods this is. */
+    BaselineMethod method();
 
     /** The method in words, for reports. */
     String methodDescription();

@@ -12,8 +12,8 @@ public record DegreeDayModel(DegreeDayForm form, BaselineModel model) implements
     }
 
     @Override
-    public String method() {
-        return form.name();
+    public BaselineMethod method() {
+        return form == DegreeDayForm.DAILY_MEAN ? BaselineMethod.DAILY_MEAN : BaselineMethod.HOURLY;
     }
 
     @Override

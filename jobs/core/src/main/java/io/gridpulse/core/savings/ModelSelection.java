@@ -2,7 +2,9 @@ package io.gridpulse.core.savings;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -46,15 +48,26 @@ public final class ModelSelection {
      * @throws IllegalArgumentException if no baseline day has both usage and temperature
      */
     public static Choice choose(List<DailyObservation> baseline, BalancePointGrid grid) {
+        return choose(baseline, grid, EnumSet.allOf(BaselineMethod.class));
+    }
+
+    /**
+     * Among {@code methods} only; CalTRACK's daily-mean model always competes (the one every
+     * household with temperatures can have).
+     */
+    public static Choice choose(
+            List<DailyObservation> baseline, BalancePointGrid grid, Set<BaselineMethod> methods) {
         List<DailyObservation> usable =
                 baseline.stream().filter(DailyObservation::hasUsageAndTemperature).toList();
         List<Function<List<DailyObservation>, DayModel>> fitters = new ArrayList<>();
         fitters.add(degreeDays(DegreeDayForm.DAILY_MEAN, grid));
-        if (share(usable, DailyObservation::hasHourlyTemperatures) >= MIN_HOURLY_SHARE) {
+        if (methods.contains(BaselineMethod.HOURLY)
+                && share(usable, DailyObservation::hasHourlyTemperatures) >= MIN_HOURLY_SHARE) {
             fitters.add(degreeDays(DegreeDayForm.HOURLY, grid));
         }
-        if (share(usable, d -> d.hasHourlyTemperatures() && d.hasHourlyUsage())
-                >= MIN_HOURLY_SHARE) {
+        if (methods.contains(BaselineMethod.TIME_OF_WEEK)
+                && share(usable, d -> d.hasHourlyTemperatures() && d.hasHourlyUsage())
+                        >= MIN_HOURLY_SHARE) {
             fitters.add(days -> TimeOfWeekFit.fit(days).orElse(null));
         }
         List<Candidate> candidates = new ArrayList<>();

@@ -37,7 +37,6 @@ public record TimeOfWeekModel(
         implements DayModel {
 
     public static final int HOURS_OF_WEEK = 168;
-    public static final String METHOD = "TIME_OF_WEEK";
 
     public TimeOfWeekModel {
         Objects.requireNonNull(bins, "bins");
@@ -87,8 +86,8 @@ public record TimeOfWeekModel(
     }
 
     @Override
-    public String method() {
-        return METHOD;
+    public BaselineMethod method() {
+        return BaselineMethod.TIME_OF_WEEK;
     }
 
     @Override

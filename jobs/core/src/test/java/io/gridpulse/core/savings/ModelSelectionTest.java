@@ -49,10 +49,10 @@ class ModelSelectionTest {
             List<DailyObservation> reporting = hourlyHouse(365, 365, 0.10, seed);
             ModelSelection.Choice choice =
                     ModelSelection.choose(baseline, BalancePointGrid.CALTRACK);
-            assertThat(choice.chosen().model().method()).isEqualTo("HOURLY");
+            assertThat(choice.chosen().model().method()).isEqualTo(BaselineMethod.HOURLY);
             assertThat(choice.candidates()).hasSize(2);
             ModelSelection.Candidate daily = choice.candidates().get(1);
-            assertThat(daily.model().method()).isEqualTo("DAILY_MEAN");
+            assertThat(daily.model().method()).isEqualTo(BaselineMethod.DAILY_MEAN);
             assertThat(choice.chosen().heldOutCvRmse()).isLessThan(daily.heldOutCvRmse());
             assertThat(choice.chosen().savings(reporting).savingsFraction())
                     .isCloseTo(0.10, within(0.005));
@@ -66,7 +66,7 @@ class ModelSelectionTest {
                 SyntheticDays.days(temperatures, t -> 10 + 0.4 * Math.max(0, 60 - t));
         ModelSelection.Choice choice = ModelSelection.choose(days, BalancePointGrid.CALTRACK);
         assertThat(choice.candidates()).hasSize(1);
-        assertThat(choice.chosen().model().method()).isEqualTo("DAILY_MEAN");
+        assertThat(choice.chosen().model().method()).isEqualTo(BaselineMethod.DAILY_MEAN);
         assertThat(choice.chosen().heldOutCvRmse()).isCloseTo(0.0, within(1e-6));
     }
 

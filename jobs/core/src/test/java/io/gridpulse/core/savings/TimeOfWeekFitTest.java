@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class TimeOfWeekFitTest {
                     ModelSelection.choose(baseline, BalancePointGrid.CALTRACK);
 
             assertThat(choice.candidates()).hasSize(3);
-            assertThat(choice.chosen().model().method()).isEqualTo(TimeOfWeekModel.METHOD);
+            assertThat(choice.chosen().model().method()).isEqualTo(BaselineMethod.TIME_OF_WEEK);
             for (ModelSelection.Candidate other : choice.candidates().subList(1, 3)) {
                 assertThat(choice.chosen().heldOutCvRmse()).isLessThan(other.heldOutCvRmse());
             }
@@ -85,6 +86,25 @@ class TimeOfWeekFitTest {
             assertThat(savings.savingsFraction()).isCloseTo(0.10, within(0.005));
             assertThat(savings.fractionalSavingsUncertainty()).isFinite().isPositive();
         }
+    }
+
+    @Test
+    void shouldLeaveOutTheMethodsAnAnalystDidNotAskFor() {
+        List<DailyObservation> baseline = household(0, 365, 0, 0.2, 1);
+
+        ModelSelection.Choice caltrackDaily =
+                ModelSelection.choose(
+                        baseline, BalancePointGrid.CALTRACK, EnumSet.of(BaselineMethod.DAILY_MEAN));
+        ModelSelection.Choice noHourlyModel =
+                ModelSelection.choose(
+                        baseline, BalancePointGrid.CALTRACK, EnumSet.of(BaselineMethod.HOURLY));
+
+        assertThat(caltrackDaily.candidates())
+                .extracting(candidate -> candidate.model().method())
+                .containsExactly(BaselineMethod.DAILY_MEAN);
+        assertThat(noHourlyModel.candidates())
+                .extracting(candidate -> candidate.model().method())
+                .containsExactlyInAnyOrder(BaselineMethod.DAILY_MEAN, BaselineMethod.HOURLY);
     }
 
     @Test
@@ -98,7 +118,7 @@ class TimeOfWeekFitTest {
 
         assertThat(choice.candidates())
                 .extracting(candidate -> candidate.model().method())
-                .containsExactlyInAnyOrder("DAILY_MEAN", "HOURLY");
+                .containsExactlyInAnyOrder(BaselineMethod.DAILY_MEAN, BaselineMethod.HOURLY);
     }
 
     @Test

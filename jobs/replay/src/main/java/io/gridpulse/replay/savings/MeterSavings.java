@@ -1,6 +1,7 @@
 package io.gridpulse.replay.savings;
 
 import io.gridpulse.core.savings.BalancePointGrid;
+import io.gridpulse.core.savings.BaselineMethod;
 import io.gridpulse.core.savings.DailyObservation;
 import io.gridpulse.core.savings.DataSufficiency;
 import io.gridpulse.core.savings.DayModel;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One meter's CalTRACK baseline over the 365 days ending {@code baselineEnd}, chosen between
@@ -43,7 +45,8 @@ record MeterSavings(
             LocalDate baselineEnd,
             LocalDate reportingStart,
             LocalDate reportingEnd,
-            Fuel fuel) {
+            Fuel fuel,
+            Set<BaselineMethod> methods) {
         List<DailyObservation> baseline =
                 days(
                         meter,
@@ -55,7 +58,8 @@ record MeterSavings(
         if (!sufficiency.sufficient()) {
             return new MeterSavings(meter, sufficiency, null, null);
         }
-        ModelSelection.Choice choice = ModelSelection.choose(baseline, BalancePointGrid.CALTRACK);
+        ModelSelection.Choice choice =
+                ModelSelection.choose(baseline, BalancePointGrid.CALTRACK, methods);
         List<DailyObservation> reporting =
                 days(meter, temperaturesF, reportingStart, reportingEnd, fuel);
         // the chosen candidate first, as choice.candidates() lists them

@@ -1,6 +1,7 @@
 package io.gridpulse.replay.savings;
 
 import io.gridpulse.core.io.KafkaClientSettings;
+import io.gridpulse.core.savings.BaselineMethod;
 import io.gridpulse.core.savings.Fuel;
 import io.gridpulse.replay.CommandLines;
 import java.io.PrintStream;
@@ -11,9 +12,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -100,6 +103,16 @@ public final class SavingsReport implements Callable<Integer> {
     Map<String, Double> districtTargets = new TreeMap<>();
 
     @Option(
+            names = "--models",
+            split = ",",
+            paramLabel = "METHOD[,METHOD...]",
+            description =
+                    "The models that compete per household: DAILY_MEAN (CalTRACK's daily method), HOURLY (degree"
+                            + " days from the hours), TIME_OF_WEEK (CalTRACK's hourly model). DAILY_MEAN always"
+                            + " competes; --models DAILY_MEAN is CalTRACK's daily method alone. Default: all.")
+    Set<BaselineMethod> models = EnumSet.allOf(BaselineMethod.class);
+
+    @Option(
             names = "--kafka-topic",
             paramLabel = "TOPIC",
             description =
@@ -177,7 +190,8 @@ public final class SavingsReport implements Callable<Integer> {
                             baselineEnd,
                             reportingStart,
                             end,
-                            kind));
+                            kind,
+                            models));
         }
         SavingsTable table = new SavingsTable(all, target, districtTargets);
         table.write(results.resolve("savings.csv"));

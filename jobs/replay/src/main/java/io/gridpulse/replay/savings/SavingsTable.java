@@ -1,5 +1,6 @@
 package io.gridpulse.replay.savings;
 
+import io.gridpulse.core.savings.BaselineMethod;
 import io.gridpulse.core.savings.BaselineModel;
 import io.gridpulse.core.savings.DayModel;
 import io.gridpulse.core.savings.DegreeDayModel;
@@ -49,7 +50,11 @@ final class SavingsTable {
                 "level,id,feeder,district,status,model,intercept,heating_coefficient,heating_balance_point_f,"
                         + "cooling_coefficient,cooling_balance_point_f,adjusted_r2,cv_rmse,nmbe,reporting_days,predicted,actual,"
                         + "avoided,savings_fraction,uncertainty,fsu,target,on_track,reason,method,held_out_cv_rmse,"
-                        + "other_method,other_held_out_cv_rmse,other_savings_fraction,caveats");
+                        + "other_method,other_held_out_cv_rmse,other_savings_fraction,"
+                        + perMethod("held_out_cv_rmse_")
+                        + ","
+                        + perMethod("savings_fraction_")
+                        + ",caveats");
         for (MeterSavings m : meters) {
             var meter = m.meter();
             if (!m.hasSavings()) {
@@ -68,7 +73,7 @@ final class SavingsTable {
                                         m.sufficiency().sufficient()
                                                 ? "no reporting days"
                                                 : String.join("; ", m.sufficiency().reasons())),
-                                blanks(5),
+                                blanks(5 + 2 * METHODS),
                                 ""));
                 continue;
             }
@@ -126,7 +131,7 @@ final class SavingsTable {
                                                 fmt(targetOf(district(group))),
                                                 String.valueOf(
                                                         r.fraction() >= targetOf(district(group))),
-                                                blanks(6),
+                                                blanks(6 + 2 * METHODS),
                                                 ""));
                             });
         }
@@ -149,7 +154,7 @@ final class SavingsTable {
                     fmt(b.coolingCoefficient()),
                     fmt(b.coolingBalancePointF()));
         }
-        return model.method() + "," + blanks(5);
+        return model.method().name() + "," + blanks(5);
     }
 
     /**
@@ -246,21 +251,45 @@ final class SavingsTable {
         return lines;
     }
 
-    /** The chosen model's method and held-out error, its runner-up's, and the caveats. */
+    private static final int METHODS = BaselineMethod.values().length;
+
+    /** A column per method, e.g. {@code savings_fraction_daily_mean,...}. */
+    private static String perMethod(String prefix) {
+        return java.util.Arrays.stream(BaselineMethod.values())
+                .map(method -> prefix + method.name().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /**
+     * The chosen model's method and held-out error, its runner-up's, every candidate's held-out
+     * error and savings by method (blank for a method that did not compete), and the caveats.
+     */
     private static String modelChoiceColumns(MeterSavings m) {
         if (m.choice() == null) {
-            return ",,,,,";
+            return blanks(6 + 2 * METHODS);
+        }
+        String[] errors = new String[METHODS];
+        String[] savings = new String[METHODS];
+        java.util.Arrays.fill(errors, "");
+        java.util.Arrays.fill(savings, "");
+        for (int i = 0; i < m.choice().candidates().size(); i++) {
+            ModelSelection.Candidate candidate = m.choice().candidates().get(i);
+            int method = candidate.model().method().ordinal();
+            errors[method] = fmt(candidate.heldOutCvRmse());
+            savings[method] = fmt(m.candidateSavings().get(i).savingsFraction());
         }
         var chosen = m.choice().chosen();
         boolean other = m.choice().candidates().size() > 1;
         var runnerUp = other ? m.choice().candidates().get(1) : null;
         return String.join(
                 ",",
-                chosen.model().method(),
+                chosen.model().method().name(),
                 fmt(chosen.heldOutCvRmse()),
-                other ? runnerUp.model().method() : "",
+                other ? runnerUp.model().method().name() : "",
                 other ? fmt(runnerUp.heldOutCvRmse()) : "",
                 other ? fmt(m.candidateSavings().get(1).savingsFraction()) : "",
+                String.join(",", errors),
+                String.join(",", savings),
                 quote(String.join("; ", m.caveats())));
     }
 

@@ -62,7 +62,13 @@ class MeterSavingsTest {
 
         MeterSavings savings =
                 MeterSavings.of(
-                        meter, temperatures(40), DAY, DAY.plusDays(1), DAY.plusDays(10), Fuel.GAS);
+                        meter,
+                        temperatures(40),
+                        DAY,
+                        DAY.plusDays(1),
+                        DAY.plusDays(10),
+                        Fuel.GAS,
+                        java.util.EnumSet.allOf(io.gridpulse.core.savings.BaselineMethod.class));
 
         assertThat(savings.hasSavings()).isFalse();
         assertThat(savings.model()).isNull();
