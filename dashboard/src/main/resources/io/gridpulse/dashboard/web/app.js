@@ -403,7 +403,7 @@ function renderAnomalyStage(td, j) {
   line("meters-learning", "meters learning: " + (j.metersSeen == null ? "–" : num(j.metersLearning, 0) + " of "
     + num(j.metersSeen, 0) + " (not yet judged for energy anomalies)"),
     "Meters whose detectors are still in their warm-up, learning the meter's week: no energy anomaly is raised for "
-    + "them yet (voltage and silence are). Counted since the job's tasks last started.");
+    + "them yet (voltage and silence are). After a restart, meters are counted again as they send.");
   line("crowds-suppressed", "weather crowds suppressed: "
     + (j.crowdSuppressed == null ? "–" : num(j.crowdSuppressed, 0)),
     "Sustained high use and high base load dropped because many meters of a district rose together: the weather or "

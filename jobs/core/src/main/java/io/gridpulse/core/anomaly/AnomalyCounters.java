@@ -10,8 +10,9 @@ import org.apache.flink.metrics.MetricGroup;
  * Anomalies opened (OPEN events sent), per type and in total, as Flink counters under the metric
  * group {@code anomalies.opened}. Every type is registered, also those an operator never opens, so
  * a dashboard's query finds a series (at 0) from the job's start on. Beside them, {@code
- * anomalies.meters.seen} and {@code anomalies.meters.warm} count the meters the detectors have met
- * and those whose warm-up is over: their difference is how many are still learning, not judged.
+ * anomalies.meters.seen} and {@code anomalies.meters.warm} count the meters the detectors know (met
+ * and not forgotten; after a restore, those heard since) and those whose warm-up is over: their
+ * difference is how many are still learning, not judged.
  */
 final class AnomalyCounters {
 
@@ -37,6 +38,14 @@ final class AnomalyCounters {
 
     void meterWarm() {
         metersWarm.inc();
+    }
+
+    /** A meter counted by this run is forgotten: it leaves the counts. */
+    void meterForgotten(boolean wasWarm) {
+        metersSeen.dec();
+        if (wasWarm) {
+            metersWarm.dec();
+        }
     }
 
     void opened(AnomalyType type) {

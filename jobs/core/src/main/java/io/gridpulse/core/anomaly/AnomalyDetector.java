@@ -62,6 +62,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
     private transient QuarterClock clock;
     private transient AnomalyCounters counters;
 
+    /** This run of the task: meters are counted in its metrics once each ({@link MeterWatch}). */
+    private transient long run;
+
     public AnomalyDetector(AnomalySettings settings, DistrictZones zones) {
         this.settings = settings;
         this.zones = zones;
@@ -89,6 +92,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
                                         "anomaly-watch", TypeInformation.of(MeterWatch.class)));
         clock = new QuarterClock(zones);
         counters = new AnomalyCounters(getRuntimeContext().getMetricGroup());
+        run = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     }
 
     @Override
@@ -102,7 +106,6 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
             watch = new MeterWatch();
             watch.feederId = quarter.getFeederId();
             watch.districtId = quarter.getDistrictId();
-            counters.meterSeen();
             ctx.output(
                     SILENCE,
                     new SilenceSignal(
@@ -114,6 +117,13 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
                             start));
         } else if (end <= watch.lastQuarterEnd) {
             return; // a closed quarter rewritten by a late reading: judged and learned once already
+        }
+        if (watch.countedInRun != run) {
+            counters.meterSeen();
+            if (watch.warm) {
+                counters.meterWarm();
+            }
+            watch.countedInRun = run;
         }
         watch.lastQuarterEnd = end;
         if (quarter.getSampleCount() > 0) {
@@ -404,6 +414,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
      * silence was reported long before and stays open.
      */
     private void forget(MeterWatch watch, long timestamp, OnTimerContext ctx) {
+        if (watch.countedInRun == run) {
+            counters.meterForgotten(watch.warm);
+        }
         if (watch.timerAt >= 0) {
             ctx.timerService().deleteEventTimeTimer(watch.timerAt);
         }

@@ -52,5 +52,12 @@ public class MeterWatch {
     /** Whether the meter's warm-up is over and was counted ({@code anomalies.meters.warm}). */
     public boolean warm;
 
+    /**
+     * The task run whose metrics count this meter ({@code anomalies.meters.seen}, and {@code .warm}
+     * when warm); 0 for none. Flink's counters start at 0 with every run, so a restored meter is
+     * counted again by the first run that hears it.
+     */
+    public long countedInRun;
+
     public MeterWatch() {}
 }

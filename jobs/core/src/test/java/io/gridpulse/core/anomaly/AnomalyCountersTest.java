@@ -38,4 +38,19 @@ class AnomalyCountersTest {
         assertThat(group.count("anomalies.meters.seen")).isEqualTo(2);
         assertThat(group.count("anomalies.meters.warm")).isEqualTo(1);
     }
+
+    @Test
+    void shouldTakeAForgottenMeterOutOfTheCounts() {
+        RecordingMetricGroup group = new RecordingMetricGroup();
+        AnomalyCounters counters = new AnomalyCounters(group);
+        counters.meterSeen();
+        counters.meterSeen();
+        counters.meterWarm();
+
+        counters.meterForgotten(true);
+        counters.meterForgotten(false);
+
+        assertThat(group.count("anomalies.meters.seen")).isZero();
+        assertThat(group.count("anomalies.meters.warm")).isZero();
+    }
 }
