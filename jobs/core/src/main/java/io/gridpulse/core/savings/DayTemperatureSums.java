@@ -1,7 +1,5 @@
 package io.gridpulse.core.savings;
 
-import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 
@@ -34,22 +32,10 @@ public final class DayTemperatureSums {
      */
     public static double[] add(double[] sums, ZonedDateTime local, double celsius) {
         double[] wide = sums.length <= HOURS_IN_DAY ? Arrays.copyOf(sums, HOURS_IN_DAY + 1) : sums;
-        ZoneId zone = local.getZone();
-        wide[HOURS_IN_DAY] =
-                Duration.between(
-                                local.toLocalDate().atStartOfDay(zone),
-                                local.toLocalDate().plusDays(1).atStartOfDay(zone))
-                        .toHours();
+        wide[HOURS_IN_DAY] = LocalDayHours.in(local.toLocalDate(), local.getZone());
         wide[0] += celsius;
         wide[1]++;
-        int hour =
-                (int)
-                        Math.min(
-                                HOURS - 1,
-                                Duration.between(
-                                                local.toLocalDate().atStartOfDay(local.getZone()),
-                                                local)
-                                        .toHours());
+        int hour = Math.min(HOURS - 1, LocalDayHours.sinceMidnight(local));
         wide[2 + 2 * hour] += celsius;
         wide[3 + 2 * hour]++;
         return wide;

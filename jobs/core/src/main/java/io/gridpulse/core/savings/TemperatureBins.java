@@ -44,16 +44,24 @@ public record TemperatureBins(double[] knotsF) {
 
     /** The features of T, written into {@code into} (length {@link #count()}). */
     public void features(double temperatureF, double[] into) {
+        for (int bin = 0; bin < count(); bin++) {
+            into[bin] = feature(bin, temperatureF);
+        }
+    }
+
+    /** The part of T in {@code bin}. */
+    public double feature(int bin, double temperatureF) {
         if (knotsF.length == 0) {
-            into[0] = temperatureF;
-            return;
+            return temperatureF;
         }
-        into[0] = Math.min(temperatureF, knotsF[0]);
-        for (int bin = 1; bin < knotsF.length; bin++) {
-            double width = knotsF[bin] - knotsF[bin - 1];
-            into[bin] = Math.max(0, Math.min(temperatureF - knotsF[bin - 1], width));
+        if (bin == 0) {
+            return Math.min(temperatureF, knotsF[0]);
         }
-        into[knotsF.length] = Math.max(0, temperatureF - knotsF[knotsF.length - 1]);
+        if (bin == knotsF.length) {
+            return Math.max(0, temperatureF - knotsF[knotsF.length - 1]);
+        }
+        double width = knotsF[bin] - knotsF[bin - 1];
+        return Math.max(0, Math.min(temperatureF - knotsF[bin - 1], width));
     }
 
     private static int[] counts(List<Double> knots, double[] temperaturesF) {

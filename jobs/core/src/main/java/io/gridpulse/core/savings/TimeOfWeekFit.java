@@ -93,39 +93,43 @@ public final class TimeOfWeekFit {
 
     /** Every hour of the days with both usage and its own temperature. */
     static Hours hoursOf(List<DailyObservation> days) {
-        List<int[]> how = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
-        List<Boolean> follows = new ArrayList<>();
+        int n = 0;
         for (DailyObservation day : days) {
-            double[] usage = day.hourlyUsage();
-            double[] temperatures = day.hourlyTemperaturesF();
-            if (usage == null || temperatures == null) {
-                continue;
-            }
-            boolean previousFitted = false;
-            for (int h = 0; h < usage.length && h < temperatures.length; h++) {
-                if (Double.isFinite(usage[h]) && Double.isFinite(temperatures[h])) {
-                    how.add(new int[] {TimeOfWeekModel.hourOfWeek(day.date(), h)});
-                    values.add(new double[] {temperatures[h], usage[h]});
-                    follows.add(previousFitted);
-                    previousFitted = true;
-                } else {
-                    previousFitted = false;
-                }
+            for (int h = 0; h < hoursWithBoth(day); h++) {
+                n += fittable(day, h) ? 1 : 0;
             }
         }
-        int n = values.size();
         int[] hourOfWeek = new int[n];
         double[] temperature = new double[n];
         double[] use = new double[n];
         boolean[] followsPrevious = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            hourOfWeek[i] = how.get(i)[0];
-            temperature[i] = values.get(i)[0];
-            use[i] = values.get(i)[1];
-            followsPrevious[i] = follows.get(i);
+        int i = 0;
+        for (DailyObservation day : days) {
+            boolean previousFitted = false;
+            for (int h = 0; h < hoursWithBoth(day); h++) {
+                if (fittable(day, h)) {
+                    hourOfWeek[i] = TimeOfWeekModel.hourOfWeek(day.date(), h);
+                    temperature[i] = day.hourlyTemperaturesF()[h];
+                    use[i] = day.hourlyUsage()[h];
+                    followsPrevious[i] = previousFitted;
+                    i++;
+                }
+                previousFitted = fittable(day, h);
+            }
         }
         return new Hours(hourOfWeek, temperature, use, followsPrevious);
+    }
+
+    /** Hours of the day that may carry both usage and temperature (0 without either array). */
+    private static int hoursWithBoth(DailyObservation day) {
+        return day.hourlyUsage() == null || day.hourlyTemperaturesF() == null
+                ? 0
+                : Math.min(day.hourlyUsage().length, day.hourlyTemperaturesF().length);
+    }
+
+    private static boolean fittable(DailyObservation day, int hour) {
+        return Double.isFinite(day.hourlyUsage()[hour])
+                && Double.isFinite(day.hourlyTemperaturesF()[hour]);
     }
 
     /**

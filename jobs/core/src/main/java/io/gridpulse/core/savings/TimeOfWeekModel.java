@@ -55,13 +55,12 @@ public record TimeOfWeekModel(
 
     /** Predicted use of one hour; NaN when that hour of the week was never seen. */
     public double predictHour(int hourOfWeek, double temperatureF) {
-        double[] features = new double[bins.count()];
-        bins.features(temperatureF, features);
         double[] slopes = occupied[hourOfWeek] ? occupiedSlopes : unoccupiedSlopes;
         double use = hourOfWeekIntercepts[hourOfWeek];
-        for (int b = 0; b < features.length; b++) {
-            if (features[b] != 0) {
-                use += (Double.isNaN(slopes[b]) ? 0 : slopes[b]) * features[b];
+        for (int b = 0; b < slopes.length; b++) {
+            double feature = bins.feature(b, temperatureF);
+            if (feature != 0) {
+                use += (Double.isNaN(slopes[b]) ? 0 : slopes[b]) * feature;
             }
         }
         return use;

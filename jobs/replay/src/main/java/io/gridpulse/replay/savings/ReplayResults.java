@@ -1,13 +1,13 @@
 package io.gridpulse.replay.savings;
 
 import io.gridpulse.core.savings.DayTemperatureSums;
+import io.gridpulse.core.savings.LocalDayHours;
 import io.gridpulse.core.savings.MeteredDays;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -90,7 +90,7 @@ final class ReplayResults {
                                     .hours()
                                     .computeIfAbsent(
                                             windowStart.toLocalDate(), d -> emptyHours(d, zone));
-                    int hour = hourSinceMidnight(windowStart);
+                    int hour = LocalDayHours.sinceMidnight(windowStart);
                     if (hour < hours.length) {
                         hours[hour] =
                                 share >= MeteredDays.MIN_COMPLETENESS
@@ -121,21 +121,9 @@ final class ReplayResults {
 
     /** A local day's hours (23, 24 or 25), none known yet. */
     private static double[] emptyHours(LocalDate date, ZoneId zone) {
-        double[] hours =
-                new double
-                        [(int)
-                                Duration.between(
-                                                date.atStartOfDay(zone),
-                                                date.plusDays(1).atStartOfDay(zone))
-                                        .toHours()];
+        double[] hours = new double[LocalDayHours.in(date, zone)];
         Arrays.fill(hours, Double.NaN);
         return hours;
-    }
-
-    private static int hourSinceMidnight(ZonedDateTime local) {
-        return (int)
-                Duration.between(local.toLocalDate().atStartOfDay(local.getZone()), local)
-                        .toHours();
     }
 
     /** Temperature per district and local day: the day's mean and its hourly means (°F). */
