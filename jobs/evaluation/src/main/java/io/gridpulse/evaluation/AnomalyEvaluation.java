@@ -155,6 +155,7 @@ public final class AnomalyEvaluation implements Callable<Integer> {
                             scenario.anomalySize,
                             scenario.anomalyDuration,
                             scenario.faults,
+                            !scenario.withoutWeather,
                             scenario.options);
             setup.validate();
             return setup;

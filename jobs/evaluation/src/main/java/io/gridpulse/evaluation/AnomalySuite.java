@@ -193,6 +193,7 @@ public final class AnomalySuite implements Callable<Integer> {
                 scenario.anomalySize,
                 scenario.anomalyDuration,
                 scenario.faults,
+                !scenario.withoutWeather,
                 scenario.options);
     }
 }

@@ -2,6 +2,7 @@ package io.gridpulse.evaluation;
 
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyType;
+import io.gridpulse.schema.WeatherObservation;
 import io.gridpulse.simulator.AvroFileSink;
 import io.gridpulse.simulator.ReadingSink;
 import io.gridpulse.simulator.Simulation;
@@ -14,6 +15,7 @@ import io.gridpulse.simulator.fault.ExpectedOutcome;
 import io.gridpulse.simulator.fault.FaultConfig;
 import io.gridpulse.simulator.fault.FaultInjector;
 import io.gridpulse.simulator.fault.InjectedFault;
+import io.gridpulse.simulator.savings.SimulatedWeather;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,7 @@ final class EvaluationRun {
         Path readings = workDir.resolve("readings.avro");
         long t0 = System.nanoTime();
         FaultInjector faults = null;
+        Simulation simulated;
         try (AvroFileSink file = new AvroFileSink(readings)) {
             ReadingSink sink = file;
             FaultConfig faultConfig = setup.faults(anomalies);
@@ -53,7 +56,8 @@ final class EvaluationRun {
                 faults = FaultInjector.wrap(file, faultConfig);
                 sink = faults;
             }
-            new Simulation(simulation).run(sink, anomalies);
+            simulated = new Simulation(simulation);
+            simulated.run(sink, anomalies);
         }
         AnomalyLedger ledger = anomalies.ledger();
         ledger.writeCsv(workDir);
@@ -69,7 +73,9 @@ final class EvaluationRun {
                 faults == null ? "" : "; faults on " + faults.ledger().faults().size() + " meters");
 
         long t1 = System.nanoTime();
-        List<Anomaly> events = DetectionRun.anomalies(readings, setup.pipelineConfig());
+        List<WeatherObservation> weather =
+                setup.weather() ? SimulatedWeather.hourly(simulated) : List.of();
+        List<Anomaly> events = DetectionRun.anomalies(readings, weather, setup.pipelineConfig());
         log.printf(
                 Locale.ROOT,
                 "pipeline found %d anomaly events in %.1f s%n",

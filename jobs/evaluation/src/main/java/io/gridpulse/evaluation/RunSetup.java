@@ -20,6 +20,7 @@ import org.apache.flink.configuration.Configuration;
  * @param anomalySize scale on the injected extra loads
  * @param anomalyDuration scale on the injected lengths
  * @param faults also inject the simulator's faults (off the anomalies' meters)
+ * @param weather give the detectors the districts' simulated temperatures, hourly
  * @param options pipeline options on top of those the simulation implies
  */
 record RunSetup(
@@ -29,6 +30,7 @@ record RunSetup(
         double anomalySize,
         double anomalyDuration,
         boolean faults,
+        boolean weather,
         Map<String, String> options) {
 
     RunSetup {

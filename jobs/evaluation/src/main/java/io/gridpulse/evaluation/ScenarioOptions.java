@@ -56,6 +56,13 @@ final class ScenarioOptions {
     boolean faults;
 
     @Option(
+            names = "--without-weather",
+            description =
+                    "Do not give the detectors the districts' temperatures, as a live job without a"
+                            + " weather feed: the profiles' level alone follows the weather.")
+    boolean withoutWeather;
+
+    @Option(
             names = "--set",
             paramLabel = "KEY=VALUE",
             description = "A pipeline option, e.g. anomaly.spike.sigmas=5 (repeatable).")

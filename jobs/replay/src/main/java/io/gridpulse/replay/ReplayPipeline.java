@@ -99,10 +99,14 @@ public final class ReplayPipeline {
             PipelineSettings settings,
             ReadingRules rules,
             List<Sink<GapEstimate>> gapEstimateSinks) {
+        DataStream<Either<DeadLetter, WeatherObservation>> weatherRows =
+                inputs.weatherFiles().isEmpty() ? null : weatherRows(env, inputs);
+        DataStream<WeatherObservation> weather =
+                weatherRows == null ? null : observations(weatherRows, weatherSinks);
         DataStream<DeadLetter> weatherDeadLetters =
-                inputs.weatherFiles().isEmpty()
+                weatherRows == null
                         ? null
-                        : weather(env, inputs, weatherSinks)
+                        : weatherDeadLetters(weatherRows)
                                 .map(
                                         new Tally<DeadLetter>(
                                                 deadLetter -> Counters.WEATHER_DEAD_LETTERS))
@@ -123,7 +127,7 @@ public final class ReplayPipeline {
                         .returns(ReadingTypes.READING)
                         .name("route dead letters")
                         .uid("dead-letter-router");
-        EnergyStreams energy = counted(EnergyPipeline.build(readings, settings));
+        EnergyStreams energy = counted(EnergyPipeline.build(readings, weather, settings));
         DataStream<DeadLetter> deadLetters =
                 countDeadLetters(
                         readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS),
@@ -241,27 +245,33 @@ public final class ReplayPipeline {
     }
 
     /** Weather observations to their sink; returns the rows that did not parse. */
-    private static DataStream<DeadLetter> weather(
-            StreamExecutionEnvironment env,
-            ReplayInputs inputs,
+    private static DataStream<Either<DeadLetter, WeatherObservation>> weatherRows(
+            StreamExecutionEnvironment env, ReplayInputs inputs) {
+        return read(
+                env,
+                new WeatherFileFormat(
+                        inputs.weatherFiles(), inputs.weatherMapping(), inputs.range()),
+                "weather");
+    }
+
+    /** The weather files' observations, written to {@code sinks} and given to the detectors. */
+    private static DataStream<WeatherObservation> observations(
+            DataStream<Either<DeadLetter, WeatherObservation>> rows,
             List<Sink<WeatherObservation>> sinks) {
-        DataStream<Either<DeadLetter, WeatherObservation>> rows =
-                read(
-                        env,
-                        new WeatherFileFormat(
-                                inputs.weatherFiles(), inputs.weatherMapping(), inputs.range()),
-                        "weather");
-        Workflow.sinkTo(
+        DataStream<WeatherObservation> observations =
                 rows.filter(Either::isRight)
                         .name("weather observations")
                         .uid("weather-observations")
                         .map(Either::right)
                         .returns(WEATHER)
                         .name("weather observation")
-                        .uid("weather-observation"),
-                sinks,
-                "weather sink",
-                "weather-sink");
+                        .uid("weather-observation");
+        Workflow.sinkTo(observations, sinks, "weather sink", "weather-sink");
+        return observations;
+    }
+
+    private static DataStream<DeadLetter> weatherDeadLetters(
+            DataStream<Either<DeadLetter, WeatherObservation>> rows) {
         return rows.filter(Either::isLeft)
                 .name("weather dead letters")
                 .uid("weather-dead-letters")

@@ -5,11 +5,15 @@ import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyType;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.QuarterHours;
+import io.gridpulse.schema.WeatherObservation;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -25,16 +29,32 @@ import org.apache.flink.util.OutputTag;
  *       keeps their runs in state, turns a sustained high that lasts into an always-on load and
  *       sends the events;
  *   <li>silence: an event-time timer per meter; silences go to the feeder stage as {@link
- *       SilenceSignal}s, which tells single silent meters from a feeder outage.
+ *       SilenceSignal}s, which tells single silent meters from a feeder outage;
+ *   <li>weather: the districts' temperatures come in on the broadcast side ({@link #TEMPERATURES}).
+ *       A quarter hour whose district has a temperature is judged and learned at that temperature
+ *       ({@link WeatherResponse}); one without (no weather, or not here yet) by the profile's level
+ *       alone.
  * </ul>
  *
  * Every anomaly is one OPEN event and one RESOLVED event; the open ones live in Flink state, so a
  * restored job neither opens them again nor forgets them.
  */
-public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAggregate, Anomaly> {
+public final class AnomalyDetector
+        extends KeyedBroadcastProcessFunction<String, MeterAggregate, WeatherObservation, Anomaly> {
 
     public static final OutputTag<SilenceSignal> SILENCE =
             new OutputTag<>("silence", TypeInformation.of(SilenceSignal.class));
+
+    /** The districts' hourly temperatures, by district. */
+    public static final MapStateDescriptor<String, DistrictHours> TEMPERATURES =
+            new MapStateDescriptor<>(
+                    "district-temperatures", Types.STRING, TypeInformation.of(DistrictHours.class));
+
+    /**
+     * Hours this far behind the watermark are forgotten: a quarter hour reaches the detectors
+     * within minutes of its end.
+     */
+    private static final long TEMPERATURE_RETENTION_MILLIS = 86_400_000L;
 
     private final AnomalySettings settings;
     private final DistrictZones zones;
@@ -57,6 +77,10 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
 
     /** A sustained high this long is an always-on load. */
     private final long alwaysOnMillis;
+
+    private final boolean weatherAware;
+    private final double heatingBaseC;
+    private final double coolingBaseC;
 
     private transient ValueState<MeterWatch> state;
     private transient QuarterClock clock;
@@ -81,6 +105,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         this.voltages = new VoltageDetector(settings);
         this.baseLoads = new BaseLoadDetector(settings);
         this.alwaysOnMillis = settings.alwaysOnAfter().toMillis();
+        this.weatherAware = settings.weatherAware();
+        this.heatingBaseC = settings.heatingBaseC();
+        this.coolingBaseC = settings.coolingBaseC();
     }
 
     @Override
@@ -95,8 +122,29 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         run = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     }
 
+    /** A temperature observation: kept for its district's quarter hours. */
     @Override
-    public void processElement(MeterAggregate quarter, Context ctx, Collector<Anomaly> out)
+    public void processBroadcastElement(
+            WeatherObservation observation, Context ctx, Collector<Anomaly> out) throws Exception {
+        if (!weatherAware) {
+            return;
+        }
+        BroadcastState<String, DistrictHours> temperatures = ctx.getBroadcastState(TEMPERATURES);
+        String district = observation.getDistrictId();
+        DistrictHours hours = temperatures.get(district);
+        if (hours == null) {
+            hours = new DistrictHours();
+        }
+        hours.put(observation.getTime().toEpochMilli(), observation.getTemperatureC());
+        long watermark = ctx.currentWatermark();
+        if (watermark > Long.MIN_VALUE + TEMPERATURE_RETENTION_MILLIS) {
+            hours.dropBefore(watermark - TEMPERATURE_RETENTION_MILLIS);
+        }
+        temperatures.put(district, hours);
+    }
+
+    @Override
+    public void processElement(MeterAggregate quarter, ReadOnlyContext ctx, Collector<Anomaly> out)
             throws Exception {
         long end = quarter.getWindowEnd().toEpochMilli();
         long start = quarter.getWindowStart().toEpochMilli();
@@ -137,9 +185,19 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
                     Math.max(start, end - covered),
                     Math.min(end, start + covered),
                     ctx);
-            judge(watch, meterId, quarter, start, end, out);
+            judge(watch, meterId, quarter, start, end, degrees(ctx, watch.districtId, start), out);
         } // a quarter of interpolated energy only is no evidence either way
         state.update(watch);
+    }
+
+    /** The district's temperature in the quarter hour from {@code start}, or null if not known. */
+    private Degrees degrees(ReadOnlyContext ctx, String districtId, long start) throws Exception {
+        if (!weatherAware) {
+            return null;
+        }
+        DistrictHours hours = ctx.getBroadcastState(TEMPERATURES).get(districtId);
+        double celsius = hours == null ? Double.NaN : hours.at(start);
+        return Double.isNaN(celsius) ? null : Degrees.of(celsius, heatingBaseC, coolingBaseC);
     }
 
     private void judge(
@@ -148,6 +206,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
             MeterAggregate quarter,
             long start,
             long end,
+            Degrees degrees,
             Collector<Anomaly> out) {
         QuarterClock.Local at = clock.at(watch.districtId, start);
         MeterProfile profile = watch.profile;
@@ -165,11 +224,12 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         Finding zero = null;
         boolean atPeak = false;
         if (warm) {
-            double expected = profile.expectedWh(at);
+            double expected = profile.expectedWh(at, degrees);
             double spread = profile.spreadWh(at);
-            spike = spikes.judge(energyWh, expected, spread, profile);
+            double shift = profile.shiftWh(at, degrees);
+            spike = spikes.judge(energyWh, expected, spread, shift, profile.peakWh());
             high = sustainedHighs.judge(energyWh, expected, spread, profile, watch.sustained);
-            atPeak = high != null && SustainedHighDetector.atOwnPeak(energyWh, profile);
+            atPeak = high != null && SustainedHighDetector.atOwnPeak(energyWh, shift, profile);
             zero = zeroUse.judge(energyWh, expected);
         }
         step(watch.spike, spike, start, spikes, watch, meterId, end, out);
@@ -188,19 +248,22 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
         }
         step(watch.zero, zero, start, zeroUse, watch, meterId, end, out);
         step(watch.voltage, voltages.judge(quarter), start, voltages, watch, meterId, end, out);
-        watchNight(watch, meterId, at, start, end, energyWh, measured, out);
+        // The night's minimum as at the usual temperature: a warm night's air conditioning, a
+        // cold one's heating, is not an always-on load.
+        double weatherFreeWh = energyWh - profile.weatherWh(at, degrees);
+        watchNight(watch, meterId, at, start, end, weatherFreeWh, measured, out);
 
         if (!measured) {
             return;
         }
         profile.notePeak(energyWh);
         if (!profile.isWarm(end, warmUpMillis) || (spike == null && high == null && zero == null)) {
-            profile.learn(at, end, energyWh);
+            profile.learn(at, end, energyWh, degrees);
         } else if (spike == null && zero == null) {
             // Hours above profile may be the weather turning cold: only the level learns from
             // them, so a cold spell is absorbed within hours while a sudden extra load stands out
             // until it ends.
-            profile.learnLevel(at, energyWh);
+            profile.learnLevel(at, energyWh, degrees);
         }
     }
 
@@ -309,7 +372,11 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, MeterAgg
      * for the next.
      */
     private void heard(
-            MeterWatch watch, String meterId, long coveredFrom, long coveredUntil, Context ctx) {
+            MeterWatch watch,
+            String meterId,
+            long coveredFrom,
+            long coveredUntil,
+            ReadOnlyContext ctx) {
         long start = coveredFrom;
         long end = coveredUntil;
         if (!watch.silent && watch.lastHeard > 0 && start - watch.lastHeard >= silentAfterMillis) {

@@ -183,6 +183,32 @@ public final class AnomalyOptions {
                     .withDescription(
                             "...this share of the district's meters (those the detectors have seen and not forgotten).");
 
+    public static final ConfigOption<Boolean> WEATHER =
+            key("anomaly.weather")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Where the job has the districts' temperatures (the live job's weather topic, which it reads"
+                                    + " when savings are on; a replay's --weather), each meter learns how its use follows them"
+                                    + " and is judged at the quarter hour's temperature: a cold spell or a heat wave is then"
+                                    + " not a SUSTAINED_HIGH or an always-on load. false: the profiles' level alone follows the"
+                                    + " weather, as without a weather feed.");
+
+    public static final ConfigOption<Double> WEATHER_HEATING_BASE_C =
+            key("anomaly.weather.heating-base-c")
+                    .doubleType()
+                    .defaultValue(16.0)
+                    .withDescription(
+                            "Heating degrees are counted below this outdoor temperature, °C (a household's own"
+                                    + " balance point lies around it; each meter fits its own slope).");
+
+    public static final ConfigOption<Double> WEATHER_COOLING_BASE_C =
+            key("anomaly.weather.cooling-base-c")
+                    .doubleType()
+                    .defaultValue(22.0)
+                    .withDescription(
+                            "Cooling degrees are counted above this outdoor temperature, °C.");
+
     public static final ConfigOption<String> INPUT_END =
             key("anomaly.input-end")
                     .stringType()

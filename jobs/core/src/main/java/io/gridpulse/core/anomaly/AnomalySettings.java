@@ -44,7 +44,10 @@ public record AnomalySettings(
         long inputEndMillis,
         Duration crowdWindow,
         int crowdMinMeters,
-        double crowdShare)
+        double crowdShare,
+        boolean weatherAware,
+        double heatingBaseC,
+        double coolingBaseC)
         implements Serializable {
 
     /** {@link #inputEndMillis} of an input without end (live). */
@@ -115,7 +118,10 @@ public record AnomalySettings(
                 inputEnd(config),
                 config.get(CROWD_WINDOW),
                 config.get(CROWD_MIN_METERS),
-                config.get(CROWD_SHARE));
+                config.get(CROWD_SHARE),
+                config.get(WEATHER),
+                config.get(WEATHER_HEATING_BASE_C),
+                config.get(WEATHER_COOLING_BASE_C));
     }
 
     private static long inputEnd(ReadableConfig config) {

@@ -2,9 +2,11 @@ package io.gridpulse.core.anomaly;
 
 /**
  * What a household normally uses: mean energy per quarter hour for each of the 168 local hours of
- * the week, the typical deviation from it per hour of day, a slowly moving level (weather: a cold
- * spell lifts every hour), and its usual peak quarter hour, and how many quarter hours of each hour
- * of the week it has learned. A Flink POJO of about 620 bytes.
+ * the week, the typical deviation from it per hour of day, a slowly moving level (what lifts every
+ * hour for days: a cold spell when the temperature is not known, guests), its usual peak quarter
+ * hour, how many quarter hours of each hour of the week it has learned, and, where the district's
+ * temperature is known, its {@link WeatherResponse}. A Flink POJO of about 620 bytes, 1,300 with
+ * the weather.
  *
  * <p>Means and deviations are exponentially weighted, stored as 16-bit fixed point (a quarter of a
  * watt-hour: far finer than a household's quarter-hour noise, half the bytes of a float). The
@@ -60,6 +62,12 @@ public class MeterProfile {
      */
     public byte[] learnedQuarters;
 
+    /**
+     * How use follows the district's temperature; null until a quarter hour with a temperature is
+     * learned (always, when the job has no weather).
+     */
+    public WeatherResponse weather;
+
     public MeterProfile() {}
 
     boolean isWarm(long quarterEnd, long warmUpMillis) {
@@ -75,9 +83,30 @@ public class MeterProfile {
                 && (learnedQuarters == null || learnedQuarters[at.hourOfWeek()] >= minQuarters);
     }
 
-    /** What the profile expects in a quarter hour of this hour of week, Wh. */
-    double expectedWh(QuarterClock.Local at) {
-        return Math.max(0.0, meanWh(at.hourOfWeek()) + levelWh);
+    /**
+     * What the profile expects in a quarter hour of this hour of week, Wh, at this temperature
+     * ({@code degrees} null: not known).
+     */
+    double expectedWh(QuarterClock.Local at, Degrees degrees) {
+        return Math.max(0.0, meanWh(at.hourOfWeek()) + levelWh + weatherWh(at, degrees));
+    }
+
+    /**
+     * How far the weather moves this quarter hour from its hour of the week's mean, Wh: zero
+     * without a temperature or before the response is fitted.
+     */
+    double weatherWh(QuarterClock.Local at, Degrees degrees) {
+        return degrees == null || weather == null
+                ? 0.0
+                : weather.departureWh(at.hourOfWeek(), degrees);
+    }
+
+    /**
+     * How far today's use is shifted from the usual, Wh: the level and the weather. The usual peak
+     * was set under its own day's weather, so a quarter is compared with it net of this.
+     */
+    double shiftWh(QuarterClock.Local at, Degrees degrees) {
+        return Math.max(0.0, levelWh + weatherWh(at, degrees));
     }
 
     /** The typical deviation from {@link #expectedWh} at this hour of day, Wh. */
@@ -90,7 +119,7 @@ public class MeterProfile {
     }
 
     /** Learns one quarter hour of normal use ending at {@code quarterEnd}. */
-    void learn(QuarterClock.Local at, long quarterEnd, double energyWh) {
+    void learn(QuarterClock.Local at, long quarterEnd, double energyWh, Degrees degrees) {
         if (since == 0) {
             since = quarterEnd;
             learnedQuarters = new byte[HOURS_OF_WEEK];
@@ -103,14 +132,15 @@ public class MeterProfile {
         long age = quarterEnd - since;
         double mean = meanWh(slot);
         double spread = spreadUnits[hour] * UNIT_WH;
-        double residual = energyWh - mean - levelWh;
-        meanUnits[slot] =
-                units(
-                        mean
-                                + rate(
-                                                age / WEEK_MILLIS * 4 + at.quarterOfHour() + 1,
-                                                SLOT_RATE_FLOOR)
-                                        * (energyWh - mean));
+        double residual = energyWh - mean - levelWh - weatherWh(at, degrees);
+        double meanRate = rate(age / WEEK_MILLIS * 4 + at.quarterOfHour() + 1, SLOT_RATE_FLOOR);
+        meanUnits[slot] = units(mean + meanRate * (energyWh - mean));
+        if (degrees != null) {
+            if (weather == null) {
+                weather = new WeatherResponse();
+            }
+            weather.learn(slot, degrees, energyWh - mean, meanRate, age >= WEEK_MILLIS);
+        }
         if (age < WEEK_MILLIS) {
             return; // until every hour of the week has a mean, residuals say nothing about
             // deviation or level
@@ -133,10 +163,13 @@ public class MeterProfile {
         peakWh = (float) Math.max(energyWh, peakWh * PEAK_FADE);
     }
 
-    /** Learns only the level from a quarter hour that is above profile but may be the weather. */
-    void learnLevel(QuarterClock.Local at, double energyWh) {
+    /**
+     * Learns only the level from a quarter hour that is above profile but may be the weather (its
+     * temperature unknown, or the response not fitted to it).
+     */
+    void learnLevel(QuarterClock.Local at, double energyWh, Degrees degrees) {
         moveLevel(
-                energyWh - meanWh(at.hourOfWeek()) - levelWh,
+                energyWh - meanWh(at.hourOfWeek()) - levelWh - weatherWh(at, degrees),
                 spreadUnits[spreadSlot(at)] * UNIT_WH);
     }
 

@@ -26,14 +26,16 @@ final class SpikeDetector implements Detector {
         return AnomalyType.SPIKE;
     }
 
-    /** The quarter hour's finding, or null if it is no spike. */
-    Finding judge(double energyWh, double expectedWh, double spreadWh, MeterProfile profile) {
+    /**
+     * The quarter hour's finding, or null if it is no spike. The usual peak was set under the
+     * weather of its day: it is compared with the quarter net of today's shift ({@link
+     * MeterProfile#shiftWh}).
+     */
+    Finding judge(
+            double energyWh, double expectedWh, double spreadWh, double shiftWh, double peakWh) {
         double excess = energyWh - expectedWh;
         double score = excess / spreadWh;
-        // The usual peak was set under the weather of its day: compare it with the quarter net of
-        // today's level.
-        boolean abovePeak =
-                energyWh - Math.max(0, profile.levelWh) >= peakFactor * profile.peakWh();
+        boolean abovePeak = energyWh - shiftWh >= peakFactor * peakWh;
         return score >= sigmas && excess >= minExcessWh && abovePeak
                 ? new Finding(score, expectedWh, energyWh)
                 : null;

@@ -54,7 +54,7 @@ final class SustainedHighDetector implements Detector {
      * A high quarter at the household's own peak level is its own big appliances (an evening of
      * sauna), not an extra load: it neither counts towards a run nor breaks one.
      */
-    static boolean atOwnPeak(double energyWh, MeterProfile profile) {
-        return energyWh - Math.max(0, profile.levelWh) >= profile.peakWh();
+    static boolean atOwnPeak(double energyWh, double shiftWh, MeterProfile profile) {
+        return energyWh - shiftWh >= profile.peakWh();
     }
 }

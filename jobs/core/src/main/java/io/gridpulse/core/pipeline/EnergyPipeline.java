@@ -20,6 +20,7 @@ import io.gridpulse.schema.GroupAggregate;
 import io.gridpulse.schema.GroupLevel;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.MeterReading;
+import io.gridpulse.schema.WeatherObservation;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -41,6 +42,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                                                               +--keyBy district--> district 15 min
  *                                                                                     --(same keys)--> 1 h, day
  *                              +-- meter 15 min --(same keys)--> AnomalyDetector --keyBy district--> DistrictCrowds --> anomalies
+ *                                                  weather --broadcast--^
  *                                                                   +-- silences --keyBy feeder--> FeederWatch --^
  *                                                                   +-- meters seen --keyBy district--^
  *
@@ -66,6 +68,17 @@ public final class EnergyPipeline {
 
     public static EnergyStreams build(
             DataStream<MeterReading> readings, PipelineSettings settings) {
+        return build(readings, null, settings);
+    }
+
+    /**
+     * With the districts' temperatures for the anomaly detectors ({@code weather} null: none, the
+     * profiles' level alone follows the weather).
+     */
+    public static EnergyStreams build(
+            DataStream<MeterReading> readings,
+            DataStream<WeatherObservation> weather,
+            PipelineSettings settings) {
         SingleOutputStreamOperator<MeterQuarter> additions =
                 readings.keyBy(MeterReading::getMeterId, Types.STRING)
                         .process(new MeterProcessor(settings.meter()))
@@ -124,7 +137,7 @@ public final class EnergyPipeline {
                 additions.getSideOutput(MeterProcessor.REJECTED),
                 additions.getSideOutput(MeterProcessor.REPAIRS),
                 additions.getSideOutput(MeterProcessor.GAPS),
-                anomalies(quarters, settings));
+                anomalies(quarters, weather, settings));
     }
 
     /**
@@ -132,10 +145,15 @@ public final class EnergyPipeline {
      * no shuffle), and silences judged per feeder (one record per silence: a cheap shuffle).
      */
     private static DataStream<Anomaly> anomalies(
-            DataStream<MeterAggregate> quarters, PipelineSettings settings) {
+            DataStream<MeterAggregate> quarters,
+            DataStream<WeatherObservation> weather,
+            PipelineSettings settings) {
         SingleOutputStreamOperator<Anomaly> meterAnomalies =
                 DataStreamUtils.reinterpretAsKeyedStream(
                                 quarters, MeterAggregate::getMeterId, Types.STRING)
+                        .connect(
+                                DetectorWeather.broadcast(
+                                        quarters.getExecutionEnvironment(), weather))
                         .process(new AnomalyDetector(settings.anomaly(), settings.zones()))
                         .returns(ReadingTypes.ANOMALY)
                         .name("meter anomalies")

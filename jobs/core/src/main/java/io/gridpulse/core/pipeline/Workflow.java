@@ -49,12 +49,15 @@ public final class Workflow {
             PipelineSettings settings,
             SavingsInputs savings) {
         SingleOutputStreamOperator<MeterReading> readings = readings(env, source, settings);
-        EnergyStreams energy = EnergyPipeline.build(readings, settings);
+        SingleOutputStreamOperator<WeatherObservation> weather =
+                savings == null ? null : weather(env, savings, settings);
+        EnergyStreams energy = EnergyPipeline.build(readings, weather, settings);
         DataStream<DeadLetter> inputDeadLetters =
                 readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
         if (savings != null) {
             inputDeadLetters =
-                    inputDeadLetters.union(savings(env, energy, savings, outputs, settings));
+                    inputDeadLetters.union(
+                            savings(env, energy, weather, savings, outputs, settings));
         }
         writeTo(outputs, energy, inputDeadLetters);
     }
@@ -62,13 +65,14 @@ public final class Workflow {
     /**
      * The energy streams of the whole dataflow, for a run that collects one of them itself (the
      * anomaly evaluation) instead of sending every output to a sink; the input's dead letters are
-     * left out.
+     * left out. {@code weather}: the districts' temperatures for the anomaly detectors, or null.
      */
     public static EnergyStreams energy(
             StreamExecutionEnvironment env,
             Source<Either<DeadLetter, MeterReading>, ?, ?> source,
+            DataStream<WeatherObservation> weather,
             PipelineSettings settings) {
-        return EnergyPipeline.build(readings(env, source, settings), settings);
+        return EnergyPipeline.build(readings(env, source, settings), weather, settings);
     }
 
     /** The decoded records with their event time, dead letters routed to a side output. */
@@ -85,28 +89,36 @@ public final class Workflow {
     }
 
     /**
+     * The districts' weather, for live savings and the anomaly detectors; its dead letters are a
+     * side output. Weather carries event time (the observation's).
+     */
+    private static SingleOutputStreamOperator<WeatherObservation> weather(
+            StreamExecutionEnvironment env, SavingsInputs feeds, PipelineSettings settings) {
+        return env.fromSource(
+                        feeds.weather(),
+                        ReadingWatermarks.forDecoded(settings, WeatherObservation::getTime),
+                        "weather")
+                .uid("weather-source")
+                .process(new DeadLetterRouter<WeatherObservation>())
+                .returns(new AvroTypeInfo<>(WeatherObservation.class))
+                .name("route weather dead letters")
+                .uid("weather-dead-letter-router");
+    }
+
+    /**
      * Live savings from the meters' daily aggregates, the weather and the baseline models; returns
      * the dead letters of the weather and model topics (late weather observations among them).
-     * Weather carries event time (the observation's). Models have none of their own: their
-     * publishing time stands in, which is ahead of the readings' time, and a models topic with
-     * nothing new goes idle, so models never hold the watermark back.
+     * Models have no event time of their own: their publishing time stands in, which is ahead of
+     * the readings' time, and a models topic with nothing new goes idle, so models never hold the
+     * watermark back.
      */
     private static DataStream<DeadLetter> savings(
             StreamExecutionEnvironment env,
             EnergyStreams energy,
+            SingleOutputStreamOperator<WeatherObservation> weather,
             SavingsInputs feeds,
             Outputs outputs,
             PipelineSettings settings) {
-        SingleOutputStreamOperator<WeatherObservation> weather =
-                env.fromSource(
-                                feeds.weather(),
-                                ReadingWatermarks.forDecoded(settings, WeatherObservation::getTime),
-                                "weather")
-                        .uid("weather-source")
-                        .process(new DeadLetterRouter<WeatherObservation>())
-                        .returns(new AvroTypeInfo<>(WeatherObservation.class))
-                        .name("route weather dead letters")
-                        .uid("weather-dead-letter-router");
         SingleOutputStreamOperator<BaselineModel> models =
                 env.fromSource(
                                 feeds.models(),

@@ -8,6 +8,7 @@ import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyState;
 import io.gridpulse.schema.AnomalyType;
 import io.gridpulse.schema.MeterAggregate;
+import io.gridpulse.schema.WeatherObservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,8 @@ class AnomalyDetectorTest {
     private static final long DAY = 96 * Q;
     private static final long WARM = 22 * DAY;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> harness;
+    private KeyedBroadcastOperatorTestHarness<String, MeterAggregate, WeatherObservation, Anomaly>
+            harness;
     private long now = T0;
 
     @BeforeEach
@@ -235,10 +239,10 @@ class AnomalyDetectorTest {
     @Test
     void shouldSignalSilenceByTimerEvenIfTheMeterNeverSendsAgain() throws Exception {
         normalUntil(2 * HOUR);
-        harness.processWatermark(T0 + 2 * HOUR + 59 * 60_000);
+        harness.watermark(T0 + 2 * HOUR + 59 * 60_000);
         assertThat(silences()).extracting(s -> s.kind).containsExactly(SilenceSignal.Kind.SEEN);
 
-        harness.processWatermark(T0 + 3 * HOUR);
+        harness.watermark(T0 + 3 * HOUR);
         assertThat(silences())
                 .last()
                 .satisfies(
@@ -262,10 +266,10 @@ class AnomalyDetectorTest {
     void shouldForgetAMeterSilentForTheRetentionAndTellItsFeeder() throws Exception {
         normalUntil(2 * HOUR);
         long retention = AnomalySettings.defaults().retention().toMillis();
-        harness.processWatermark(T0 + 2 * HOUR + retention - 1);
-        assertThat(harness.numKeyedStateEntries()).as("silent, not yet forgotten").isEqualTo(1);
+        harness.watermark(T0 + 2 * HOUR + retention - 1);
+        assertThat(keyedStateEntries()).as("silent, not yet forgotten").isEqualTo(1);
 
-        harness.processWatermark(T0 + 2 * HOUR + retention);
+        harness.watermark(T0 + 2 * HOUR + retention);
 
         assertThat(silences())
                 .extracting(s -> s.kind)
@@ -273,17 +277,17 @@ class AnomalyDetectorTest {
                         SilenceSignal.Kind.SEEN,
                         SilenceSignal.Kind.SILENT,
                         SilenceSignal.Kind.FORGOTTEN);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
     void shouldKeepAMeterThatComesBackBeforeTheRetention() throws Exception {
         normalUntil(2 * HOUR);
-        harness.processWatermark(T0 + 3 * DAY);
+        harness.watermark(T0 + 3 * DAY);
         now = T0 + 3 * DAY;
         quarter(normalAt(now));
-        harness.processWatermark(T0 + 2 * HOUR + AnomalySettings.defaults().retention().toMillis());
+        harness.watermark(T0 + 2 * HOUR + AnomalySettings.defaults().retention().toMillis());
 
         assertThat(silences())
                 .extracting(s -> s.kind)
@@ -292,14 +296,14 @@ class AnomalyDetectorTest {
                         SilenceSignal.Kind.SILENT,
                         SilenceSignal.Kind.BACK,
                         SilenceSignal.Kind.SILENT);
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(keyedStateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).as("the second silence's retention").isEqualTo(1);
     }
 
     @Test
     void shouldNotTakeTheEndOfTheInputForSilence() throws Exception {
         normalUntil(2 * HOUR);
-        harness.processWatermark(Long.MAX_VALUE);
+        harness.watermark(Long.MAX_VALUE);
 
         assertThat(silences()).extracting(s -> s.kind).containsExactly(SilenceSignal.Kind.SEEN);
     }
@@ -314,7 +318,7 @@ class AnomalyDetectorTest {
             harness = newHarness(null, null, endingAt(T0 + 2 * HOUR + end));
             now = T0;
             normalUntil(2 * HOUR);
-            harness.processWatermark(Long.MAX_VALUE);
+            harness.watermark(Long.MAX_VALUE);
 
             List<SilenceSignal> kinds = silences();
             if (end < silentAfter) {
@@ -393,6 +397,75 @@ class AnomalyDetectorTest {
         assertThat(anomalies()).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN);
     }
 
+    @Test
+    void shouldJudgeAColdSpellAtItsTemperatureWhereTheWeatherIsKnown() throws Exception {
+        heatedHouseholdWithColdSpell(true);
+
+        assertThat(anomalies()).as("heating in a cold spell, its temperature known").isEmpty();
+    }
+
+    @Test
+    void shouldTakeAColdSpellForExtraLoadWithoutTheWeather() throws Exception {
+        heatedHouseholdWithColdSpell(false);
+
+        assertThat(anomalies())
+                .as("the same household without the weather: the control for the test above")
+                .extracting(Anomaly::getType)
+                .isNotEmpty()
+                .containsAnyOf(AnomalyType.SUSTAINED_HIGH, AnomalyType.HIGH_BASE_LOAD);
+    }
+
+    @Test
+    void shouldStillFindAnExtraLoadInTheColdWhereTheWeatherIsKnown() throws Exception {
+        heatedHousehold(WARM + 2 * HOUR, 0, true);
+        long extraFrom = now;
+        while (now < extraFrom + 6 * HOUR) {
+            heated(0, true, 600); // 2.4 kW more, for six hours, at the usual temperature
+        }
+        heatedHousehold(WARM + DAY, 0, true);
+
+        assertThat(anomalies()).extracting(Anomaly::getType).contains(AnomalyType.SUSTAINED_HIGH);
+    }
+
+    /**
+     * Electric heating, 40 Wh per quarter hour per degree below 16 °C, at about 0 °C for three
+     * weeks with a daily swing and days-long spells; then it turns 12 degrees colder over half a
+     * day, for two days.
+     */
+    private void heatedHouseholdWithColdSpell(boolean weatherKnown) throws Exception {
+        heatedHousehold(WARM, 0, weatherKnown);
+        long coldFrom = now;
+        while (now < coldFrom + 3 * DAY) {
+            double drop = Math.min(12.0, 12.0 * (now - coldFrom) / (12.0 * HOUR));
+            heated(-drop, weatherKnown, 0);
+        }
+    }
+
+    private void heatedHousehold(long until, double offsetC, boolean weatherKnown)
+            throws Exception {
+        while (now < T0 + until) {
+            heated(offsetC, weatherKnown, 0);
+        }
+    }
+
+    /** One quarter hour of the heated household, {@code offsetC} off its usual weather. */
+    private void heated(double offsetC, boolean weatherKnown, double extraWh) throws Exception {
+        double celsius =
+                -3 * Math.cos(2 * Math.PI * ((now - T0) % DAY - 15 * HOUR) / DAY)
+                        + 4 * Math.sin(2 * Math.PI * (now - T0) / (5.3 * DAY))
+                        + offsetC;
+        if (weatherKnown && (now - T0) % HOUR == 0) {
+            harness.processBroadcastElement(
+                    WeatherObservation.newBuilder()
+                            .setDistrictId("D1")
+                            .setTime(Instant.ofEpochMilli(now))
+                            .setTemperatureC(celsius)
+                            .build(),
+                    now);
+        }
+        quarter(normalAt(now) + 40 * Math.max(0, 16 - celsius) + extraWh);
+    }
+
     // --- the household and the harness ---
 
     /** A quiet day with an evening bump and +-10% noise that repeats weekly but not daily. */
@@ -439,8 +512,14 @@ class AnomalyDetectorTest {
                         .setMaxVoltageV(maxV)
                         .build();
         harness.processElement(quarter, end - 1);
-        harness.processWatermark(end);
+        harness.watermark(end);
         now = end;
+    }
+
+    /** Entries in the detector's keyed state (heap backend): a forgotten meter leaves none. */
+    private int keyedStateEntries() {
+        var backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
+        return ((HeapKeyedStateBackend<?>) backend).numKeyValueStateEntries();
     }
 
     /** The anomalies emitted since the last call. */
@@ -456,14 +535,16 @@ class AnomalyDetectorTest {
                 .toList();
     }
 
-    private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> newHarness(
-            OperatorSubtaskState restoreFrom) throws Exception {
+    private KeyedBroadcastOperatorTestHarness<String, MeterAggregate, WeatherObservation, Anomaly>
+            newHarness(OperatorSubtaskState restoreFrom) throws Exception {
         return newHarness(restoreFrom, null);
     }
 
-    private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> newHarness(
-            OperatorSubtaskState restoreFrom, org.apache.flink.runtime.state.StateBackend backend)
-            throws Exception {
+    private KeyedBroadcastOperatorTestHarness<String, MeterAggregate, WeatherObservation, Anomaly>
+            newHarness(
+                    OperatorSubtaskState restoreFrom,
+                    org.apache.flink.runtime.state.StateBackend backend)
+                    throws Exception {
         return newHarness(restoreFrom, backend, AnomalySettings.defaults());
     }
 
@@ -474,18 +555,23 @@ class AnomalyDetectorTest {
         return AnomalySettings.from(config);
     }
 
-    private KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> newHarness(
-            OperatorSubtaskState restoreFrom,
-            org.apache.flink.runtime.state.StateBackend backend,
-            AnomalySettings settings)
-            throws Exception {
+    private KeyedBroadcastOperatorTestHarness<String, MeterAggregate, WeatherObservation, Anomaly>
+            newHarness(
+                    OperatorSubtaskState restoreFrom,
+                    org.apache.flink.runtime.state.StateBackend backend,
+                    AnomalySettings settings)
+                    throws Exception {
         AnomalyDetector detector =
                 new AnomalyDetector(settings, new DistrictZones(ZoneOffset.UTC, Map.of()));
-        KeyedOneInputStreamOperatorTestHarness<String, MeterAggregate, Anomaly> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(detector),
+        KeyedBroadcastOperatorTestHarness<String, MeterAggregate, WeatherObservation, Anomaly> h =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                detector, List.of(AnomalyDetector.TEMPERATURES)),
                         MeterAggregate::getMeterId,
-                        Types.STRING);
+                        Types.STRING,
+                        128,
+                        1,
+                        0);
         if (backend != null) {
             h.setStateBackend(backend);
         }
