@@ -5,8 +5,8 @@ package io.gridpulse.core.anomaly;
  * the week, the typical deviation from it per hour of day, a slowly moving level (what lifts every
  * hour for days: a cold spell when the temperature is not known, guests), its usual peak quarter
  * hour, how many quarter hours of each hour of the week it has learned, and, where the district's
- * temperature is known, its {@link WeatherResponse}. A Flink POJO of about 620 bytes, 1,300 with
- * the weather.
+ * temperature is known, its {@link WeatherResponse}. A Flink POJO of about 620 bytes; the weather
+ * response adds about 710.
  *
  * <p>Means and deviations are exponentially weighted, stored as 16-bit fixed point (a quarter of a
  * watt-hour: far finer than a household's quarter-hour noise, half the bytes of a float). The
@@ -99,6 +99,16 @@ public class MeterProfile {
         return degrees == null || weather == null
                 ? 0.0
                 : weather.departureWh(at.hourOfWeek(), degrees);
+    }
+
+    /**
+     * Whether the quarter hour's weather lies beyond what the profile has learned its response to
+     * ({@link WeatherResponse#isBeyondKnownWeather}).
+     */
+    boolean isBeyondKnownWeather(QuarterClock.Local at, Degrees degrees) {
+        return degrees != null
+                && weather != null
+                && weather.isBeyondKnownWeather(at.hourOfWeek(), degrees);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.gridpulse.core.anomaly;
 
+import java.util.Arrays;
+
 /**
  * How a household's use follows the weather: watt-hours per quarter hour per heating degree and per
  * cooling degree, fitted on the meter's own normal quarter hours. A Flink POJO of about 700 bytes,
@@ -17,7 +19,10 @@ public class WeatherResponse {
     /** Degrees stored in hundredths: 16-bit fixed point up to 655 degrees. */
     private static final double UNIT_DEGREES = 0.01;
 
-    private static final double MAX_DEGREES = Character.MAX_VALUE * UNIT_DEGREES;
+    /** An hour of the week whose degree means have not been started. */
+    private static final char NOT_STARTED = Character.MAX_VALUE;
+
+    private static final double MAX_DEGREES = (NOT_STARTED - 1) * UNIT_DEGREES;
 
     /**
      * The moments forget over about three weeks: enough spells to see the slope, short enough to
@@ -32,13 +37,13 @@ public class WeatherResponse {
      * Ridge, squared degrees: a meter whose weather hardly varied, or that has no heating (district
      * heating) or no air conditioning, gets a slope near zero rather than one fitted to its noise.
      */
-    private static final double RIDGE = 0.1;
+    private static final double RIDGE = 0.5;
 
-    public char[] heatingUnits = new char[MeterProfile.HOURS_OF_WEEK];
-    public char[] coolingUnits = new char[MeterProfile.HOURS_OF_WEEK];
+    /** Departures of more spreads than this, and a degree, lie beyond the known weather. */
+    private static final double BEYOND_SPREADS = 2.0;
 
-    /** Whether an hour of the week's degree means have been started. */
-    public boolean[] started = new boolean[MeterProfile.HOURS_OF_WEEK];
+    public char[] heatingUnits = notStarted();
+    public char[] coolingUnits = notStarted();
 
     /** Weighted means of heating² , cooling², heating x cooling, heating x use, cooling x use. */
     public float hh;
@@ -61,12 +66,27 @@ public class WeatherResponse {
      * hotter) than that hour has lately been. Zero until fitted.
      */
     double departureWh(int hourOfWeek, Degrees degrees) {
-        if (!isFitted() || !started[hourOfWeek]) {
+        if (!isFitted() || heatingUnits[hourOfWeek] == NOT_STARTED) {
             return 0;
         }
         double[] slopes = slopes();
         return slopes[0] * (degrees.heating() - heating(hourOfWeek))
                 + slopes[1] * (degrees.cooling() - cooling(hourOfWeek));
+    }
+
+    /**
+     * Whether this quarter hour is colder (or hotter) than its hour of the week has lately been by
+     * more than the weather the slopes were fitted on: {@link #BEYOND_SPREADS} of its spread, and a
+     * degree. A household seen only on mild nights may heat on the first cold one, and its slope
+     * cannot tell that from an always-on load: such a quarter hour is not judged.
+     */
+    boolean isBeyondKnownWeather(int hourOfWeek, Degrees degrees) {
+        if (heatingUnits[hourOfWeek] == NOT_STARTED) {
+            return false;
+        }
+        double h = degrees.heating() - heating(hourOfWeek);
+        double c = degrees.cooling() - cooling(hourOfWeek);
+        return h > BEYOND_SPREADS * Math.sqrt(hh) + 1 || c > BEYOND_SPREADS * Math.sqrt(cc) + 1;
     }
 
     /** Heating and cooling slopes, Wh per degree per quarter hour. */
@@ -98,8 +118,7 @@ public class WeatherResponse {
             double useDepartureWh,
             double meanRate,
             boolean settled) {
-        if (!started[hourOfWeek]) {
-            started[hourOfWeek] = true;
+        if (heatingUnits[hourOfWeek] == NOT_STARTED) {
             heatingUnits[hourOfWeek] = units(degrees.heating());
             coolingUnits[hourOfWeek] = units(degrees.cooling());
             return;
@@ -118,6 +137,12 @@ public class WeatherResponse {
         hc += (float) (rate * (h * c - hc));
         hu += (float) (rate * (h * useDepartureWh - hu));
         cu += (float) (rate * (c * useDepartureWh - cu));
+    }
+
+    private static char[] notStarted() {
+        char[] units = new char[MeterProfile.HOURS_OF_WEEK];
+        Arrays.fill(units, NOT_STARTED);
+        return units;
     }
 
     private double heating(int hourOfWeek) {

@@ -2,6 +2,7 @@ package io.gridpulse.core.pipeline;
 
 import io.gridpulse.core.anomaly.AnomalyDetector;
 import io.gridpulse.schema.WeatherObservation;
+import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -25,14 +26,7 @@ final class DetectorWeather {
     /** {@code weather}, or no weather at all when it is null. */
     static BroadcastStream<WeatherObservation> broadcast(
             StreamExecutionEnvironment env, DataStream<WeatherObservation> weather) {
-        DataStream<WeatherObservation> observations =
-                weather != null
-                        ? weather
-                        : env.fromData(
-                                        List.<WeatherObservation>of(),
-                                        new AvroTypeInfo<>(WeatherObservation.class))
-                                .name("no weather")
-                                .uid("no-weather");
+        DataStream<WeatherObservation> observations = weather != null ? weather : none(env);
         return observations
                 .assignTimestampsAndWatermarks(
                         WatermarkStrategy.<WeatherObservation>forGenerator(
@@ -43,6 +37,25 @@ final class DetectorWeather {
                 .name("weather for the detectors")
                 .uid("detector-weather")
                 .broadcast(AnomalyDetector.TEMPERATURES);
+    }
+
+    /**
+     * An empty stream of observations. Flink's collection source cannot be empty, so it holds one
+     * placeholder that is dropped at once.
+     */
+    private static DataStream<WeatherObservation> none(StreamExecutionEnvironment env) {
+        WeatherObservation placeholder =
+                WeatherObservation.newBuilder()
+                        .setDistrictId("")
+                        .setTime(Instant.EPOCH)
+                        .setTemperatureC(Double.NaN)
+                        .build();
+        return env.fromData(List.of(placeholder), new AvroTypeInfo<>(WeatherObservation.class))
+                .name("no weather")
+                .uid("no-weather")
+                .filter(observation -> false)
+                .name("drop the placeholder")
+                .uid("no-weather-placeholder");
     }
 
     /** Declares at once that no observation will hold event time back. */

@@ -399,14 +399,23 @@ class AnomalyDetectorTest {
 
     @Test
     void shouldJudgeAColdSpellAtItsTemperatureWhereTheWeatherIsKnown() throws Exception {
-        heatedHouseholdWithColdSpell(true);
+        heatedHouseholdWithColdSpell(true, 7);
 
         assertThat(anomalies()).as("heating in a cold spell, its temperature known").isEmpty();
     }
 
     @Test
+    void shouldNotJudgeWeatherFarBeyondWhatTheResponseWasFittedOn() throws Exception {
+        heatedHouseholdWithColdSpell(true, 25);
+
+        assertThat(anomalies())
+                .as("25 degrees colder than any spell of the warm-up: heating or an extra load")
+                .isEmpty();
+    }
+
+    @Test
     void shouldTakeAColdSpellForExtraLoadWithoutTheWeather() throws Exception {
-        heatedHouseholdWithColdSpell(false);
+        heatedHouseholdWithColdSpell(false, 7);
 
         assertThat(anomalies())
                 .as("the same household without the weather: the control for the test above")
@@ -428,15 +437,16 @@ class AnomalyDetectorTest {
     }
 
     /**
-     * Electric heating, 40 Wh per quarter hour per degree below 16 °C, at about 0 °C for three
-     * weeks with a daily swing and days-long spells; then it turns 12 degrees colder over half a
-     * day, for two days.
+     * Electric heating, 60 Wh per quarter hour per degree below 16 °C, at about 0 °C for three
+     * weeks with a daily swing and days-long spells; then it turns {@code colderC} colder over half
+     * a day, for two days.
      */
-    private void heatedHouseholdWithColdSpell(boolean weatherKnown) throws Exception {
+    private void heatedHouseholdWithColdSpell(boolean weatherKnown, double colderC)
+            throws Exception {
         heatedHousehold(WARM, 0, weatherKnown);
         long coldFrom = now;
         while (now < coldFrom + 3 * DAY) {
-            double drop = Math.min(12.0, 12.0 * (now - coldFrom) / (12.0 * HOUR));
+            double drop = Math.min(colderC, colderC * (now - coldFrom) / (12.0 * HOUR));
             heated(-drop, weatherKnown, 0);
         }
     }
@@ -463,7 +473,7 @@ class AnomalyDetectorTest {
                             .build(),
                     now);
         }
-        quarter(normalAt(now) + 40 * Math.max(0, 16 - celsius) + extraWh);
+        quarter(normalAt(now) + 60 * Math.max(0, 16 - celsius) + extraWh);
     }
 
     // --- the household and the harness ---

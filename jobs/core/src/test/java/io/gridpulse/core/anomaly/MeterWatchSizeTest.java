@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,19 @@ class MeterWatchSizeTest {
 
         System.out.println("anomaly state per meter: " + out.length() + " bytes");
         assertThat(out.length()).isLessThan(1024);
+
+        watch.profile.weather = new WeatherResponse();
+        Arrays.fill(watch.profile.weather.heatingUnits, (char) 1500);
+        out.clear();
+        serializer.serialize(watch, out);
+
+        System.out.println("with its weather response: " + out.length() + " bytes");
+        assertThat(out.length()).as("a Flink POJO, not Kryo").isLessThan(1600);
+        assertThat(
+                        serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))
+                                .profile
+                                .weather
+                                .heatingUnits[7])
+                .isEqualTo((char) 1500);
     }
 }
