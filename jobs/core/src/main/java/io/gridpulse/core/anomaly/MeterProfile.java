@@ -102,16 +102,6 @@ public class MeterProfile {
     }
 
     /**
-     * Whether the quarter hour's weather lies beyond what the profile has learned its response to
-     * ({@link WeatherResponse#isBeyondKnownWeather}).
-     */
-    boolean isBeyondKnownWeather(QuarterClock.Local at, Degrees degrees) {
-        return degrees != null
-                && weather != null
-                && weather.isBeyondKnownWeather(at.hourOfWeek(), degrees);
-    }
-
-    /**
      * How far today's use is shifted from the usual, Wh: the level and the weather. The usual peak
      * was set under its own day's weather, so a quarter is compared with it net of this.
      */

@@ -37,10 +37,7 @@ public class WeatherResponse {
      * Ridge, squared degrees: a meter whose weather hardly varied, or that has no heating (district
      * heating) or no air conditioning, gets a slope near zero rather than one fitted to its noise.
      */
-    private static final double RIDGE = 0.5;
-
-    /** Departures of more spreads than this, and a degree, lie beyond the known weather. */
-    private static final double BEYOND_SPREADS = 2.0;
+    private static final double RIDGE = 1.0;
 
     public char[] heatingUnits = notStarted();
     public char[] coolingUnits = notStarted();
@@ -72,21 +69,6 @@ public class WeatherResponse {
         double[] slopes = slopes();
         return slopes[0] * (degrees.heating() - heating(hourOfWeek))
                 + slopes[1] * (degrees.cooling() - cooling(hourOfWeek));
-    }
-
-    /**
-     * Whether this quarter hour is colder (or hotter) than its hour of the week has lately been by
-     * more than the weather the slopes were fitted on: {@link #BEYOND_SPREADS} of its spread, and a
-     * degree. A household seen only on mild nights may heat on the first cold one, and its slope
-     * cannot tell that from an always-on load: such a quarter hour is not judged.
-     */
-    boolean isBeyondKnownWeather(int hourOfWeek, Degrees degrees) {
-        if (heatingUnits[hourOfWeek] == NOT_STARTED) {
-            return false;
-        }
-        double h = degrees.heating() - heating(hourOfWeek);
-        double c = degrees.cooling() - cooling(hourOfWeek);
-        return h > BEYOND_SPREADS * Math.sqrt(hh) + 1 || c > BEYOND_SPREADS * Math.sqrt(cc) + 1;
     }
 
     /** Heating and cooling slopes, Wh per degree per quarter hour. */

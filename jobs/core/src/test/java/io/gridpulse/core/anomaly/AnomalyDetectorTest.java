@@ -405,15 +405,6 @@ class AnomalyDetectorTest {
     }
 
     @Test
-    void shouldNotJudgeWeatherFarBeyondWhatTheResponseWasFittedOn() throws Exception {
-        heatedHouseholdWithColdSpell(true, 25);
-
-        assertThat(anomalies())
-                .as("25 degrees colder than any spell of the warm-up: heating or an extra load")
-                .isEmpty();
-    }
-
-    @Test
     void shouldTakeAColdSpellForExtraLoadWithoutTheWeather() throws Exception {
         heatedHouseholdWithColdSpell(false, 7);
 
