@@ -37,7 +37,7 @@ public class WeatherResponse {
      * Ridge, squared degrees: a meter whose weather hardly varied, or that has no heating (district
      * heating) or no air conditioning, gets a slope near zero rather than one fitted to its noise.
      */
-    private static final double RIDGE = 1.0;
+    private static final double RIDGE = 0.1;
 
     public char[] heatingUnits = notStarted();
     public char[] coolingUnits = notStarted();

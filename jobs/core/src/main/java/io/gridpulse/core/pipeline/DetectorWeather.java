@@ -1,17 +1,16 @@
 package io.gridpulse.core.pipeline;
 
 import io.gridpulse.core.anomaly.AnomalyDetector;
+import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.WeatherObservation;
-import java.time.Instant;
-import java.util.List;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The districts' temperatures as the anomaly detectors take them: broadcast to every detector, and
@@ -23,10 +22,12 @@ final class DetectorWeather {
 
     private DetectorWeather() {}
 
-    /** {@code weather}, or no weather at all when it is null. */
+    /**
+     * {@code weather}, or no weather at all when it is null, for the detectors of {@code quarters}.
+     */
     static BroadcastStream<WeatherObservation> broadcast(
-            StreamExecutionEnvironment env, DataStream<WeatherObservation> weather) {
-        DataStream<WeatherObservation> observations = weather != null ? weather : none(env);
+            DataStream<MeterAggregate> quarters, DataStream<WeatherObservation> weather) {
+        DataStream<WeatherObservation> observations = weather != null ? weather : none(quarters);
         return observations
                 .assignTimestampsAndWatermarks(
                         WatermarkStrategy.<WeatherObservation>forGenerator(
@@ -40,22 +41,16 @@ final class DetectorWeather {
     }
 
     /**
-     * An empty stream of observations. Flink's collection source cannot be empty, so it holds one
-     * placeholder that is dropped at once.
+     * No observations, as long as the quarter hours flow. Not a finished source: a streaming job
+     * with a finished task fails its savepoints now and then ("checkpoint request for unknown
+     * task"), and a bounded source finishes at once.
      */
-    private static DataStream<WeatherObservation> none(StreamExecutionEnvironment env) {
-        WeatherObservation placeholder =
-                WeatherObservation.newBuilder()
-                        .setDistrictId("")
-                        .setTime(Instant.EPOCH)
-                        .setTemperatureC(Double.NaN)
-                        .build();
-        return env.fromData(List.of(placeholder), new AvroTypeInfo<>(WeatherObservation.class))
+    private static DataStream<WeatherObservation> none(DataStream<MeterAggregate> quarters) {
+        return quarters.flatMap(
+                        (FlatMapFunction<MeterAggregate, WeatherObservation>) (quarter, out) -> {})
+                .returns(new AvroTypeInfo<>(WeatherObservation.class))
                 .name("no weather")
-                .uid("no-weather")
-                .filter(observation -> false)
-                .name("drop the placeholder")
-                .uid("no-weather-placeholder");
+                .uid("no-weather");
     }
 
     /** Declares at once that no observation will hold event time back. */

@@ -151,9 +151,7 @@ public final class EnergyPipeline {
         SingleOutputStreamOperator<Anomaly> meterAnomalies =
                 DataStreamUtils.reinterpretAsKeyedStream(
                                 quarters, MeterAggregate::getMeterId, Types.STRING)
-                        .connect(
-                                DetectorWeather.broadcast(
-                                        quarters.getExecutionEnvironment(), weather))
+                        .connect(DetectorWeather.broadcast(quarters, weather))
                         .process(new AnomalyDetector(settings.anomaly(), settings.zones()))
                         .returns(ReadingTypes.ANOMALY)
                         .name("meter anomalies")
