@@ -248,11 +248,11 @@ public final class AnomalyDetector
         }
         step(watch.zero, zero, start, zeroUse, watch, meterId, end, out);
         step(watch.voltage, voltages.judge(quarter), start, voltages, watch, meterId, end, out);
-        // The night's minimum as at the usual temperature: a cold night's heating, a hot one's air
-        // conditioning, is not an always-on load. (Measured both ways over the suite's July and
-        // April cells: taking off only what the weather added, never adding back what a mild
-        // night saved, gave more false alerts in July.)
-        double weatherFreeWh = energyWh - profile.weatherWh(at, degrees);
+        // The base load is what a household draws with neither heating nor cooling: the night's
+        // minimum is taken without what the weather response says they drew, so a cold night's
+        // heating is not an always-on load. (Not as at each hour of the week's usual temperature:
+        // Monday nights of a cold warm-up would then set a higher bar than Sunday nights.)
+        double weatherFreeWh = energyWh - profile.weatherLoadWh(degrees);
         watchNight(watch, meterId, at, start, end, weatherFreeWh, measured, out);
 
         if (!measured) {

@@ -102,6 +102,14 @@ public class MeterProfile {
     }
 
     /**
+     * What heating and cooling draw in this quarter hour, Wh ({@link WeatherResponse#loadWh}): zero
+     * without a temperature or before the response is fitted.
+     */
+    double weatherLoadWh(Degrees degrees) {
+        return degrees == null || weather == null ? 0.0 : weather.loadWh(degrees);
+    }
+
+    /**
      * How far today's use is shifted from the usual, Wh: the level and the weather. The usual peak
      * was set under its own day's weather, so a quarter is compared with it net of this.
      */

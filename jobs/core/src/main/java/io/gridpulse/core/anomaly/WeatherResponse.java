@@ -71,6 +71,18 @@ public class WeatherResponse {
                 + slopes[1] * (degrees.cooling() - cooling(hourOfWeek));
     }
 
+    /**
+     * All that heating and cooling draw at these degrees, Wh: what a quarter hour would use less
+     * with neither. Zero until fitted.
+     */
+    double loadWh(Degrees degrees) {
+        if (!isFitted()) {
+            return 0;
+        }
+        double[] slopes = slopes();
+        return slopes[0] * degrees.heating() + slopes[1] * degrees.cooling();
+    }
+
     /** Heating and cooling slopes, Wh per degree per quarter hour. */
     double[] slopes() {
         double a = hh + RIDGE;

@@ -20,6 +20,14 @@ class WeatherResponseTest {
     }
 
     @Test
+    void givesAllTheHeatingAsTheWeathersLoadWhateverTheHourOfTheWeekIsUsedTo() {
+        WeatherResponse response = learn(40, 0, 2, 4);
+
+        assertThat(response.loadWh(new Degrees(10, 0))).isBetween(360.0, 410.0);
+        assertThat(response.loadWh(new Degrees(0, 0))).isZero();
+    }
+
+    @Test
     void findsACoolingSlopeInSummer() {
         WeatherResponse response = learn(0, 30, 24, 5);
         double[] slopes = response.slopes();
