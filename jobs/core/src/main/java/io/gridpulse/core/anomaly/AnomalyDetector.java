@@ -248,18 +248,12 @@ public final class AnomalyDetector
         }
         step(watch.zero, zero, start, zeroUse, watch, meterId, end, out);
         step(watch.voltage, voltages.judge(quarter), start, voltages, watch, meterId, end, out);
-        // A night is measured as at the usual night's temperature: a cold night's heating is not an
-        // always-on load. One usual temperature for all nights, not each hour of the week's (the
-        // warm-up's Monday nights may have been colder than its Sundays), and the slopes weigh only
-        // the difference, so an error in them is not multiplied by a winter night's 20 degrees.
-        Degrees usualNight = BaseLoadDetector.usualDegrees(watch);
-        double weatherFreeWh =
-                degrees == null || usualNight == null
-                        ? energyWh
-                        : energyWh
-                                - profile.weatherLoadWh(degrees)
-                                + profile.weatherLoadWh(usualNight);
-        watchNight(watch, meterId, at, start, end, weatherFreeWh, measured, degrees, out);
+        // The base load is what a household draws with neither heating nor cooling: the night's
+        // minimum is taken without what the weather response says they drew, so a cold night's
+        // heating is not an always-on load. (Not as at each hour of the week's usual temperature:
+        // Monday nights of a cold warm-up would then set a higher bar than Sunday nights.)
+        double weatherFreeWh = energyWh - profile.weatherLoadWh(degrees);
+        watchNight(watch, meterId, at, start, end, weatherFreeWh, measured, out);
 
         if (!measured) {
             return;
@@ -284,10 +278,9 @@ public final class AnomalyDetector
             long end,
             double energyWh,
             boolean measured,
-            Degrees degrees,
             Collector<Anomaly> out) {
         if (baseLoads.isNight(at)) {
-            baseLoads.note(watch, at, start, energyWh, measured, degrees);
+            baseLoads.note(watch, at, start, energyWh, measured);
             return;
         }
         if (!baseLoads.nightEnded(watch)) {

@@ -44,46 +44,23 @@ final class BaseLoadDetector implements Detector {
         return at.hour() >= startHour && at.hour() < endHour;
     }
 
-    /**
-     * A quarter hour of the night: its minimum so far, and its temperature ({@code degrees} null:
-     * not known).
-     */
+    /** A quarter hour of the night: its minimum so far. */
     void note(
             MeterWatch watch,
             QuarterClock.Local at,
             long start,
             double energyWh,
-            boolean measured,
-            Degrees degrees) {
+            boolean measured) {
         if (watch.nightDay != at.epochDay()) {
             watch.nightDay = at.epochDay();
             watch.nightStart = start;
             watch.nightMinWh = Float.MAX_VALUE;
             watch.nightQuarters = 0;
-            watch.nightHeatingSum = 0;
-            watch.nightCoolingSum = 0;
-            watch.nightDegreeQuarters = 0;
         }
         if (measured) {
             watch.nightMinWh = (float) Math.min(watch.nightMinWh, energyWh);
             watch.nightQuarters++;
         }
-        if (degrees != null) {
-            watch.nightHeatingSum += (float) degrees.heating();
-            watch.nightCoolingSum += (float) degrees.cooling();
-            watch.nightDegreeQuarters++;
-        }
-    }
-
-    /**
-     * The usual night's degrees, or null before a night with a temperature was learned: a night
-     * quarter is measured as at these, so that the weather response's slopes weigh only how much
-     * colder or warmer the night is than usual.
-     */
-    static Degrees usualDegrees(MeterWatch watch) {
-        return Float.isNaN(watch.usualNightHeating)
-                ? null
-                : new Degrees(watch.usualNightHeating, watch.usualNightCooling);
     }
 
     /**
@@ -120,23 +97,6 @@ final class BaseLoadDetector implements Detector {
         double usual = watch.usualNightMinWh;
         watch.usualNightMinWh =
                 (float) (Float.isNaN(watch.usualNightMinWh) ? min : usual + rate * (min - usual));
-        if (watch.nightDegreeQuarters > 0) {
-            double heating = watch.nightHeatingSum / watch.nightDegreeQuarters;
-            double cooling = watch.nightCoolingSum / watch.nightDegreeQuarters;
-            boolean first = Float.isNaN(watch.usualNightHeating);
-            watch.usualNightHeating =
-                    (float)
-                            (first
-                                    ? heating
-                                    : watch.usualNightHeating
-                                            + rate * (heating - watch.usualNightHeating));
-            watch.usualNightCooling =
-                    (float)
-                            (first
-                                    ? cooling
-                                    : watch.usualNightCooling
-                                            + rate * (cooling - watch.usualNightCooling));
-        }
     }
 
     /** The finding for an extra load found to be always on: this night's minimum, or the usual. */

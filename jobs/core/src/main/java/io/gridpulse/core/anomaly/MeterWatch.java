@@ -23,20 +23,6 @@ public class MeterWatch {
     public int nightsLearned;
 
     /**
-     * The usual night's mean heating and cooling degrees, learned with its minimum; NaN until a
-     * night with a temperature was learned.
-     */
-    public float usualNightHeating = Float.NaN;
-
-    public float usualNightCooling = Float.NaN;
-
-    /** The watched night's sums of heating and cooling degrees, and its quarters with them. */
-    public float nightHeatingSum;
-
-    public float nightCoolingSum;
-    public int nightDegreeQuarters;
-
-    /**
      * The night being watched: its local epoch day (-1 if none), start, lowest quarter hour and
      * quarters seen.
      */

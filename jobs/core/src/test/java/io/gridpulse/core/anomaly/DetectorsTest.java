@@ -80,7 +80,7 @@ class DetectorsTest {
         QuarterClock.Local night = new QuarterClock.Local(10, 0, settings.nightStartHour(), 0);
         int quarters = (settings.nightEndHour() - settings.nightStartHour()) * 4;
         for (int q = 0; q < quarters; q++) {
-            nights.note(watch, night, q, 50, true, null);
+            nights.note(watch, night, q, 50, true);
         }
         assertThat(nights.nightEnded(watch)).isTrue();
         assertThat(nights.judge(watch, true)).isNull(); // nothing learned yet
