@@ -30,8 +30,12 @@ public class WeatherResponse {
      */
     private static final double MOMENT_RATE_FLOOR = 1.0 / (21 * 96);
 
-    /** A week of quarter hours with a temperature before the slopes are used. */
-    private static final int MIN_SAMPLES = 7 * 96;
+    /**
+     * Two weeks of quarter hours with a temperature before the slopes are used: a night's heating
+     * is taken off whole (see {@link #loadWh}), so a slope's error is multiplied by a winter
+     * night's 20 degrees.
+     */
+    private static final int MIN_SAMPLES = 14 * 96;
 
     /**
      * Ridge, squared degrees: a meter whose weather hardly varied, or that has no heating (district
