@@ -46,10 +46,10 @@ class WeatherResponseTest {
     }
 
     @Test
-    void predictsNothingUntilAWeekOfWeatherIsSeen() {
+    void predictsNothingUntilTwoWeeksOfWeatherAreSeen() {
         WeatherResponse response = new WeatherResponse();
         Degrees cold = Degrees.of(-20, HEATING_BASE, COOLING_BASE);
-        for (int q = 0; q < 96 * 6; q++) {
+        for (int q = 0; q < 96 * 13; q++) {
             response.learn(q / 4 % 168, Degrees.of(0, HEATING_BASE, COOLING_BASE), 0, 0.1, true);
         }
 
