@@ -55,6 +55,12 @@ public class WeatherResponse {
     public float cu;
     public int samples;
 
+    /**
+     * The slopes of the moments above, solved once per quarter hour learned rather than at every
+     * prediction (a quarter hour is predicted several times: expected use, peak, night); not state.
+     */
+    private transient double[] slopes;
+
     public WeatherResponse() {}
 
     /** Whether enough weather has been seen to predict with. */
@@ -89,6 +95,13 @@ public class WeatherResponse {
 
     /** Heating and cooling slopes, Wh per degree per quarter hour. */
     double[] slopes() {
+        if (slopes == null) {
+            slopes = solve();
+        }
+        return slopes;
+    }
+
+    private double[] solve() {
         double a = hh + RIDGE;
         double b = hc;
         double c = cc + RIDGE;
@@ -128,6 +141,7 @@ public class WeatherResponse {
         if (!settled) {
             return;
         }
+        slopes = null;
         samples = Math.min(Integer.MAX_VALUE - 1, samples + 1);
         double rate = Math.max(MOMENT_RATE_FLOOR, 1.0 / samples);
         hh += (float) (rate * (h * h - hh));
