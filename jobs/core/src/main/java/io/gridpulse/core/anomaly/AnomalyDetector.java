@@ -248,12 +248,10 @@ public final class AnomalyDetector
         }
         step(watch.zero, zero, start, zeroUse, watch, meterId, end, out);
         step(watch.voltage, voltages.judge(quarter), start, voltages, watch, meterId, end, out);
-        // The base load is what a household draws with neither heating nor cooling: the night's
-        // minimum is taken without what the weather response says they drew, so a cold night's
-        // heating is not an always-on load. (Not as at each hour of the week's usual temperature:
-        // Monday nights of a cold warm-up would then set a higher bar than Sunday nights.)
-        double weatherFreeWh = energyWh - profile.weatherLoadWh(degrees);
-        watchNight(watch, meterId, at, start, end, weatherFreeWh, measured, out);
+        // The base load is what a household draws with neither heating nor cooling. (Not as at
+        // each hour of the week's usual temperature: Monday nights of a cold warm-up would then
+        // set a higher bar than Sunday nights.)
+        watchNight(watch, meterId, at, start, end, energyWh, degrees, measured, out);
 
         if (!measured) {
             return;
@@ -277,10 +275,11 @@ public final class AnomalyDetector
             long start,
             long end,
             double energyWh,
+            Degrees degrees,
             boolean measured,
             Collector<Anomaly> out) {
         if (baseLoads.isNight(at)) {
-            baseLoads.note(watch, at, start, energyWh, measured);
+            baseLoads.note(watch, at, start, energyWh, degrees, measured);
             return;
         }
         if (!baseLoads.nightEnded(watch)) {

@@ -82,7 +82,8 @@ public final class AnomalyOptions {
                     .defaultValue(1.5)
                     .withDescription(
                             "HIGH_BASE_LOAD: a night's lowest quarter hour at least this times the household's usual"
-                                    + " night minimum...");
+                                    + " night minimum (with the weather: above the usual at the night's temperature by"
+                                    + " this less one times the usual without heating and cooling)...");
 
     public static final ConfigOption<Double> BASE_LOAD_MIN_EXCESS_W =
             key("anomaly.base-load.min-excess-w")

@@ -7,6 +7,9 @@ package io.gridpulse.core.anomaly;
  */
 record Degrees(double heating, double cooling) {
 
+    /** Neither heating nor cooling: also how a quarter hour of unknown temperature is counted. */
+    static final Degrees NONE = new Degrees(0, 0);
+
     static Degrees of(double temperatureC, double heatingBaseC, double coolingBaseC) {
         return new Degrees(
                 Math.max(0.0, heatingBaseC - temperatureC),

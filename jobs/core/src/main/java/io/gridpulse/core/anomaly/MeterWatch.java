@@ -17,20 +17,36 @@ public class MeterWatch {
     public Run voltage = new Run();
     public Run baseLoad = new Run();
 
-    /** The household's usual night minimum quarter hour, Wh; NaN until a night was learned. */
+    /**
+     * The household's usual night minimum quarter hour as drawn, Wh, and its usual heating and
+     * cooling degrees; NaN until a night was learned. Kept as drawn, with its weather, so that it
+     * is taken net of heating and cooling with the very slopes the night it is compared with is:
+     * when the weather response learns or changes its slopes, both move together.
+     */
     public float usualNightMinWh = Float.NaN;
+
+    public float usualNightHeating;
+    public float usualNightCooling;
+
+    /** How far a normal night's minimum usually strays from the usual, Wh (mean absolute). */
+    public float nightSpreadWh;
+
+    /** Nights that spread was learned from since the weather response's slopes were first used. */
+    public int spreadNights;
 
     public int nightsLearned;
 
     /**
-     * The night being watched: its local epoch day (-1 if none), start, lowest quarter hour and
-     * quarters seen.
+     * The night being watched: its local epoch day (-1 if none), start, quarters seen, and its
+     * lowest quarter hour net of heating and cooling, kept as drawn with its degrees.
      */
     public long nightDay = -1;
 
     public long nightStart;
-    public float nightMinWh;
     public int nightQuarters;
+    public float nightMinWh;
+    public float nightMinHeating;
+    public float nightMinCooling;
 
     /**
      * End of the newest quarter hour judged: a rewritten quarter (late reading) is not judged

@@ -1,6 +1,7 @@
 package io.gridpulse.core.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.gridpulse.schema.AggregationWindow;
 import io.gridpulse.schema.Anomaly;
@@ -80,7 +81,7 @@ class DetectorsTest {
         QuarterClock.Local night = new QuarterClock.Local(10, 0, settings.nightStartHour(), 0);
         int quarters = (settings.nightEndHour() - settings.nightStartHour()) * 4;
         for (int q = 0; q < quarters; q++) {
-            nights.note(watch, night, q, 50, true);
+            nights.note(watch, night, q, 50, null, true);
         }
         assertThat(nights.nightEnded(watch)).isTrue();
         assertThat(nights.judge(watch, true)).isNull(); // nothing learned yet
@@ -91,6 +92,60 @@ class DetectorsTest {
         assertThat(nights.judge(watch, true)).isNotNull();
         assertThat(nights.judge(watch, false)).isNull();
         assertThat(nights.nightEnded(watch)).isFalse(); // that night was judged already
+    }
+
+    @Test
+    void baseLoadComparesTheNightWithTheUsualMovedToItsTemperature() {
+        BaseLoadDetector nights = new BaseLoadDetector(settings);
+        MeterWatch watch = new MeterWatch();
+        double baseWh = 50;
+        double heatingWhPerDegree = 60;
+        // Learned before the weather response was fitted: the usual night holds 10 degrees of
+        // heating.
+        night(nights, watch, 10, baseWh + heatingWhPerDegree * 10, new Degrees(10, 0));
+        assertThat(nights.judge(watch, true)).isNull();
+        nights.learn(watch);
+        fitHeating(watch.profile, heatingWhPerDegree);
+
+        night(nights, watch, 11, baseWh + heatingWhPerDegree * 16, new Degrees(16, 0));
+        assertThat(nights.judge(watch, true)).as("a colder night is more heating").isNull();
+
+        double alwaysOnWh = 150; // 600 W
+        night(nights, watch, 12, baseWh + alwaysOnWh + heatingWhPerDegree * 2, new Degrees(2, 0));
+        Finding raised = nights.judge(watch, true);
+        assertThat(raised).as("an always-on load on a mild night").isNotNull();
+        // The ridge takes a little off the slope, which leaves a little heating in the usual.
+        assertThat(raised.expected()).isCloseTo(baseWh + heatingWhPerDegree * 2, within(20.0));
+        assertThat(raised.actual())
+                .isCloseTo(baseWh + alwaysOnWh + heatingWhPerDegree * 2, within(0.1));
+
+        night(nights, watch, 13, baseWh + alwaysOnWh + heatingWhPerDegree * 20, new Degrees(20, 0));
+        assertThat(nights.judge(watch, true))
+                .as("the same load on a cold night is within how heating varies")
+                .isNull();
+    }
+
+    /** A whole night of the same quarter hour. */
+    private void night(
+            BaseLoadDetector nights, MeterWatch watch, long day, double wh, Degrees degrees) {
+        QuarterClock.Local at = new QuarterClock.Local(day, 0, settings.nightStartHour(), 0);
+        for (int q = 0; q < (settings.nightEndHour() - settings.nightStartHour()) * 4; q++) {
+            nights.note(watch, at, q, wh, degrees, true);
+        }
+        assertThat(nights.nightEnded(watch)).isTrue();
+    }
+
+    /** A response fitted to a household that uses this much more per heating degree. */
+    private static void fitHeating(MeterProfile profile, double whPerDegree) {
+        profile.weather = new WeatherResponse();
+        profile.weather.learn(0, new Degrees(10, 0), 0, 1.0, false); // the hour's mean degrees
+        for (int q = 0; q < 30 * 96; q++) {
+            double departure = (q % 7) - 3; // degrees colder or warmer than the hour's mean
+            profile.weather.learn(
+                    0, new Degrees(10 + departure, 0), whPerDegree * departure, 0.0, true);
+        }
+        assertThat(profile.weather.isFitted()).isTrue();
+        assertThat(profile.weather.slopes()[0]).isCloseTo(whPerDegree, within(2.0)); // the ridge
     }
 
     @Test
