@@ -20,8 +20,8 @@ public class MeterWatch {
     /**
      * The household's usual night minimum quarter hour as drawn, Wh, and its usual heating and
      * cooling degrees; NaN until a night was learned. Kept as drawn, with its weather, so that it
-     * is taken net of heating and cooling with the very slopes the night it is compared with is:
-     * when the weather response learns or changes its slopes, both move together.
+     * is moved to each night's degrees with the slopes of that night: when the weather response
+     * learns or changes its slopes, the usual and the night move together.
      */
     public float usualNightMinWh = Float.NaN;
 

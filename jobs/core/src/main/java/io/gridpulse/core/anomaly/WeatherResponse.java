@@ -31,9 +31,9 @@ public class WeatherResponse {
     private static final double MOMENT_RATE_FLOOR = 1.0 / (21 * 96);
 
     /**
-     * Two weeks of quarter hours with a temperature before the slopes are used: a night's heating
-     * is taken off whole (see {@link #loadWh}), so a slope's error is multiplied by a winter
-     * night's 20 degrees.
+     * Two weeks of quarter hours with a temperature before the slopes are used: a young fit's error
+     * shows in every night the base load is judged on (with one week, a January run with a 14-day
+     * warm-up had false base loads and missed two of three).
      */
     private static final int MIN_SAMPLES = 14 * 96;
 
