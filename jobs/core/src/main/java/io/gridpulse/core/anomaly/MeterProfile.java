@@ -143,11 +143,14 @@ public class MeterProfile {
         double residual = energyWh - mean - levelWh - weatherWh(at, degrees);
         double meanRate = rate(age / WEEK_MILLIS * 4 + at.quarterOfHour() + 1, SLOT_RATE_FLOOR);
         meanUnits[slot] = units(mean + meanRate * (energyWh - mean));
+        boolean weatherTakesOver = false;
         if (degrees != null) {
             if (weather == null) {
                 weather = new WeatherResponse();
             }
+            boolean wasFitted = weather.isFitted();
             weather.learn(slot, degrees, energyWh - mean, meanRate, age >= WEEK_MILLIS);
+            weatherTakesOver = !wasFitted && weather.isFitted();
         }
         if (age < WEEK_MILLIS) {
             return; // until every hour of the week has a mean, residuals say nothing about
@@ -159,7 +162,15 @@ public class MeterProfile {
                         spread
                                 + rate(settledDays * 4 + at.quarterOfHour() + 1, SPREAD_RATE_FLOOR)
                                         * (Math.abs(residual) - spread));
-        moveLevel(residual, spread);
+        if (weatherTakesOver) {
+            // Until now the level followed the weather of the last hours; from here the response
+            // predicts it, and keeping both would count a warm spell twice (expecting next to
+            // nothing of a heated home the first evening it is judged). The level relearns what
+            // the weather does not explain within hours.
+            levelWh = 0;
+        } else {
+            moveLevel(residual, spread);
+        }
     }
 
     /**
