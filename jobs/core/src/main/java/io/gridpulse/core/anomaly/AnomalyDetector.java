@@ -6,13 +6,18 @@ import io.gridpulse.schema.AnomalyType;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.QuarterHours;
 import io.gridpulse.schema.WeatherObservation;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -82,7 +87,17 @@ public final class AnomalyDetector
     private final double heatingBaseC;
     private final double coolingBaseC;
 
+    /**
+     * Whether a quarter hour whose hour's temperature has not arrived waits for it (see {@link
+     * #processElement}); false in BATCH mode, where the broadcast side is read first.
+     */
+    private final boolean holdForWeather;
+
     private transient ValueState<MeterWatch> state;
+
+    /** Quarter hours waiting for their hour's temperature, in the order they came. */
+    private transient ListState<MeterAggregate> waiting;
+
     private transient QuarterClock clock;
     private transient AnomalyCounters counters;
 
@@ -90,6 +105,16 @@ public final class AnomalyDetector
     private transient long run;
 
     public AnomalyDetector(AnomalySettings settings, DistrictZones zones) {
+        this(settings, zones, false);
+    }
+
+    /**
+     * @param holdForWeather a quarter hour whose hour's temperature has not arrived waits until the
+     *     weather's watermark says it will not (for a weather input read alongside the readings, in
+     *     STREAMING mode)
+     */
+    public AnomalyDetector(AnomalySettings settings, DistrictZones zones, boolean holdForWeather) {
+        this.holdForWeather = holdForWeather;
         this.settings = settings;
         this.zones = zones;
         this.warmUpMillis = settings.warmUp().toMillis();
@@ -117,6 +142,12 @@ public final class AnomalyDetector
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "anomaly-watch", TypeInformation.of(MeterWatch.class)));
+        waiting =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "quarters-waiting-for-weather",
+                                        new AvroTypeInfo<>(MeterAggregate.class)));
         clock = new QuarterClock(zones);
         counters = new AnomalyCounters(getRuntimeContext().getMetricGroup());
         run = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
@@ -143,8 +174,55 @@ public final class AnomalyDetector
         temperatures.put(district, hours);
     }
 
+    /**
+     * A quarter hour, judged at once if its hour's temperature is here. Otherwise, with {@link
+     * #holdForWeather}, it waits until the watermark passes its start: the weather's watermark
+     * follows the observations, so by then its hour's observation has come or never will (a station
+     * that skipped a report). Without this, a replay's readings that outrun the weather at its
+     * start were judged and learned without it, and a run's results depended on thread timing.
+     */
     @Override
     public void processElement(MeterAggregate quarter, ReadOnlyContext ctx, Collector<Anomaly> out)
+            throws Exception {
+        long start = quarter.getWindowStart().toEpochMilli();
+        if (holdForWeather
+                && ((start > ctx.currentWatermark()
+                                && !observed(ctx, quarter.getDistrictId(), start))
+                        || isWaiting())) {
+            waiting.add(quarter);
+            ctx.timerService().registerEventTimeTimer(start);
+            return;
+        }
+        accept(quarter, ctx, out);
+    }
+
+    private boolean isWaiting() throws Exception {
+        Iterable<MeterAggregate> quarters = waiting.get();
+        return quarters != null && quarters.iterator().hasNext();
+    }
+
+    private boolean observed(ReadOnlyContext ctx, String districtId, long start) throws Exception {
+        DistrictHours hours = ctx.getBroadcastState(TEMPERATURES).get(districtId);
+        return hours != null && hours.observed(start);
+    }
+
+    /** Judges, in order, the waiting quarter hours that start at or before {@code time}. */
+    private void release(long time, ReadOnlyContext ctx, Collector<Anomaly> out) throws Exception {
+        if (!isWaiting()) {
+            return;
+        }
+        List<MeterAggregate> still = new ArrayList<>();
+        for (MeterAggregate quarter : waiting.get()) {
+            if (still.isEmpty() && quarter.getWindowStart().toEpochMilli() <= time) {
+                accept(quarter, ctx, out);
+            } else {
+                still.add(quarter);
+            }
+        }
+        waiting.update(still);
+    }
+
+    private void accept(MeterAggregate quarter, ReadOnlyContext ctx, Collector<Anomaly> out)
             throws Exception {
         long end = quarter.getWindowEnd().toEpochMilli();
         long start = quarter.getWindowStart().toEpochMilli();
@@ -421,9 +499,15 @@ public final class AnomalyDetector
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out)
             throws Exception {
+        if (holdForWeather) {
+            // At the input's end every waiting quarter hour comes first: the silence logic below
+            // takes the meter's last quarter as heard.
+            long watermark = ctx.timerService().currentWatermark();
+            release(watermark == Long.MAX_VALUE ? watermark : timestamp, ctx, out);
+        }
         MeterWatch watch = state.value();
-        if (watch == null) {
-            return;
+        if (watch == null || (timestamp != watch.timerAt && timestamp != watch.forgetAt)) {
+            return; // only a waiting quarter hour's timer
         }
         if (timestamp == watch.forgetAt) {
             watch.forgetAt = -1;

@@ -36,6 +36,12 @@ public class DistrictHours {
         return Double.NaN;
     }
 
+    /** Whether the hour of {@code epochMillis} has an observation of its own. */
+    boolean observed(long epochMillis) {
+        long i = Math.floorDiv(epochMillis, HOUR_MILLIS) - firstHour;
+        return i >= 0 && i < celsius.length && !Float.isNaN(celsius[(int) i]);
+    }
+
     /** An observation at {@code epochMillis}: it stands for its hour. */
     void put(long epochMillis, double temperatureC) {
         long hour = Math.floorDiv(epochMillis, HOUR_MILLIS);

@@ -3,6 +3,7 @@ package io.gridpulse.core.pipeline;
 import io.gridpulse.core.anomaly.AnomalyDetector;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.WeatherObservation;
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -13,12 +14,17 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * The districts' temperatures as the anomaly detectors take them: broadcast to every detector, and
- * never holding their clock back. Weather comes hourly; were its watermark to count, every silence
- * would be found up to an hour late. A quarter hour that closes before its hour's observation
- * arrives is judged without it.
+ * The districts' temperatures as the anomaly detectors take them: broadcast to every detector.
+ * Their watermark is an hour past the latest observation (an observation stands for its hour), so a
+ * quarter hour whose hour's observation has not arrived waits for it ({@link AnomalyDetector}): a
+ * replay's readings that outrun the weather are judged at their temperature all the same. An hourly
+ * feed is idle most of the hour, and then does not hold the detectors' clock back: were it to,
+ * every silence would be found up to an hour late. Without weather, nothing holds it back.
  */
 final class DetectorWeather {
+
+    /** A feed silent this long (wall clock) stops holding the detectors back: a dead station. */
+    static final Duration IDLE_AFTER = Duration.ofMinutes(1);
 
     private DetectorWeather() {}
 
@@ -27,14 +33,17 @@ final class DetectorWeather {
      */
     static BroadcastStream<WeatherObservation> broadcast(
             DataStream<MeterAggregate> quarters, DataStream<WeatherObservation> weather) {
+        WatermarkStrategy<WeatherObservation> watermarks =
+                weather != null
+                        ? WatermarkStrategy.<WeatherObservation>forGenerator(
+                                        context -> new HourAfterLatest())
+                                .withIdleness(IDLE_AFTER)
+                        : WatermarkStrategy.forGenerator(context -> new NeverHoldsBack());
         DataStream<WeatherObservation> observations = weather != null ? weather : none(quarters);
         return observations
                 .assignTimestampsAndWatermarks(
-                        WatermarkStrategy.<WeatherObservation>forGenerator(
-                                        context -> new NeverHoldsBack())
-                                .withTimestampAssigner(
-                                        (observation, timestamp) ->
-                                                observation.getTime().toEpochMilli()))
+                        watermarks.withTimestampAssigner(
+                                (observation, timestamp) -> observation.getTime().toEpochMilli()))
                 .name("weather for the detectors")
                 .uid("detector-weather")
                 .broadcast(AnomalyDetector.TEMPERATURES);
@@ -51,6 +60,30 @@ final class DetectorWeather {
                 .returns(new AvroTypeInfo<>(WeatherObservation.class))
                 .name("no weather")
                 .uid("no-weather");
+    }
+
+    /** Weather is known up to the end of the latest observation's hour. */
+    private static final class HourAfterLatest implements WatermarkGenerator<WeatherObservation> {
+
+        private static final long HOUR_MILLIS = 3_600_000L;
+
+        private long latest = Long.MIN_VALUE;
+
+        @Override
+        public void onEvent(WeatherObservation event, long timestamp, WatermarkOutput output) {
+            latest = Math.max(latest, timestamp);
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            if (latest != Long.MIN_VALUE) {
+                output.emitWatermark(
+                        new Watermark(
+                                Math.floorDiv(latest, HOUR_MILLIS) * HOUR_MILLIS
+                                        + HOUR_MILLIS
+                                        - 1));
+            }
+        }
     }
 
     /** Declares at once that no observation will hold event time back. */

@@ -148,15 +148,19 @@ public final class EnergyPipeline {
             DataStream<MeterAggregate> quarters,
             DataStream<WeatherObservation> weather,
             PipelineSettings settings) {
+        boolean batch = isBatch(quarters);
         SingleOutputStreamOperator<Anomaly> meterAnomalies =
                 DataStreamUtils.reinterpretAsKeyedStream(
                                 quarters, MeterAggregate::getMeterId, Types.STRING)
                         .connect(DetectorWeather.broadcast(quarters, weather))
-                        .process(new AnomalyDetector(settings.anomaly(), settings.zones()))
+                        .process(
+                                new AnomalyDetector(
+                                        settings.anomaly(),
+                                        settings.zones(),
+                                        weather != null && !batch))
                         .returns(ReadingTypes.ANOMALY)
                         .name("meter anomalies")
                         .uid("meter-anomalies");
-        boolean batch = isBatch(quarters);
         DataStream<SilenceSignal> voices =
                 meterAnomalies
                         .getSideOutput(AnomalyDetector.SILENCE)

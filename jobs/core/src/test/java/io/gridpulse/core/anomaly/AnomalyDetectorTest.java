@@ -12,6 +12,7 @@ import io.gridpulse.schema.WeatherObservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -44,6 +45,9 @@ class AnomalyDetectorTest {
     private KeyedBroadcastOperatorTestHarness<String, MeterAggregate, WeatherObservation, Anomaly>
             harness;
     private long now = T0;
+
+    /** Where the weather goes when it is to arrive after the quarter hours; null: with them. */
+    private List<WeatherObservation> lateWeather;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -427,6 +431,34 @@ class AnomalyDetectorTest {
         assertThat(anomalies()).extracting(Anomaly::getType).contains(AnomalyType.SUSTAINED_HIGH);
     }
 
+    @Test
+    void shouldJudgeQuartersAtTheirTemperatureWhenTheWeatherComesAfterThem() throws Exception {
+        harness.close();
+        harness = newHarness(null, null, AnomalySettings.defaults(), true);
+        lateWeather = new ArrayList<>();
+        heatedHouseholdWithColdSpell(true, 7);
+        assertThat(anomalies()).as("every quarter hour waits for its hour's temperature").isEmpty();
+
+        for (WeatherObservation observation : lateWeather) {
+            harness.processBroadcastElement(observation, observation.getTime().toEpochMilli());
+        }
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+
+        assertThat(anomalies()).as("heating in a cold spell, its temperature late").isEmpty();
+        assertThat(silences()).as("the meter was heard all along").hasSize(1); // SEEN
+    }
+
+    @Test
+    void shouldJudgeQuartersWithoutTheWeatherThatComesAfterThemWhenNotHeld() throws Exception {
+        lateWeather = new ArrayList<>();
+        heatedHouseholdWithColdSpell(true, 7);
+
+        assertThat(anomalies())
+                .as("the control for the test above: judged without a temperature")
+                .extracting(Anomaly::getType)
+                .containsAnyOf(AnomalyType.SUSTAINED_HIGH, AnomalyType.HIGH_BASE_LOAD);
+    }
+
     /**
      * Electric heating, 60 Wh per quarter hour per degree below 16 °C, at about 0 °C for three
      * weeks with a daily swing and days-long spells; then it turns {@code colderC} colder over half
@@ -456,13 +488,17 @@ class AnomalyDetectorTest {
                         + 4 * Math.sin(2 * Math.PI * (now - T0) / (5.3 * DAY))
                         + offsetC;
         if (weatherKnown && (now - T0) % HOUR == 0) {
-            harness.processBroadcastElement(
+            WeatherObservation observation =
                     WeatherObservation.newBuilder()
                             .setDistrictId("D1")
                             .setTime(Instant.ofEpochMilli(now))
                             .setTemperatureC(celsius)
-                            .build(),
-                    now);
+                            .build();
+            if (lateWeather != null) {
+                lateWeather.add(observation);
+            } else {
+                harness.processBroadcastElement(observation, now);
+            }
         }
         quarter(normalAt(now) + 60 * Math.max(0, 16 - celsius) + extraWh);
     }
@@ -513,7 +549,11 @@ class AnomalyDetectorTest {
                         .setMaxVoltageV(maxV)
                         .build();
         harness.processElement(quarter, end - 1);
-        harness.watermark(end);
+        if (lateWeather != null) {
+            harness.processWatermark(end); // the readings' clock only: the weather is behind
+        } else {
+            harness.watermark(end);
+        }
         now = end;
     }
 
@@ -562,8 +602,19 @@ class AnomalyDetectorTest {
                     org.apache.flink.runtime.state.StateBackend backend,
                     AnomalySettings settings)
                     throws Exception {
+        return newHarness(restoreFrom, backend, settings, false);
+    }
+
+    private KeyedBroadcastOperatorTestHarness<String, MeterAggregate, WeatherObservation, Anomaly>
+            newHarness(
+                    OperatorSubtaskState restoreFrom,
+                    org.apache.flink.runtime.state.StateBackend backend,
+                    AnomalySettings settings,
+                    boolean holdForWeather)
+                    throws Exception {
         AnomalyDetector detector =
-                new AnomalyDetector(settings, new DistrictZones(ZoneOffset.UTC, Map.of()));
+                new AnomalyDetector(
+                        settings, new DistrictZones(ZoneOffset.UTC, Map.of()), holdForWeather);
         KeyedBroadcastOperatorTestHarness<String, MeterAggregate, WeatherObservation, Anomaly> h =
                 new KeyedBroadcastOperatorTestHarness<>(
                         new CoBroadcastWithKeyedOperator<>(
