@@ -12,7 +12,9 @@ import org.apache.flink.metrics.MetricGroup;
  * a dashboard's query finds a series (at 0) from the job's start on. Beside them, {@code
  * anomalies.meters.seen} and {@code anomalies.meters.warm} count the meters the detectors know (met
  * and not forgotten; after a restore, those heard since) and those whose warm-up is over: their
- * difference is how many are still learning, not judged.
+ * difference is how many are still learning, not judged. {@code
+ * anomalies.quarters.withoutTemperature} counts quarter hours judged without their district's
+ * temperature in a job that has a weather feed: rising, the feed is late or dead.
  */
 final class AnomalyCounters {
 
@@ -20,6 +22,7 @@ final class AnomalyCounters {
     private final Map<AnomalyType, Counter> byType = new EnumMap<>(AnomalyType.class);
     private final Counter metersSeen;
     private final Counter metersWarm;
+    private final Counter withoutTemperature;
 
     AnomalyCounters(MetricGroup parent) {
         MetricGroup group = parent.addGroup("anomalies").addGroup("opened");
@@ -30,6 +33,12 @@ final class AnomalyCounters {
         MetricGroup meters = parent.addGroup("anomalies").addGroup("meters");
         metersSeen = meters.counter("seen");
         metersWarm = meters.counter("warm");
+        withoutTemperature =
+                parent.addGroup("anomalies").addGroup("quarters").counter("withoutTemperature");
+    }
+
+    void quarterWithoutTemperature() {
+        withoutTemperature.inc();
     }
 
     void meterSeen() {

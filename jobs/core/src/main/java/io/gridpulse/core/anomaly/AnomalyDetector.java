@@ -263,7 +263,11 @@ public final class AnomalyDetector
                     Math.max(start, end - covered),
                     Math.min(end, start + covered),
                     ctx);
-            judge(watch, meterId, quarter, start, end, degrees(ctx, watch.districtId, start), out);
+            Degrees degrees = degrees(ctx, watch.districtId, start);
+            if (degrees == null && holdForWeather && weatherAware) {
+                counters.quarterWithoutTemperature();
+            }
+            judge(watch, meterId, quarter, start, end, degrees, out);
         } // a quarter of interpolated energy only is no evidence either way
         state.update(watch);
     }

@@ -23,7 +23,7 @@ class AnomalyCountersTest {
         assertThat(group.count("anomalies.opened.VOLTAGE"))
                 .as("registered at 0 from the start")
                 .isZero();
-        assertThat(group.metrics()).hasSize(AnomalyType.values().length + 1 + 2);
+        assertThat(group.metrics()).hasSize(AnomalyType.values().length + 1 + 3);
     }
 
     @Test
@@ -37,6 +37,16 @@ class AnomalyCountersTest {
 
         assertThat(group.count("anomalies.meters.seen")).isEqualTo(2);
         assertThat(group.count("anomalies.meters.warm")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountQuarterHoursJudgedWithoutTheirTemperature() {
+        RecordingMetricGroup group = new RecordingMetricGroup();
+        AnomalyCounters counters = new AnomalyCounters(group);
+
+        counters.quarterWithoutTemperature();
+
+        assertThat(group.count("anomalies.quarters.withoutTemperature")).isEqualTo(1);
     }
 
     @Test
