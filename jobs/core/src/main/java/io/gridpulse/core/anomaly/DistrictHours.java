@@ -36,6 +36,14 @@ public class DistrictHours {
         return Double.NaN;
     }
 
+    /**
+     * The end of the hour an observation at {@code epochMillis} stands for, less a millisecond: how
+     * far the weather is known once it has arrived.
+     */
+    public static long knownUntil(long epochMillis) {
+        return Math.floorDiv(epochMillis, HOUR_MILLIS) * HOUR_MILLIS + HOUR_MILLIS - 1;
+    }
+
     /** Whether the hour of {@code epochMillis} has an observation of its own. */
     boolean observed(long epochMillis) {
         long i = Math.floorDiv(epochMillis, HOUR_MILLIS) - firstHour;

@@ -1,6 +1,7 @@
 package io.gridpulse.core.pipeline;
 
 import io.gridpulse.core.anomaly.AnomalyDetector;
+import io.gridpulse.core.anomaly.DistrictHours;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.WeatherObservation;
 import java.time.Duration;
@@ -65,8 +66,6 @@ final class DetectorWeather {
     /** Weather is known up to the end of the latest observation's hour. */
     private static final class HourAfterLatest implements WatermarkGenerator<WeatherObservation> {
 
-        private static final long HOUR_MILLIS = 3_600_000L;
-
         private long latest = Long.MIN_VALUE;
 
         @Override
@@ -77,11 +76,7 @@ final class DetectorWeather {
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
             if (latest != Long.MIN_VALUE) {
-                output.emitWatermark(
-                        new Watermark(
-                                Math.floorDiv(latest, HOUR_MILLIS) * HOUR_MILLIS
-                                        + HOUR_MILLIS
-                                        - 1));
+                output.emitWatermark(new Watermark(DistrictHours.knownUntil(latest)));
             }
         }
     }
