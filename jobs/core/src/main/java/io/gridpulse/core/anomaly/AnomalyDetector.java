@@ -309,12 +309,35 @@ public final class AnomalyDetector
             double expected = profile.expectedWh(at, degrees);
             double spread = profile.spreadWh(at);
             double shift = profile.shiftWh(at, degrees);
-            spike = spikes.judge(energyWh, expected, spread, shift, profile.peakWh());
+            if (!watch.spike.isActive()) {
+                watch.spikeFromWh = watch.lastQuarterWh;
+                watch.spikePeakWh = (float) profile.peakWh();
+            }
+            spike =
+                    spikes.judge(
+                            energyWh,
+                            expected,
+                            spread,
+                            watch.spikeFromWh,
+                            watch.spikePeakWh,
+                            profile.riseWh);
             high = sustainedHighs.judge(energyWh, expected, spread, profile, watch.sustained);
             atPeak = high != null && SustainedHighDetector.atOwnPeak(energyWh, shift, profile);
             zero = zeroUse.judge(energyWh, expected);
         }
-        step(watch.spike, spike, start, spikes, watch, meterId, end, out);
+        if (spike == null && watch.spike.isActive()) {
+            Run run = watch.spike;
+            profile.noteRise(run.actual - Math.max(run.expected, watch.spikeFromWh));
+        }
+        report(
+                watch.spike.nextBurst(spike, start, spikes.maxQuarters()),
+                watch.spike,
+                start,
+                spikes,
+                watch,
+                meterId,
+                end,
+                out);
         if (watch.baseLoad.open) {
             high = null; // the always-on load explains it
         }
@@ -338,6 +361,11 @@ public final class AnomalyDetector
         if (!measured) {
             return;
         }
+        if (spike == null) {
+            profile.noteRise(
+                    energyWh - Math.max(profile.expectedWh(at, degrees), watch.lastQuarterWh));
+        }
+        watch.lastQuarterWh = (float) energyWh;
         profile.notePeak(energyWh);
         if (!profile.isWarm(end, warmUpMillis) || (spike == null && high == null && zero == null)) {
             profile.learn(at, end, energyWh, degrees);
@@ -403,26 +431,60 @@ public final class AnomalyDetector
             String meterId,
             long now,
             Collector<Anomaly> out) {
-        switch (run.next(finding, unitStart, detector.minUnits(), detector.minExpectedSum())) {
-            case OPENED -> {
-                AnomalyType type = detector.type();
-                out.collect(
-                        detector.describe(
-                                        run,
-                                        AnomalyEvents.open(
-                                                type,
-                                                detector.severity(run.score),
-                                                meterId,
-                                                watch.feederId,
-                                                watch.districtId,
-                                                run.start,
-                                                now))
-                                .build());
-                counters.opened(type);
-            }
+        report(
+                run.next(finding, unitStart, detector.minUnits(), detector.minExpectedSum()),
+                run,
+                unitStart,
+                detector,
+                watch,
+                meterId,
+                now,
+                out);
+    }
+
+    /** Sends what a unit did to {@code run}: its OPEN, its RESOLVED, or both for a burst. */
+    private void report(
+            Run.Step step,
+            Run run,
+            long unitStart,
+            Detector detector,
+            MeterWatch watch,
+            String meterId,
+            long now,
+            Collector<Anomaly> out) {
+        switch (step) {
+            case OPENED -> open(run, detector, watch, meterId, now, out);
             case RESOLVED -> resolve(run, detector, watch, meterId, unitStart, now, out);
+            case BURST -> {
+                open(run, detector, watch, meterId, now, out);
+                resolve(run, detector, watch, meterId, unitStart, now, out);
+            }
             case NONE -> {}
         }
+    }
+
+    /** Sends the run's OPEN event. */
+    private void open(
+            Run run,
+            Detector detector,
+            MeterWatch watch,
+            String meterId,
+            long now,
+            Collector<Anomaly> out) {
+        AnomalyType type = detector.type();
+        out.collect(
+                detector.describe(
+                                run,
+                                AnomalyEvents.open(
+                                        type,
+                                        detector.severity(run.score),
+                                        meterId,
+                                        watch.feederId,
+                                        watch.districtId,
+                                        run.start,
+                                        now))
+                        .build());
+        counters.opened(type);
     }
 
     /** Sends the run's RESOLVED event, ending at {@code end}, and forgets the run. */
@@ -532,6 +594,12 @@ public final class AnomalyDetector
                     && inputEndMillis != AnomalySettings.NO_INPUT_END
                     && watch.lastHeard + silentAfterMillis <= inputEndMillis) {
                 fallSilent(watch, watch.lastHeard + silentAfterMillis, ctx);
+            }
+            if (watch.spike.isBurst(spikes.maxQuarters()) && !watch.spike.open) {
+                // A spike still going when the input ended: reported, and left open like any
+                // other run at the end.
+                watch.spike.open = true;
+                open(watch.spike, spikes, watch, ctx.getCurrentKey(), watch.lastHeard, out);
             }
             state.update(watch);
             return;

@@ -32,13 +32,23 @@ public final class AnomalyOptions {
                     .withDescription(
                             "SPIKE: a quarter hour at least this many sigmas above the profile for its hour of week...");
 
-    public static final ConfigOption<Double> SPIKE_PEAK_FACTOR =
-            key("anomaly.spike.peak-factor")
+    public static final ConfigOption<Double> SPIKE_RISE_FACTOR =
+            key("anomaly.spike.rise-factor")
                     .doubleType()
-                    .defaultValue(1.4)
+                    .defaultValue(0.9)
                     .withDescription(
-                            "...and at least this times the household's usual peak quarter hour (a slowly fading"
-                                    + " maximum), so that the household's own big appliances at an unusual hour do not alert.");
+                            "...and rising above the quarter hour before it (or the profile, if higher) by at least"
+                                    + " this times the household's usual peak quarter hour (a slowly fading maximum): the"
+                                    + " household's own big appliances come on one after another, an extra load at once.");
+
+    public static final ConfigOption<Double> SPIKE_USUAL_RISE_FACTOR =
+            key("anomaly.spike.usual-rise-factor")
+                    .doubleType()
+                    .defaultValue(1.2)
+                    .withDescription(
+                            "...and by at least this times the household's usual biggest rise (a slowly fading"
+                                    + " maximum, which every spike also sets): a short big load the household repeats"
+                                    + " alerts once.");
 
     public static final ConfigOption<Double> SPIKE_MIN_EXCESS_KWH =
             key("anomaly.spike.min-excess-kwh")
@@ -47,6 +57,16 @@ public final class AnomalyOptions {
                     .withDescription(
                             "...and at least this much energy above the profile in the quarter hour, kWh (0.25 kWh in a"
                                     + " quarter hour is 1 kW on average).");
+
+    public static final ConfigOption<Duration> SPIKE_MAX_DURATION =
+            key("anomaly.spike.max-duration")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(45))
+                    .withDescription(
+                            "...and over within this long (whole quarter hours): a spike is a short burst. A longer"
+                                    + " run of such quarter hours is an hour-long appliance the household has not used"
+                                    + " lately (a sauna), or the start of a SUSTAINED_HIGH. So a SPIKE is reported when"
+                                    + " its run ends, at most this long after it began.");
 
     public static final ConfigOption<Double> SUSTAINED_SIGMAS =
             key("anomaly.sustained.sigmas")

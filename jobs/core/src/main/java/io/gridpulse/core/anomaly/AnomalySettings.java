@@ -15,8 +15,10 @@ import org.apache.flink.configuration.ReadableConfig;
 public record AnomalySettings(
         Duration warmUp,
         double spikeSigmas,
-        double spikePeakFactor,
+        double spikeRiseFactor,
+        double spikeUsualRiseFactor,
         double spikeMinExcessWh,
+        int spikeMaxQuarters,
         double sustainedSigmas,
         double sustainedMinExcessWh,
         double sustainedPeakShare,
@@ -89,8 +91,10 @@ public record AnomalySettings(
         return new AnomalySettings(
                 config.get(WARM_UP),
                 config.get(SPIKE_SIGMAS),
-                config.get(SPIKE_PEAK_FACTOR),
+                config.get(SPIKE_RISE_FACTOR),
+                config.get(SPIKE_USUAL_RISE_FACTOR),
                 config.get(SPIKE_MIN_EXCESS_KWH) * 1000,
+                quarters(config.get(SPIKE_MAX_DURATION)),
                 config.get(SUSTAINED_SIGMAS),
                 config.get(SUSTAINED_MIN_EXCESS_KWH) * 1000,
                 config.get(SUSTAINED_PEAK_SHARE),

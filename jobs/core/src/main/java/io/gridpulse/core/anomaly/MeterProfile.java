@@ -53,6 +53,12 @@ public class MeterProfile {
     public float levelWh;
     public float peakWh;
 
+    /**
+     * The household's usual biggest rise, Wh: how far a quarter hour has climbed above the one
+     * before it (or the profile, if higher), fading like the peak ({@link #noteRise}).
+     */
+    public float riseWh;
+
     /** End of the first quarter hour learned; 0 before. */
     public long since;
 
@@ -180,6 +186,14 @@ public class MeterProfile {
      */
     void notePeak(double energyWh) {
         peakWh = (float) Math.max(energyWh, peakWh * PEAK_FADE);
+    }
+
+    /**
+     * Every normal quarter hour's rise, and each spike run's once it ends, sets the usual biggest
+     * rise: a short big load the household repeats (and was told about) is then its own.
+     */
+    void noteRise(double riseWh) {
+        this.riseWh = (float) Math.max(riseWh, this.riseWh * PEAK_FADE);
     }
 
     /**

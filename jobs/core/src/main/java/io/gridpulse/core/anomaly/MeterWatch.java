@@ -17,6 +17,17 @@ public class MeterWatch {
     public Run voltage = new Run();
     public Run baseLoad = new Run();
 
+    /** The newest measured quarter hour's use, Wh: what a spike rises from. */
+    public float lastQuarterWh;
+
+    /**
+     * Taken when a spike run begins, so that the run is measured from what came before it, not from
+     * its own quarter hours: the quarter hour before it and the usual peak then, Wh.
+     */
+    public float spikeFromWh;
+
+    public float spikePeakWh;
+
     /**
      * The household's usual night minimum quarter hour as drawn, Wh, and its usual heating and
      * cooling degrees; NaN until a night was learned. Kept as drawn, with its weather, so that it

@@ -2,8 +2,9 @@ package io.gridpulse.core.anomaly;
 
 /**
  * A run of consecutive anomalous units (quarter hours, or nights) of one kind at one meter: it
- * opens an anomaly once it is long enough and resolves it at the first normal unit. Keeps the worst
- * unit for the events. A Flink POJO; floats keep it small (it lives in every meter's state).
+ * opens an anomaly once it is long enough and resolves it at the first normal unit; or, for a short
+ * burst (SPIKE), is reported when it ends, if it was short enough. Keeps the worst unit for the
+ * events. A Flink POJO; floats keep it small (it lives in every meter's state).
  */
 public class Run {
 
@@ -29,7 +30,9 @@ public class Run {
     enum Step {
         NONE,
         OPENED,
-        RESOLVED
+        RESOLVED,
+        /** A burst ended: its anomaly opens and resolves at once. */
+        BURST
     }
 
     /**
@@ -44,6 +47,36 @@ public class Run {
             }
             return wasOpen ? Step.RESOLVED : Step.NONE;
         }
+        extend(finding, unitStart);
+        if (!open && units >= minUnits && expectedSum >= minExpectedSum) {
+            open = true;
+            return Step.OPENED;
+        }
+        return Step.NONE;
+    }
+
+    /**
+     * Adds the unit to a run that is judged when it ends: a finding extends it, a normal unit ends
+     * it. It was a {@link Step#BURST} if it had at most {@code maxUnits} units.
+     */
+    Step nextBurst(Finding finding, long unitStart, int maxUnits) {
+        if (finding == null) {
+            boolean burst = isBurst(maxUnits);
+            if (!burst) {
+                reset();
+            }
+            return burst ? Step.BURST : Step.NONE;
+        }
+        extend(finding, unitStart);
+        return Step.NONE;
+    }
+
+    /** Whether the run, were it to end now, is a burst ({@link #nextBurst}). */
+    boolean isBurst(int maxUnits) {
+        return isActive() && units <= maxUnits;
+    }
+
+    private void extend(Finding finding, long unitStart) {
         if (start == NONE) {
             start = unitStart;
             units = 0;
@@ -59,11 +92,6 @@ public class Run {
             expected = (float) finding.expected();
             actual = (float) finding.actual();
         }
-        if (!open && units >= minUnits && expectedSum >= minExpectedSum) {
-            open = true;
-            return Step.OPENED;
-        }
-        return Step.NONE;
     }
 
     /** Forgets the run after its RESOLVED event was sent. */

@@ -1,6 +1,7 @@
 package io.gridpulse.core.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridpulse.core.config.DistrictZones;
 import io.gridpulse.schema.AggregationWindow;
@@ -60,33 +61,45 @@ class AnomalyDetectorTest {
     }
 
     @Test
-    void shouldFlagASpikeWhenItsQuarterHourCloses() throws Exception {
+    void shouldReportASpikeWhenItsBurstEnds() throws Exception {
         normalUntil(WARM + 14 * HOUR);
         quarter(3_000); // 12 kW for a quarter hour at 14:00, where the household draws 400 W and
         // peaks at 6 kW
         List<Anomaly> atClose = anomalies();
         quarter(normalAt(now));
 
-        assertThat(atClose)
+        assertThat(atClose).as("it may yet be the start of something longer").isEmpty();
+        assertThat(anomalies())
+                .satisfiesExactly(
+                        open -> {
+                            assertThat(open.getType()).isEqualTo(AnomalyType.SPIKE);
+                            assertThat(open.getState()).isEqualTo(AnomalyState.OPEN);
+                            assertThat(open.getStart().toEpochMilli())
+                                    .isEqualTo(T0 + WARM + 14 * HOUR);
+                            assertThat(open.getDetectedAt().toEpochMilli())
+                                    .isEqualTo(T0 + WARM + 14 * HOUR + 2 * Q);
+                            assertThat(open.getActual()).isEqualTo(3.0);
+                            assertThat(open.getExpected()).isBetween(0.08, 0.12);
+                        },
+                        resolved -> {
+                            assertThat(resolved.getState()).isEqualTo(AnomalyState.RESOLVED);
+                            assertThat(resolved.getEnd().toEpochMilli())
+                                    .isEqualTo(T0 + WARM + 14 * HOUR + Q);
+                        });
+    }
+
+    @Test
+    void shouldReportASpikeStillGoingWhenABoundedInputEndsAsOpen() throws Exception {
+        normalUntil(WARM + 14 * HOUR);
+        quarter(3_000);
+        harness.watermark(Long.MAX_VALUE);
+
+        assertThat(anomalies())
                 .singleElement()
                 .satisfies(
                         a -> {
                             assertThat(a.getType()).isEqualTo(AnomalyType.SPIKE);
                             assertThat(a.getState()).isEqualTo(AnomalyState.OPEN);
-                            assertThat(a.getStart().toEpochMilli())
-                                    .isEqualTo(T0 + WARM + 14 * HOUR);
-                            assertThat(a.getDetectedAt().toEpochMilli())
-                                    .isEqualTo(T0 + WARM + 14 * HOUR + Q);
-                            assertThat(a.getActual()).isEqualTo(3.0);
-                            assertThat(a.getExpected()).isBetween(0.08, 0.12);
-                        });
-        assertThat(anomalies())
-                .singleElement()
-                .satisfies(
-                        a -> {
-                            assertThat(a.getState()).isEqualTo(AnomalyState.RESOLVED);
-                            assertThat(a.getEnd().toEpochMilli())
-                                    .isEqualTo(T0 + WARM + 14 * HOUR + Q);
                         });
     }
 
@@ -107,19 +120,35 @@ class AnomalyDetectorTest {
     }
 
     @Test
-    void shouldNotTakeTheHouseholdsOwnUsualPeakAtAnOddHourForASpike() throws Exception {
-        // A 2.5 kWh quarter hour (the sauna) every Saturday evening sets the household's usual
-        // peak...
+    void shouldNotTakeAnHourOfTheHouseholdsSaunaAtAnOddHourForASpike() throws Exception {
+        // An hour of sauna (2.5 kWh a quarter hour) every Saturday evening sets the usual peak...
         for (long day = 0; day < 22; day++) {
-            normalUntil(day * DAY + 19 * HOUR);
-            quarter(day % 7 == 5 ? 2_500 : normalAt(now));
+            saunaOrNormal(day, day % 7 == 5, 0);
         }
-        // ...so the same on a Tuesday afternoon is unusual for the hour, but not for the household.
-        normalUntil(23 * DAY + 14 * HOUR);
-        quarter(2_500);
-        normalUntil(24 * DAY);
+        // ...so an hour of it on a Tuesday afternoon rises as far as a spike, but lasts too long.
+        normalUntil(22 * DAY + 14 * HOUR);
+        for (int q = 0; q < 4; q++) {
+            quarter(2_500);
+        }
+        normalUntil(23 * DAY);
 
         assertThat(anomalies()).extracting(Anomaly::getType).doesNotContain(AnomalyType.SPIKE);
+    }
+
+    @Test
+    void shouldMeasureASpikeFromWhatTheHouseholdDrewJustBefore() throws Exception {
+        for (long day = 0; day < 22; day++) {
+            saunaOrNormal(day, day % 7 == 5, 0);
+        }
+        saunaOrNormal(26, true, 1_500); // the oven on during the sauna: a new maximum, not a spike
+        assertThat(anomalies()).extracting(Anomaly::getType).doesNotContain(AnomalyType.SPIKE);
+
+        saunaOrNormal(33, true, 4_000); // 16 kW more at once: a spike, though the sauna was on
+        assertThat(anomalies())
+                .extracting(Anomaly::getType, Anomaly::getState)
+                .containsExactly(
+                        tuple(AnomalyType.SPIKE, AnomalyState.OPEN),
+                        tuple(AnomalyType.SPIKE, AnomalyState.RESOLVED));
     }
 
     @Test
@@ -129,7 +158,8 @@ class AnomalyDetectorTest {
             quarter(
                     day >= 22 && day % 7 == 5
                             ? 3_000
-                            : normalAt(now)); // a new sauna, every Saturday from day 26
+                            : normalAt(
+                                    now)); // a new 12 kW quarter hour, every Saturday from day 26
         }
 
         assertThat(anomalies())
@@ -352,12 +382,16 @@ class AnomalyDetectorTest {
         }
         // week 4, Tuesday 14:00: a quarter hour that would be a spike anywhere else
         quarter(3_000);
+        quarter(normalAt(now));
         assertThat(anomalies()).isEmpty();
 
         normalUntil(WARM + DAY + 14 * HOUR);
         // Wednesday 14:00, an hour learned every week; twice Tuesday's, which became the usual peak
         quarter(6_000);
-        assertThat(anomalies()).extracting(Anomaly::getType).containsExactly(AnomalyType.SPIKE);
+        quarter(normalAt(now));
+        assertThat(anomalies())
+                .extracting(Anomaly::getType)
+                .containsExactly(AnomalyType.SPIKE, AnomalyType.SPIKE);
     }
 
     @Test
@@ -397,8 +431,11 @@ class AnomalyDetectorTest {
         quarter(3_000);
         now -= Q;
         quarter(3_100); // the same quarter hour again, one late reading more
+        quarter(normalAt(now));
 
-        assertThat(anomalies()).extracting(Anomaly::getState).containsExactly(AnomalyState.OPEN);
+        assertThat(anomalies())
+                .extracting(Anomaly::getState)
+                .containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
     }
 
     @Test
@@ -512,6 +549,18 @@ class AnomalyDetectorTest {
         long n = (start - T0) / Q;
         double noise = ((n * 2654435761L) % 21 - 10) / 100.0;
         return base * (1 + noise);
+    }
+
+    /**
+     * Day {@code day} until its evening: with {@code sauna}, an hour of it from 19:00 (2.5 kWh a
+     * quarter hour), {@code extraWh} on top in its third quarter hour.
+     */
+    private void saunaOrNormal(long day, boolean sauna, double extraWh) throws Exception {
+        normalUntil(day * DAY + 19 * HOUR);
+        for (int q = 0; q < 4; q++) {
+            quarter(sauna ? 2_500 + (q == 2 ? extraWh : 0) : normalAt(now));
+        }
+        normalUntil(day * DAY + 21 * HOUR);
     }
 
     private void normalUntil(long offset) throws Exception {

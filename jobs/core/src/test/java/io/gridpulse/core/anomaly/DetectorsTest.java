@@ -23,18 +23,25 @@ class DetectorsTest {
     }
 
     @Test
-    void spikeNeedsSigmasExcessAndTheUsualPeakAllAtOnce() {
+    void spikeNeedsSigmasExcessAndARiseBeyondTheUsualPeakAndRiseAllAtOnce() {
         SpikeDetector spikes = new SpikeDetector(settings);
         double spread = 20;
         double expected = 100;
         double excess = Math.max(settings.spikeSigmas() * spread, settings.spikeMinExcessWh()) + 1;
-        double peak = (expected + excess) / settings.spikePeakFactor();
-        assertThat(spikes.judge(expected + excess, expected, spread, 0, peak)).isNotNull();
-        assertThat(spikes.judge(expected + excess, expected, spread, 0, peak * 1.01)).isNull();
-        assertThat(spikes.judge(expected + excess, expected, spread, 1, peak))
-                .as("today's shift (level and weather) is taken off before the peak is compared")
+        double energy = expected + excess;
+        double peak = excess / settings.spikeRiseFactor();
+        double usualRise = excess / settings.spikeUsualRiseFactor();
+        assertThat(spikes.judge(energy, expected, spread, 0, peak, usualRise)).isNotNull();
+        assertThat(spikes.judge(energy, expected, spread, 0, peak * 1.01, usualRise)).isNull();
+        assertThat(spikes.judge(energy, expected, spread, 0, peak, usualRise * 1.01))
+                .as("a rise the household has made before")
                 .isNull();
-        assertThat(spikes.judge(expected + excess - 2, expected, spread, 0, 1)).isNull();
+        assertThat(spikes.judge(energy, expected, spread, expected + 1, peak, usualRise))
+                .as("the rise is taken from the quarter hour before, where that was higher")
+                .isNull();
+        assertThat(spikes.judge(energy - 2, expected, spread, 0, 1, 1))
+                .as("not far enough above the profile")
+                .isNull();
     }
 
     @Test
