@@ -305,8 +305,8 @@ public final class AnomalyDetector
         Finding high = null;
         Finding zero = null;
         boolean atPeak = false;
+        double expected = profile.expectedWh(at, degrees);
         if (warm) {
-            double expected = profile.expectedWh(at, degrees);
             double spread = profile.spreadWh(at);
             double shift = profile.shiftWh(at, degrees);
             if (!watch.spike.isActive()) {
@@ -327,7 +327,7 @@ public final class AnomalyDetector
         }
         if (spike == null && watch.spike.isActive()) {
             Run run = watch.spike;
-            profile.noteRise(run.actual - Math.max(run.expected, watch.spikeFromWh));
+            profile.noteRise(SpikeDetector.rise(run.actual, run.expected, watch.spikeFromWh));
         }
         report(
                 watch.spike.nextBurst(spike, start, spikes.maxQuarters()),
@@ -362,8 +362,7 @@ public final class AnomalyDetector
             return;
         }
         if (spike == null) {
-            profile.noteRise(
-                    energyWh - Math.max(profile.expectedWh(at, degrees), watch.lastQuarterWh));
+            profile.noteRise(SpikeDetector.rise(energyWh, expected, watch.lastQuarterWh));
         }
         watch.lastQuarterWh = (float) energyWh;
         profile.notePeak(energyWh);

@@ -59,12 +59,19 @@ final class SpikeDetector implements Detector {
             double usualRiseWh) {
         double excess = energyWh - expectedWh;
         double score = excess / spreadWh;
-        double rise = energyWh - Math.max(expectedWh, fromWh);
+        double rise = rise(energyWh, expectedWh, fromWh);
         return score >= sigmas
                         && excess >= minExcessWh
                         && rise >= riseFactor * peakWh
                         && rise >= usualRiseFactor * usualRiseWh
                 ? new Finding(score, expectedWh, energyWh)
                 : null;
+    }
+
+    /**
+     * How far a quarter hour rises above {@code fromWh}, or above the profile if that is higher.
+     */
+    static double rise(double energyWh, double expectedWh, double fromWh) {
+        return energyWh - Math.max(expectedWh, fromWh);
     }
 }
