@@ -3,6 +3,7 @@ package io.gridpulse.core.pipeline;
 import io.gridpulse.core.anomaly.AnomalyDetector;
 import io.gridpulse.core.anomaly.DistrictCrowds;
 import io.gridpulse.core.anomaly.FeederWatch;
+import io.gridpulse.core.anomaly.ResolvedAfterOpen;
 import io.gridpulse.core.anomaly.SilenceSignal;
 import io.gridpulse.core.anomaly.SilenceSignalTime;
 import io.gridpulse.core.io.ReadingTypes;
@@ -175,8 +176,17 @@ public final class EnergyPipeline {
                         .returns(ReadingTypes.ANOMALY)
                         .name("feeder silences")
                         .uid("feeder-silences");
+        DataStream<Anomaly> meterEvents =
+                batch
+                        ? meterAnomalies
+                                .transform(
+                                        "resolved after open",
+                                        ReadingTypes.ANOMALY,
+                                        new ResolvedAfterOpen())
+                                .uid("resolved-after-open")
+                        : meterAnomalies;
         DataStream<Anomaly> judgedByDistrict =
-                meterAnomalies
+                meterEvents
                         .keyBy(Anomaly::getDistrictId, Types.STRING)
                         .connect(voices.keyBy(SilenceSignal::districtId, Types.STRING))
                         .process(new DistrictCrowds(settings.anomaly()))
