@@ -304,6 +304,7 @@ public final class AnomalyDetector
         Finding spike = null;
         Finding high = null;
         Finding zero = null;
+        boolean lull = false;
         boolean atPeak = false;
         double expected = profile.expectedWh(at, degrees);
         if (warm) {
@@ -322,6 +323,10 @@ public final class AnomalyDetector
                             watch.spikePeakWh,
                             profile.riseWh);
             high = sustainedHighs.judge(energyWh, expected, spread, profile, watch.sustained);
+            lull =
+                    high == null
+                            && sustainedHighs.holds(
+                                    energyWh, expected, spread, profile, watch.sustained);
             atPeak = high != null && SustainedHighDetector.atOwnPeak(energyWh, shift, profile);
             zero = zeroUse.judge(energyWh, expected);
         }
@@ -340,10 +345,21 @@ public final class AnomalyDetector
                 out);
         if (watch.baseLoad.open) {
             high = null; // the always-on load explains it
+            lull = false;
         }
-        if (!atPeak) {
+        if (lull) {
+            watch.sustained.hold();
+        } else if (!atPeak) {
             boolean wasActive = watch.sustained.isActive();
-            step(watch.sustained, high, start, sustainedHighs, watch, meterId, end, out);
+            step(
+                    watch.sustained,
+                    high,
+                    high == null ? watch.sustained.endBefore(start, end - start) : start,
+                    sustainedHighs,
+                    watch,
+                    meterId,
+                    end,
+                    out);
             if (!wasActive && watch.sustained.isActive()) {
                 watch.sustained.level = profile.levelWh;
             }
@@ -366,7 +382,8 @@ public final class AnomalyDetector
         }
         watch.lastQuarterWh = (float) energyWh;
         profile.notePeak(energyWh);
-        if (!profile.isWarm(end, warmUpMillis) || (spike == null && high == null && zero == null)) {
+        if (!profile.isWarm(end, warmUpMillis)
+                || (spike == null && high == null && !lull && zero == null)) {
             profile.learn(at, end, energyWh, degrees);
         } else if (spike == null && zero == null) {
             // Hours above profile may be the weather turning cold: only the level learns from

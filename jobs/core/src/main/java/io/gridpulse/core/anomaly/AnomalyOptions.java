@@ -90,11 +90,22 @@ public final class AnomalyOptions {
                             "...and at least this share of the household's usual peak quarter hour above profile (a"
                                     + " heat pump working harder on a cold night is not an alert; a heater left on is)...");
 
+    public static final ConfigOption<Double> SUSTAINED_HOLD_SHARE =
+            key("anomaly.sustained.hold-share")
+                    .doubleType()
+                    .defaultValue(0.67)
+                    .withDescription(
+                            "...and a run already going is held, neither lengthened nor ended, by up to half an"
+                                    + " hour in a row of quarter hours that reach this share of those bars (a smaller"
+                                    + " dinner than usual under a heater left on; 1: never held)...");
+
     public static final ConfigOption<Duration> SUSTAINED_MIN_DURATION =
             key("anomaly.sustained.min-duration")
                     .durationType()
-                    .defaultValue(Duration.ofHours(3))
-                    .withDescription("...for at least this long (longer than a sauna evening).");
+                    .defaultValue(Duration.ofMinutes(210))
+                    .withDescription(
+                            "...for at least this long (longer than a household's own sauna evening, which often"
+                                    + " runs just over three hours).");
 
     public static final ConfigOption<Double> BASE_LOAD_RATIO =
             key("anomaly.base-load.ratio")

@@ -24,6 +24,12 @@ public class Run {
     /** The profile's level when the run began (runs of extra load are measured against it). */
     public float level;
 
+    /**
+     * Units in a row, up to the last, that held the run without extending it ({@link #hold}): below
+     * the bar, but near it.
+     */
+    public int lulls;
+
     public Run() {}
 
     /** What a unit did to the run. */
@@ -84,6 +90,7 @@ public class Run {
             expectedSum = 0;
             actualSum = 0;
         }
+        lulls = 0;
         units++;
         expectedSum += (float) finding.expected();
         actualSum += (float) finding.actual();
@@ -94,11 +101,25 @@ public class Run {
         }
     }
 
+    /** A unit that neither extends the run nor ends it (a lull). */
+    void hold() {
+        lulls++;
+    }
+
+    /**
+     * Where the run's last anomalous unit ended, given the start of the unit that ended the run:
+     * the lulls before it were not part of the run.
+     */
+    long endBefore(long unitStart, long unitMillis) {
+        return unitStart - lulls * unitMillis;
+    }
+
     /** Forgets the run after its RESOLVED event was sent. */
     void reset() {
         start = NONE;
         units = 0;
         open = false;
+        lulls = 0;
     }
 
     boolean isActive() {

@@ -12,15 +12,20 @@ final class SustainedHighDetector implements Detector {
 
     private static final long serialVersionUID = 1L;
 
+    /** Quarter hours in a row that may hold a run without reaching its bars: half an hour. */
+    static final int MAX_LULLS = 2;
+
     private final double sigmas;
     private final double minExcessWh;
     private final double peakShare;
+    private final double holdShare;
     private final int quarters;
 
     SustainedHighDetector(AnomalySettings settings) {
         this.sigmas = settings.sustainedSigmas();
         this.minExcessWh = settings.sustainedMinExcessWh();
         this.peakShare = settings.sustainedPeakShare();
+        this.holdShare = settings.sustainedHoldShare();
         this.quarters = settings.sustainedQuarters();
     }
 
@@ -37,17 +42,39 @@ final class SustainedHighDetector implements Detector {
     /** The quarter hour's finding against the level before {@code run}, or null. */
     Finding judge(
             double energyWh, double expectedWh, double spreadWh, MeterProfile profile, Run run) {
-        double runExpected =
-                run.isActive()
-                        ? Math.max(
-                                0,
-                                expectedWh - profile.levelWh + Math.min(profile.levelWh, run.level))
-                        : expectedWh;
-        double excess = energyWh - runExpected;
+        double excess = energyWh - runExpectedWh(expectedWh, profile, run);
         double score = excess / spreadWh;
-        return score >= sigmas && excess >= Math.max(minExcessWh, peakShare * profile.peakWh())
-                ? new Finding(score, runExpected, energyWh)
+        return score >= sigmas && excess >= minExcessWh(profile)
+                ? new Finding(score, energyWh - excess, energyWh)
                 : null;
+    }
+
+    /**
+     * Whether a quarter hour that is not high still holds {@code run}, neither lengthening nor
+     * ending it: the run is going, has not been held for {@link #MAX_LULLS} quarter hours in a row,
+     * and the quarter reaches {@code anomaly.sustained.hold-share} of the bars. The household's own
+     * use under an extra load varies (a smaller dinner than usual), and once a run ends the level
+     * has learned the load, which then never stands out again.
+     */
+    boolean holds(
+            double energyWh, double expectedWh, double spreadWh, MeterProfile profile, Run run) {
+        if (!run.isActive() || run.lulls >= MAX_LULLS || holdShare >= 1.0) {
+            return false;
+        }
+        double excess = energyWh - runExpectedWh(expectedWh, profile, run);
+        return excess >= holdShare * sigmas * spreadWh
+                && excess >= holdShare * minExcessWh(profile);
+    }
+
+    /** What the profile expected at the level from before the run, if one is going. */
+    private static double runExpectedWh(double expectedWh, MeterProfile profile, Run run) {
+        return run.isActive()
+                ? Math.max(0, expectedWh - profile.levelWh + Math.min(profile.levelWh, run.level))
+                : expectedWh;
+    }
+
+    private double minExcessWh(MeterProfile profile) {
+        return Math.max(minExcessWh, peakShare * profile.peakWh());
     }
 
     /**

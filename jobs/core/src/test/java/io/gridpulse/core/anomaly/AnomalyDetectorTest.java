@@ -169,7 +169,7 @@ class AnomalyDetectorTest {
     }
 
     @Test
-    void shouldOpenSustainedHighAfterThreeHoursAndResolveWhenItEnds() throws Exception {
+    void shouldOpenSustainedHighAfterThreeAndAHalfHoursAndResolveWhenItEnds() throws Exception {
         normalUntil(WARM + 2 * HOUR);
         long start = now;
         while (now < start + 5 * HOUR) {
@@ -183,9 +183,48 @@ class AnomalyDetectorTest {
                 .extracting(Anomaly::getState)
                 .containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
         assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(start);
-        assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 3 * HOUR);
+        assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 14 * Q);
         assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(start + 5 * HOUR);
         assertThat(events.get(1).getAnomalyId()).isEqualTo(events.get(0).getAnomalyId());
+    }
+
+    @Test
+    void shouldHoldASustainedHighThroughHalfAnHourJustUnderItsBar() throws Exception {
+        normalUntil(WARM + 2 * HOUR);
+        long start = now;
+        extraFor(8, 600); // 2.4 kW more for two hours...
+        extraFor(
+                2, 250); // ...then half an hour at 1 kW, under the 300 Wh bar (a fifth of the peak)
+        long resumed = now;
+        extraFor(8, 600);
+        long ended = now;
+        extraFor(3, 250); // three quarter hours near the bar: the load has gone
+        quarter(normalAt(now));
+
+        List<Anomaly> events = anomalies();
+        assertThat(events)
+                .extracting(Anomaly::getType, Anomaly::getState)
+                .containsExactly(
+                        tuple(AnomalyType.SUSTAINED_HIGH, AnomalyState.OPEN),
+                        tuple(AnomalyType.SUSTAINED_HIGH, AnomalyState.RESOLVED));
+        assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(start);
+        assertThat(events.get(0).getDetectedAt().toEpochMilli())
+                .as("the held half hour does not count towards the run's length")
+                .isEqualTo(resumed + 6 * Q);
+        assertThat(events.get(1).getEnd().toEpochMilli())
+                .as("the run ends where its last high quarter hour did")
+                .isEqualTo(ended);
+    }
+
+    @Test
+    void shouldEndASustainedHighOnThreeQuarterHoursJustUnderItsBar() throws Exception {
+        normalUntil(WARM + 2 * HOUR);
+        extraFor(8, 600);
+        extraFor(3, 250);
+        extraFor(8, 600);
+        quarter(normalAt(now));
+
+        assertThat(anomalies()).as("two runs of two hours, each too short").isEmpty();
     }
 
     @Test
@@ -561,6 +600,13 @@ class AnomalyDetectorTest {
             quarter(sauna ? 2_500 + (q == 2 ? extraWh : 0) : normalAt(now));
         }
         normalUntil(day * DAY + 21 * HOUR);
+    }
+
+    /** {@code quarters} quarter hours of the household's use with {@code extraWh} on top. */
+    private void extraFor(int quarters, double extraWh) throws Exception {
+        for (int i = 0; i < quarters; i++) {
+            quarter(normalAt(now) + extraWh);
+        }
     }
 
     private void normalUntil(long offset) throws Exception {

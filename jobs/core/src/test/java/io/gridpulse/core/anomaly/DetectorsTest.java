@@ -8,6 +8,7 @@ import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.Severity;
 import java.time.Instant;
+import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 /** Each detector alone, at the edges of its thresholds (defaults of {@link AnomalyOptions}). */
@@ -58,6 +59,52 @@ class DetectorsTest {
         assertThat(inRun).isNotNull();
         assertThat(inRun.expected()).isEqualTo(100.0);
         assertThat(highs.minUnits()).isEqualTo(settings.sustainedQuarters());
+    }
+
+    @Test
+    void sustainedHighRunIsHeldThroughHalfAnHourNearItsBarsButNoLonger() {
+        SustainedHighDetector highs = new SustainedHighDetector(settings);
+        MeterProfile profile = profile(0, 100);
+        double spread = 20;
+        double expected = 100;
+        double bar =
+                Math.max(
+                        settings.sustainedSigmas() * spread,
+                        Math.max(
+                                settings.sustainedMinExcessWh(),
+                                settings.sustainedPeakShare() * profile.peakWh()));
+        double quiet = expected + settings.sustainedHoldShare() * bar + 1;
+        Run run = new Run();
+        assertThat(highs.judge(quiet, expected, spread, profile, run)).isNull();
+        assertThat(highs.holds(quiet, expected, spread, profile, run))
+                .as("only a run already going is held")
+                .isFalse();
+        Finding high = highs.judge(expected + bar + 1, expected, spread, profile, run);
+        assertThat(high).isNotNull();
+        run.next(high, 0, highs.minUnits(), 0);
+        for (int lull = 0; lull < SustainedHighDetector.MAX_LULLS; lull++) {
+            assertThat(highs.holds(quiet, expected, spread, profile, run)).isTrue();
+            run.hold();
+        }
+        assertThat(run.endBefore(1_000, 100))
+                .as("a run that ends now ended before its lulls")
+                .isEqualTo(1_000 - SustainedHighDetector.MAX_LULLS * 100);
+        assertThat(highs.holds(quiet, expected, spread, profile, run))
+                .as("one quarter hour more than the lulls allow")
+                .isFalse();
+        run.next(high, 1, highs.minUnits(), 0);
+        assertThat(run.units).as("lulls do not lengthen a run").isEqualTo(2);
+        assertThat(run.lulls).as("a high quarter hour starts their count again").isZero();
+        assertThat(highs.holds(quiet - 2, expected, spread, profile, run))
+                .as("below the hold share of the bars")
+                .isFalse();
+        Configuration never = new Configuration();
+        never.set(AnomalyOptions.SUSTAINED_HOLD_SHARE, 1.0);
+        assertThat(
+                        new SustainedHighDetector(AnomalySettings.from(never))
+                                .holds(quiet, expected, spread, profile, run))
+                .as("hold share 1: a run is never held")
+                .isFalse();
     }
 
     @Test
