@@ -263,7 +263,7 @@ public final class AnomalyDetector
                     Math.max(start, end - covered),
                     Math.min(end, start + covered),
                     ctx);
-            Degrees degrees = degrees(ctx, watch.districtId, start);
+            Degrees degrees = degrees(ctx, watch.districtId, start, end);
             if (degrees == null && holdForWeather && weatherAware) {
                 counters.quarterWithoutTemperature();
             }
@@ -272,13 +272,16 @@ public final class AnomalyDetector
         state.update(watch);
     }
 
-    /** The district's temperature in the quarter hour from {@code start}, or null if not known. */
-    private Degrees degrees(ReadOnlyContext ctx, String districtId, long start) throws Exception {
+    /**
+     * The district's temperature in the quarter hour {@code [start, end)}, or null if not known.
+     */
+    private Degrees degrees(ReadOnlyContext ctx, String districtId, long start, long end)
+            throws Exception {
         if (!weatherAware) {
             return null;
         }
         DistrictHours hours = ctx.getBroadcastState(TEMPERATURES).get(districtId);
-        double celsius = hours == null ? Double.NaN : hours.at(start);
+        double celsius = hours == null ? Double.NaN : hours.during(start, end);
         return Double.isNaN(celsius) ? null : Degrees.of(celsius, heatingBaseC, coolingBaseC);
     }
 

@@ -37,6 +37,26 @@ public class DistrictHours {
     }
 
     /**
+     * The temperature in the middle of {@code [start, end)}, °C, or NaN: the observation of its
+     * hour moved along the trend from the hour before, where both were observed (else {@link #at}).
+     * Hourly observations stand for their hour's start; a quarter hour late in a night that cools
+     * by a degree an hour is most of a degree colder, which an electrically heated or
+     * air-conditioned household's use follows. Only past observations, so a quarter hour is judged
+     * as soon as its hour's observation is known, and the same live and replayed.
+     */
+    double during(long start, long end) {
+        long middle = start + (end - start) / 2;
+        long hour = Math.floorDiv(middle, HOUR_MILLIS);
+        if (!observed(middle) || !observed(middle - HOUR_MILLIS)) {
+            return at(middle);
+        }
+        double now = celsius[(int) (hour - firstHour)];
+        double before = celsius[(int) (hour - 1 - firstHour)];
+        double intoHour = (middle - hour * HOUR_MILLIS) / (double) HOUR_MILLIS;
+        return now + (now - before) * intoHour;
+    }
+
+    /**
      * The end of the hour an observation at {@code epochMillis} stands for, less a millisecond: how
      * far the weather is known once it has arrived.
      */

@@ -1,6 +1,7 @@
 package io.gridpulse.core.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,23 @@ class DistrictHoursTest {
         assertThat(hours.at(T0 + 2 * HOUR + 59 * 60_000)).as("carried").isEqualTo(-4.5);
         assertThat(hours.at(T0 + 3 * HOUR)).as("too old to stand for now").isNaN();
         assertThat(hours.at(T0 - 1)).as("no observation before").isNaN();
+    }
+
+    @Test
+    void aQuarterHourFollowsTheTrendFromTheHourBefore() {
+        DistrictHours hours = new DistrictHours();
+        hours.put(T0, 30.0);
+        hours.put(T0 + HOUR, 29.0); // a night cooling by a degree an hour
+        long q = 15 * 60_000;
+
+        assertThat(hours.during(T0 + HOUR, T0 + HOUR + q)).isCloseTo(28.875, within(1e-9));
+        assertThat(hours.during(T0 + HOUR + 3 * q, T0 + 2 * HOUR)).isCloseTo(28.125, within(1e-9));
+        assertThat(hours.during(T0, T0 + q))
+                .as("no hour before: the hour's observation as it is")
+                .isEqualTo(30.0);
+        assertThat(hours.during(T0 + 2 * HOUR, T0 + 2 * HOUR + q))
+                .as("an hour not observed carries the last, without a trend")
+                .isEqualTo(29.0);
     }
 
     @Test
