@@ -1,5 +1,6 @@
 package io.gridpulse.core.anomaly;
 
+import static io.gridpulse.core.anomaly.FilledAnomalies.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.schema.Anomaly;
@@ -133,15 +134,5 @@ class DistrictCrowdsTest {
 
     private void watermark(long time) throws Exception {
         harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(time));
-    }
-
-    /** The fields a detector fills in. */
-    private static Anomaly filled(Anomaly.Builder event) {
-        return event.setScore(5.0)
-                .setExpected(0.5)
-                .setActual(1.0)
-                .setUnit("kWh")
-                .setMessage("night minimum raised")
-                .build();
     }
 }
