@@ -9,9 +9,7 @@ import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.LiveSettings;
-import io.gridpulse.core.pipeline.ProductionInputs;
-import io.gridpulse.core.pipeline.ProductionOutputs;
-import io.gridpulse.core.pipeline.Workflow;
+import io.gridpulse.core.pipeline.LiveWorkflow;
 import io.gridpulse.core.savings.live.SavingsOptions;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
@@ -159,12 +157,7 @@ class GrafanaPanelQueriesITCase {
         LiveSettings settings = LiveSettings.from(options);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().enableObjectReuse();
-        Workflow.define(
-                env,
-                ProductionInputs.readings(settings),
-                ProductionOutputs.of(settings),
-                settings.pipeline(),
-                ProductionInputs.savings(settings));
+        LiveWorkflow.define(env, settings);
         env.execute("GridPulse monitor with live savings (Grafana test)");
     }
 

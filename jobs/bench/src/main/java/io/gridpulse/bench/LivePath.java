@@ -3,9 +3,7 @@ package io.gridpulse.bench;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.LiveSettings;
-import io.gridpulse.core.pipeline.ProductionInputs;
-import io.gridpulse.core.pipeline.ProductionOutputs;
-import io.gridpulse.core.pipeline.Workflow;
+import io.gridpulse.core.pipeline.LiveWorkflow;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,11 +41,7 @@ final class LivePath {
         LiveSettings settings = LiveSettings.from(config);
 
         StreamExecutionEnvironment env = cluster.environment(config);
-        Workflow.define(
-                env,
-                ProductionInputs.readings(settings),
-                ProductionOutputs.of(settings),
-                settings.pipeline());
+        LiveWorkflow.define(env, settings);
         JobExecutionResult result = env.execute("bench live path " + run);
         double seconds = result.getNetRuntime() / 1000.0;
         Log.info(

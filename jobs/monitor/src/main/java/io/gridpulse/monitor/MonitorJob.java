@@ -3,10 +3,8 @@ package io.gridpulse.monitor;
 import io.gridpulse.core.influx.InfluxAccessException;
 import io.gridpulse.core.io.KafkaCredentialsCheck;
 import io.gridpulse.core.pipeline.LiveSettings;
-import io.gridpulse.core.pipeline.ProductionInputs;
-import io.gridpulse.core.pipeline.ProductionOutputs;
+import io.gridpulse.core.pipeline.LiveWorkflow;
 import io.gridpulse.core.pipeline.SecretOptions;
-import io.gridpulse.core.pipeline.Workflow;
 import io.gridpulse.monitor.deployment.Deployment;
 import java.time.Duration;
 import java.util.List;
@@ -102,12 +100,7 @@ public final class MonitorJob {
             // replay from scratch.
             env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
         }
-        Workflow.define(
-                env,
-                ProductionInputs.readings(settings),
-                ProductionOutputs.of(settings),
-                settings.pipeline(),
-                ProductionInputs.savings(settings));
+        LiveWorkflow.define(env, settings);
         try {
             env.execute(deployment.jobName());
         } catch (Exception e) {

@@ -3,9 +3,7 @@ package io.gridpulse.monitor;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.LiveSettings;
-import io.gridpulse.core.pipeline.ProductionInputs;
-import io.gridpulse.core.pipeline.ProductionOutputs;
-import io.gridpulse.core.pipeline.Workflow;
+import io.gridpulse.core.pipeline.LiveWorkflow;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.InfluxServer;
 import org.apache.flink.configuration.Configuration;
@@ -23,7 +21,18 @@ final class BoundedMonitorRun {
 
     static void run(EmbeddedKafka kafka, InfluxServer influx, String database, String groupId)
             throws Exception {
-        start(kafka, influx, database, groupId, new Configuration(), new Configuration())
+        run(kafka, influx, database, groupId, new Configuration());
+    }
+
+    /** With more job options, e.g. a weather topic. */
+    static void run(
+            EmbeddedKafka kafka,
+            InfluxServer influx,
+            String database,
+            String groupId,
+            Configuration options)
+            throws Exception {
+        start(kafka, influx, database, groupId, options, new Configuration())
                 .getJobExecutionResult()
                 .get();
     }
@@ -56,11 +65,7 @@ final class BoundedMonitorRun {
                 StreamExecutionEnvironment.getExecutionEnvironment(cluster);
         env.enableCheckpointing(1_000);
         env.getConfig().enableObjectReuse(); // as flink-conf/config.yaml runs it
-        Workflow.define(
-                env,
-                ProductionInputs.readings(settings),
-                ProductionOutputs.of(settings),
-                settings.pipeline());
+        LiveWorkflow.define(env, settings);
         return env.executeAsync("monitor job " + groupId);
     }
 }

@@ -7,9 +7,7 @@ import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.LiveSettings;
-import io.gridpulse.core.pipeline.ProductionInputs;
-import io.gridpulse.core.pipeline.ProductionOutputs;
-import io.gridpulse.core.pipeline.Workflow;
+import io.gridpulse.core.pipeline.LiveWorkflow;
 import io.gridpulse.core.savings.live.SavingsOptions;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
@@ -90,12 +88,7 @@ class LiveSavingsITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(1_000);
         env.getConfig().enableObjectReuse();
-        Workflow.define(
-                env,
-                ProductionInputs.readings(settings),
-                ProductionOutputs.of(settings),
-                settings.pipeline(),
-                ProductionInputs.savings(settings));
+        LiveWorkflow.define(env, settings);
         env.execute("monitor job with savings");
     }
 

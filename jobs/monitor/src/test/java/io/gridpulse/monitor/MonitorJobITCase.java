@@ -3,12 +3,14 @@ package io.gridpulse.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.schema.DeadLetter;
 import io.gridpulse.schema.DeadLetterReason;
 import io.gridpulse.simulator.GroundTruth;
 import io.gridpulse.simulator.KafkaReadingSink;
 import io.gridpulse.simulator.Simulation;
 import io.gridpulse.simulator.SimulationConfig;
+import io.gridpulse.simulator.savings.WeatherTopic;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.FlinkTestCluster;
 import io.gridpulse.testkit.InfluxServer;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +54,7 @@ class MonitorJobITCase {
 
     private static final String READINGS = "meter-readings";
     private static final String DEAD_LETTERS = "dead-letters";
+    private static final String WEATHER = "district-weather";
     private static final String DATABASE = "gridpulse_it";
     private static final byte[] GARBAGE =
             "{\"meter\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
@@ -64,11 +68,13 @@ class MonitorJobITCase {
     private static GroundTruth truth;
     private static RecordMetadata garbageAt;
     private static RecordMetadata nearLimitAt;
+    private static RecordMetadata weatherGarbageAt;
 
     @BeforeAll
     static void simulateAndRunTheJob() throws Exception {
         KAFKA.createTopic(READINGS, 2);
         KAFKA.createTopic(DEAD_LETTERS, 1);
+        KAFKA.createTopic(WEATHER, 1);
         SimulationConfig config =
                 SimulationConfig.defaults()
                         .withHouseholds(24)
@@ -78,10 +84,13 @@ class MonitorJobITCase {
                         .withMeterTruth(true);
         try (KafkaReadingSink sink =
                 KafkaReadingSink.create(KAFKA.bootstrapServers(), READINGS, "lz4", Map.of())) {
-            truth = new Simulation(config).run(sink);
+            Simulation simulation = new Simulation(config);
+            truth = simulation.run(sink);
+            WeatherTopic.publish(simulation, KAFKA.bootstrapServers(), Map.of(), WEATHER);
         }
-        garbageAt = produceGarbage(GARBAGE);
-        nearLimitAt = produceGarbage(NEAR_LIMIT);
+        garbageAt = produceGarbage(READINGS, GARBAGE);
+        nearLimitAt = produceGarbage(READINGS, NEAR_LIMIT);
+        weatherGarbageAt = produceGarbage(WEATHER, GARBAGE);
 
         runJob("first-run");
     }
@@ -139,14 +148,10 @@ class MonitorJobITCase {
     @Order(3)
     void shouldKeepTheUndecodableRecordInTheDeadLetterTopicWithItsReasonAndOrigin()
             throws Exception {
-        List<DeadLetter> deadLetters = readDeadLetters(2);
+        List<DeadLetter> deadLetters = readDeadLetters(3);
 
-        assertThat(deadLetters).hasSize(2);
-        DeadLetter dead =
-                deadLetters.stream()
-                        .filter(d -> d.getSourceOffset() == garbageAt.offset())
-                        .findFirst()
-                        .orElseThrow();
+        assertThat(deadLetters).hasSize(3);
+        DeadLetter dead = deadLetterOf(deadLetters, garbageAt);
         assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
         assertThat(dead.getSourceTopic()).isEqualTo(READINGS);
         assertThat(dead.getSourcePartition()).isEqualTo(garbageAt.partition());
@@ -158,11 +163,7 @@ class MonitorJobITCase {
     @Order(3)
     void shouldDeadLetterARecordNearTheBrokersLimitTruncatedInsteadOfRestartingForEver()
             throws Exception {
-        DeadLetter dead =
-                readDeadLetters(2).stream()
-                        .filter(d -> d.getSourceOffset() == nearLimitAt.offset())
-                        .findFirst()
-                        .orElseThrow();
+        DeadLetter dead = deadLetterOf(readDeadLetters(3), nearLimitAt);
 
         assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
         assertThat(dead.getPayloadTruncated()).isTrue();
@@ -173,6 +174,20 @@ class MonitorJobITCase {
                                 NEAR_LIMIT, io.gridpulse.core.io.DeadLetters.MAX_PAYLOAD_BYTES));
         assertThat(bytes(dead.getPayloadSha256()))
                 .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(NEAR_LIMIT));
+    }
+
+    /**
+     * Savings are off, and the job reads the weather topic all the same because the operator named
+     * it: the anomaly detectors take it. Its undecodable record is kept like a reading's.
+     */
+    @Test
+    @Order(3)
+    void shouldReadTheNamedWeatherTopicWithoutSavingsAndKeepItsUndecodableRecord()
+            throws Exception {
+        DeadLetter dead = deadLetterOf(readDeadLetters(3), weatherGarbageAt);
+
+        assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
+        assertThat(bytes(dead.getPayload())).isEqualTo(GARBAGE);
     }
 
     @Test
@@ -188,17 +203,30 @@ class MonitorJobITCase {
     }
 
     private static void runJob(String groupId) throws Exception {
-        BoundedMonitorRun.run(KAFKA, INFLUX, DATABASE, groupId);
+        Configuration options = new Configuration();
+        options.set(KafkaOptions.WEATHER_TOPIC, WEATHER);
+        BoundedMonitorRun.run(KAFKA, INFLUX, DATABASE, groupId, options);
     }
 
-    private static RecordMetadata produceGarbage(byte[] value) throws Exception {
+    /** The dead letter of the record written at {@code origin}. */
+    private static DeadLetter deadLetterOf(List<DeadLetter> deadLetters, RecordMetadata origin) {
+        return deadLetters.stream()
+                .filter(
+                        d ->
+                                d.getSourceTopic().toString().equals(origin.topic())
+                                        && d.getSourceOffset() == origin.offset())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static RecordMetadata produceGarbage(String topic, byte[] value) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             return producer.send(
                             new ProducerRecord<>(
-                                    READINGS,
+                                    topic,
                                     0,
                                     truth.hourStarts().get(1).toEpochMilli(),
                                     null,

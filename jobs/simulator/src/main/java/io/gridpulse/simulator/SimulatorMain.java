@@ -300,7 +300,7 @@ public final class SimulatorMain implements Callable<Integer> {
             description =
                     "Also publish the simulated hourly temperature per district to this Kafka topic (with"
                             + " --kafka-bootstrap), as Avro WeatherObservation records keyed by district: the live job's"
-                            + " weather feed for savings (kafka.topic.weather).")
+                            + " weather feed for savings and the anomaly detectors (kafka.topic.weather).")
     private String weatherTopic;
 
     @Option(

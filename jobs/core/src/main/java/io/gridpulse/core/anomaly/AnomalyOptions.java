@@ -221,7 +221,7 @@ public final class AnomalyOptions {
                     .defaultValue(true)
                     .withDescription(
                             "Where the job has the districts' temperatures (the live job's weather topic, which it reads"
-                                    + " when savings are on; a replay's --weather), each meter learns how its use follows them"
+                                    + " when kafka.topic.weather is set or savings are on; a replay's --weather), each meter learns how its use follows them"
                                     + " and is judged at the quarter hour's temperature: a cold spell or a heat wave is then"
                                     + " not a SUSTAINED_HIGH or an always-on load. false: the profiles' level alone follows the"
                                     + " weather, as without a weather feed.");

@@ -42,7 +42,8 @@ public final class KafkaOptions {
                     .defaultValue("weather")
                     .withDescription(
                             "Topic of the districts' outdoor temperature observations (Avro single-object encoded"
-                                    + " WeatherObservation), read when live savings are on (savings.reporting-start).");
+                                    + " WeatherObservation), read when live savings are on (savings.reporting-start) or when this"
+                                    + " option is set: the anomaly detectors then expect each quarter hour's use at its temperature.");
 
     public static final ConfigOption<String> BASELINE_MODELS_TOPIC =
             key("kafka.topic.baseline-models")

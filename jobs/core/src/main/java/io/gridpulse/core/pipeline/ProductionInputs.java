@@ -25,21 +25,28 @@ public final class ProductionInputs {
         return LiveKafkaSources.readings(settings.kafka(), settings.rules());
     }
 
-    /** Live savings' weather and baseline-model topics, or null when savings are off. */
+    /** The weather topic, or null when the job does not read it ({@link LiveSettings#weather}). */
+    public static Source<Either<DeadLetter, WeatherObservation>, ?, ?> weather(
+            LiveSettings settings) {
+        if (!settings.weather()) {
+            return null;
+        }
+        KafkaSettings kafka = settings.kafka();
+        return LiveKafkaSources.records(
+                kafka,
+                kafka.weatherTopic(),
+                new AvroRecordKafkaDeserializer<>(
+                        WeatherObservation.class, WeatherObservation::getDecoder),
+                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+    }
+
+    /** Live savings' baseline-model topic and programme, or null when savings are off. */
     public static SavingsInputs savings(LiveSettings settings) {
         KafkaSettings kafka = settings.kafka();
         return settings.savings()
                 .map(
                         programme ->
                                 new SavingsInputs(
-                                        LiveKafkaSources.records(
-                                                kafka,
-                                                kafka.weatherTopic(),
-                                                new AvroRecordKafkaDeserializer<>(
-                                                        WeatherObservation.class,
-                                                        WeatherObservation::getDecoder),
-                                                OffsetsInitializer.committedOffsets(
-                                                        OffsetResetStrategy.EARLIEST)),
                                         // A compacted topic: every start reads all the models, the
                                         // newest per meter last.
                                         LiveKafkaSources.records(

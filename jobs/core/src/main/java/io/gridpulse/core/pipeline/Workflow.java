@@ -38,22 +38,33 @@ public final class Workflow {
             Source<Either<DeadLetter, MeterReading>, ?, ?> source,
             Outputs outputs,
             PipelineSettings settings) {
-        define(env, source, outputs, settings, null);
+        define(env, source, null, outputs, settings, null);
     }
 
-    /** With live savings when {@code savings} is not null. */
+    /**
+     * With the districts' weather for the anomaly detectors when {@code weatherSource} is not null,
+     * and with live savings when {@code savings} is not null too (savings need the weather).
+     */
     public static void define(
             StreamExecutionEnvironment env,
             Source<Either<DeadLetter, MeterReading>, ?, ?> source,
+            Source<Either<DeadLetter, WeatherObservation>, ?, ?> weatherSource,
             Outputs outputs,
             PipelineSettings settings,
             SavingsInputs savings) {
+        if (savings != null && weatherSource == null) {
+            throw new IllegalArgumentException("live savings need the weather");
+        }
         SingleOutputStreamOperator<MeterReading> readings = readings(env, source, settings);
         SingleOutputStreamOperator<WeatherObservation> weather =
-                savings == null ? null : weather(env, savings, settings);
+                weatherSource == null ? null : weather(env, weatherSource, settings);
         EnergyStreams energy = EnergyPipeline.build(readings, weather, settings);
         DataStream<DeadLetter> inputDeadLetters =
                 readings.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
+        if (weather != null) {
+            inputDeadLetters =
+                    inputDeadLetters.union(weather.getSideOutput(DeadLetterRouter.DEAD_LETTERS));
+        }
         if (savings != null) {
             inputDeadLetters =
                     inputDeadLetters.union(
@@ -93,9 +104,11 @@ public final class Workflow {
      * side output. Weather carries event time (the observation's).
      */
     private static SingleOutputStreamOperator<WeatherObservation> weather(
-            StreamExecutionEnvironment env, SavingsInputs feeds, PipelineSettings settings) {
+            StreamExecutionEnvironment env,
+            Source<Either<DeadLetter, WeatherObservation>, ?, ?> source,
+            PipelineSettings settings) {
         return env.fromSource(
-                        feeds.weather(),
+                        source,
                         ReadingWatermarks.forDecoded(settings, WeatherObservation::getTime),
                         "weather")
                 .uid("weather-source")
@@ -107,9 +120,9 @@ public final class Workflow {
 
     /**
      * Live savings from the meters' daily aggregates, the weather and the baseline models; returns
-     * the dead letters of the weather and model topics (late weather observations among them).
-     * Models have no event time of their own: their publishing time stands in, which is ahead of
-     * the readings' time, and a models topic with nothing new goes idle, so models never hold the
+     * the dead letters of the model topic and the weather observations too late for savings. Models
+     * have no event time of their own: their publishing time stands in, which is ahead of the
+     * readings' time, and a models topic with nothing new goes idle, so models never hold the
      * watermark back.
      */
     private static DataStream<DeadLetter> savings(
@@ -142,8 +155,7 @@ public final class Workflow {
                         feeds.settings(),
                         settings.zones());
         sinkTo(savings.savings(), outputs.savings(), "savings sink", "savings-sink");
-        return weather.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
-                .union(models.getSideOutput(DeadLetterRouter.DEAD_LETTERS), savings.lateWeather());
+        return models.getSideOutput(DeadLetterRouter.DEAD_LETTERS).union(savings.lateWeather());
     }
 
     /**
