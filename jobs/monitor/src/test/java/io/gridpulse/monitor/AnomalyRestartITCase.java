@@ -6,13 +6,12 @@ import io.gridpulse.core.config.PipelineOptions;
 import io.gridpulse.core.influx.InfluxOptions;
 import io.gridpulse.core.io.KafkaOptions;
 import io.gridpulse.core.pipeline.LiveSettings;
-import io.gridpulse.core.pipeline.ProductionInputs;
-import io.gridpulse.core.pipeline.ProductionOutputs;
-import io.gridpulse.core.pipeline.Workflow;
+import io.gridpulse.core.pipeline.LiveWorkflow;
 import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.AnomalyState;
 import io.gridpulse.schema.AnomalyType;
 import io.gridpulse.schema.MeterReading;
+import io.gridpulse.schema.WeatherObservation;
 import io.gridpulse.simulator.KafkaReadingSink;
 import io.gridpulse.testkit.EmbeddedKafka;
 import io.gridpulse.testkit.FlinkTestCluster;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -30,15 +30,19 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An operator restarts the monitor job (stop with a savepoint, start from it) while an anomaly is
- * open: the restored job neither opens it again nor forgets it, so the anomaly topic holds exactly
- * one OPEN and one RESOLVED event for it. Real Kafka, real influxd, the production source and
- * sinks.
+ * open, and turns the weather on with the restart (kafka.topic.weather): the restored job neither
+ * opens it again nor forgets it, so the anomaly topic holds exactly one OPEN and one RESOLVED event
+ * for it. Real Kafka, real influxd, the production source and sinks.
  */
 class AnomalyRestartITCase {
 
@@ -48,6 +52,7 @@ class AnomalyRestartITCase {
 
     private static final String READINGS = "restart-readings";
     private static final String ANOMALIES = "restart-anomalies";
+    private static final String WEATHER = "restart-weather";
 
     /** A Monday, midnight UTC. */
     private static final Instant T0 = Instant.parse("2026-01-12T00:00:00Z");
@@ -60,11 +65,12 @@ class AnomalyRestartITCase {
     void shouldNeitherReopenNorForgetAnOpenAnomalyAcrossARestart() throws Exception {
         KAFKA.createTopic(READINGS, 1);
         KAFKA.createTopic(ANOMALIES, 1);
+        KAFKA.createTopic(WEATHER, 1);
 
         // m1's voltage is 260 V from 00:30 to 01:15: the anomaly opens when 00:45 closes, resolves
         // when 01:30 does.
         produce(0, 60);
-        JobClient first = start(null);
+        JobClient first = start(null, false);
         Anomaly opened = awaitEvent(AnomalyState.OPEN);
         String savepoint =
                 first.stopWithSavepoint(
@@ -72,7 +78,8 @@ class AnomalyRestartITCase {
                         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         produce(60, 120);
-        JobClient second = start(savepoint);
+        produceWeather(3);
+        JobClient second = start(savepoint, true);
         Anomaly resolved = awaitEvent(AnomalyState.RESOLVED);
         // Stopped as an operator would, with a savepoint: the sinks write what they hold. (The
         // anomaly topic is at-least-once, so an event is on it before the checkpoint that writes
@@ -136,7 +143,24 @@ class AnomalyRestartITCase {
         }
     }
 
-    private static JobClient start(String savepoint) throws Exception {
+    /** Hourly observations of D1 for the first {@code hours} hours. */
+    private static void produceWeather(int hours) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int hour = 0; hour < hours; hour++) {
+                WeatherObservation observation =
+                        new WeatherObservation("D1", T0.plus(Duration.ofHours(hour)), -5.0);
+                java.nio.ByteBuffer encoded = observation.toByteBuffer();
+                byte[] value = new byte[encoded.remaining()];
+                encoded.get(value);
+                producer.send(new ProducerRecord<>(WEATHER, value)).get();
+            }
+        }
+    }
+
+    private static JobClient start(String savepoint, boolean weather) throws Exception {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(KafkaOptions.READINGS_TOPIC, READINGS);
@@ -151,14 +175,13 @@ class AnomalyRestartITCase {
         if (savepoint != null) {
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
+        if (weather) {
+            config.set(KafkaOptions.WEATHER_TOPIC, WEATHER);
+        }
         LiveSettings settings = LiveSettings.from(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.enableCheckpointing(1_000);
-        Workflow.define(
-                env,
-                ProductionInputs.readings(settings),
-                ProductionOutputs.of(settings),
-                settings.pipeline());
+        LiveWorkflow.define(env, settings);
         return env.executeAsync("monitor job (restart test)");
     }
 
