@@ -324,7 +324,8 @@ public final class AnomalyDetector
                             spread,
                             watch.spikeFromWh,
                             watch.spikePeakWh,
-                            profile.riseWh);
+                            profile.riseWh,
+                            watch.spike);
             high = sustainedHighs.judge(energyWh, expected, spread, profile, watch.sustained);
             lull =
                     high == null

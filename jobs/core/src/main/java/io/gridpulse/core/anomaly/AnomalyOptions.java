@@ -41,6 +41,16 @@ public final class AnomalyOptions {
                                     + " this times the household's usual peak quarter hour (a slowly fading maximum): the"
                                     + " household's own big appliances come on one after another, an extra load at once.");
 
+    public static final ConfigOption<Double> SPIKE_BIG_RISE_KWH =
+            key("anomaly.spike.big-rise-kwh")
+                    .doubleType()
+                    .defaultValue(2.3)
+                    .withDescription(
+                            "...or by at least this much energy in the quarter hour, kWh, whatever the peak (2.3 kWh in a"
+                                    + " quarter hour is 9.2 kW on average, more than any one appliance of a household"
+                                    + " draws but a car charger): an electrically heated home peaks so high in a cold"
+                                    + " spell that 0.9 x its peak is more than its connection can add.");
+
     public static final ConfigOption<Double> SPIKE_USUAL_RISE_FACTOR =
             key("anomaly.spike.usual-rise-factor")
                     .doubleType()
@@ -57,6 +67,15 @@ public final class AnomalyOptions {
                     .withDescription(
                             "...and at least this much energy above the profile in the quarter hour, kWh (0.25 kWh in a"
                                     + " quarter hour is 1 kW on average).");
+
+    public static final ConfigOption<Double> SPIKE_HOLD_SHARE =
+            key("anomaly.spike.hold-share")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription(
+                            "...and the quarter hours after the first, still that far above the profile, keep at least"
+                                    + " this share of its rise: an hour of sauna that falls a little short of the bars in"
+                                    + " one quarter hour is one long run, not a burst.");
 
     public static final ConfigOption<Duration> SPIKE_MAX_DURATION =
             key("anomaly.spike.max-duration")

@@ -32,16 +32,86 @@ class DetectorsTest {
         double energy = expected + excess;
         double peak = excess / settings.spikeRiseFactor();
         double usualRise = excess / settings.spikeUsualRiseFactor();
-        assertThat(spikes.judge(energy, expected, spread, 0, peak, usualRise)).isNotNull();
-        assertThat(spikes.judge(energy, expected, spread, 0, peak * 1.01, usualRise)).isNull();
-        assertThat(spikes.judge(energy, expected, spread, 0, peak, usualRise * 1.01))
+        assertThat(spikes.judge(energy, expected, spread, 0, peak, usualRise, new Run()))
+                .isNotNull();
+        assertThat(spikes.judge(energy, expected, spread, 0, peak * 1.01, usualRise, new Run()))
+                .isNull();
+        assertThat(spikes.judge(energy, expected, spread, 0, peak, usualRise * 1.01, new Run()))
                 .as("a rise the household has made before")
                 .isNull();
-        assertThat(spikes.judge(energy, expected, spread, expected + 1, peak, usualRise))
+        assertThat(spikes.judge(energy, expected, spread, expected + 1, peak, usualRise, new Run()))
                 .as("the rise is taken from the quarter hour before, where that was higher")
                 .isNull();
-        assertThat(spikes.judge(energy - 2, expected, spread, 0, 1, 1))
+        assertThat(spikes.judge(energy - 2, expected, spread, 0, 1, 1, new Run()))
                 .as("not far enough above the profile")
+                .isNull();
+    }
+
+    @Test
+    void spikeOfMoreThanAnApplianceDrawsCountsWhateverThePeak() {
+        SpikeDetector spikes = new SpikeDetector(settings);
+        // An electrically heated home on a cold night: 900 Wh a quarter hour, a peak of 15 kW.
+        double expected = 900;
+        double spread = 100;
+        double peak = 3800;
+        double bigRise = settings.spikeBigRiseWh();
+        assertThat(bigRise).isLessThan(settings.spikeRiseFactor() * peak);
+        double usualRise = 1600;
+
+        assertThat(
+                        spikes.judge(
+                                expected + bigRise,
+                                expected,
+                                spread,
+                                expected,
+                                peak,
+                                usualRise,
+                                new Run()))
+                .as("a rise of more than an appliance draws, though under 0.9 x the peak")
+                .isNotNull();
+        assertThat(
+                        spikes.judge(
+                                expected + bigRise - 1,
+                                expected,
+                                spread,
+                                expected,
+                                peak,
+                                usualRise,
+                                new Run()))
+                .isNull();
+        assertThat(
+                        spikes.judge(
+                                expected + bigRise,
+                                expected,
+                                spread,
+                                expected,
+                                peak,
+                                bigRise / settings.spikeUsualRiseFactor() + 1,
+                                new Run()))
+                .as("the household has risen almost that far before (a car charger)")
+                .isNull();
+    }
+
+    @Test
+    void spikeBurstGoesOnWhileItsQuarterHoursKeepMostOfItsRise() {
+        SpikeDetector spikes = new SpikeDetector(settings);
+        double expected = 300;
+        double spread = 20;
+        double peak = 1800;
+        double first = expected + 1700; // an 8 kW sauna: a rise of 0.94 x the peak
+        Run burst = new Run();
+        burst.nextBurst(spikes.judge(first, expected, spread, expected, peak, 1000, burst), 0, 3);
+        assertThat(burst.isActive()).isTrue();
+
+        double shortOfTheBars = expected + 1600; // 0.89 x the peak
+        assertThat(spikes.judge(shortOfTheBars, expected, spread, expected, peak, 1000, burst))
+                .as("the sauna goes on")
+                .isNotNull();
+        assertThat(spikes.judge(expected + 700, expected, spread, expected, peak, 1000, burst))
+                .as("under half the first rise: the burst is over")
+                .isNull();
+        assertThat(spikes.judge(shortOfTheBars, expected, spread, expected, peak, 1000, new Run()))
+                .as("a first quarter hour must clear the bars")
                 .isNull();
     }
 
