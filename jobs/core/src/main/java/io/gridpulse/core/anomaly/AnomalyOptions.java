@@ -74,7 +74,7 @@ public final class AnomalyOptions {
                     .defaultValue(0.5)
                     .withDescription(
                             "...and the quarter hours after the first, still that far above the profile, keep at least"
-                                    + " this share of its rise: an hour of sauna that falls a little short of the bars in"
+                                    + " this share of the rise of the burst's strongest quarter hour so far: an hour of sauna that falls a little short of the bars in"
                                     + " one quarter hour is one long run, not a burst.");
 
     public static final ConfigOption<Duration> SPIKE_MAX_DURATION =

@@ -57,9 +57,9 @@ final class SpikeDetector implements Detector {
      * enough above {@code fromWh}, the quarter hour before the burst (or the profile, if higher).
      * The burst's first quarter hour rises by a large part of the usual peak or more than an
      * appliance draws, and beyond the household's usual biggest rise; a later one keeps most of the
-     * first one's rise ({@code anomaly.spike.hold-share}). So a load that goes on, such as an hour
-     * of sauna, is one long run, not a burst that ends where one quarter hour falls a little short
-     * of the bars.
+     * rise of the burst's strongest quarter hour so far ({@code anomaly.spike.hold-share}). So a
+     * load that goes on, such as an hour of sauna, is one long run, not a burst that ends where one
+     * quarter hour falls a little short of the bars.
      */
     Finding judge(
             double energyWh,

@@ -8,6 +8,7 @@ import io.gridpulse.schema.Anomaly;
 import io.gridpulse.schema.MeterAggregate;
 import io.gridpulse.schema.Severity;
 import java.time.Instant;
+import java.util.function.BiFunction;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -56,38 +57,24 @@ class DetectorsTest {
         double peak = 3800;
         double bigRise = settings.spikeBigRiseWh();
         assertThat(bigRise).isLessThan(settings.spikeRiseFactor() * peak);
-        double usualRise = 1600;
-
-        assertThat(
+        // A burst's first quarter hour rising by riseWh from the profile, the household's usual
+        // biggest rise usualRiseWh.
+        BiFunction<Double, Double, Finding> firstQuarter =
+                (riseWh, usualRiseWh) ->
                         spikes.judge(
-                                expected + bigRise,
+                                expected + riseWh,
                                 expected,
                                 spread,
                                 expected,
                                 peak,
-                                usualRise,
-                                new Run()))
+                                usualRiseWh,
+                                new Run());
+
+        assertThat(firstQuarter.apply(bigRise, 1600.0))
                 .as("a rise of more than an appliance draws, though under 0.9 x the peak")
                 .isNotNull();
-        assertThat(
-                        spikes.judge(
-                                expected + bigRise - 1,
-                                expected,
-                                spread,
-                                expected,
-                                peak,
-                                usualRise,
-                                new Run()))
-                .isNull();
-        assertThat(
-                        spikes.judge(
-                                expected + bigRise,
-                                expected,
-                                spread,
-                                expected,
-                                peak,
-                                bigRise / settings.spikeUsualRiseFactor() + 1,
-                                new Run()))
+        assertThat(firstQuarter.apply(bigRise - 1, 1600.0)).isNull();
+        assertThat(firstQuarter.apply(bigRise, bigRise / settings.spikeUsualRiseFactor() + 1))
                 .as("the household has risen almost that far before (a car charger)")
                 .isNull();
     }
@@ -108,7 +95,7 @@ class DetectorsTest {
                 .as("the sauna goes on")
                 .isNotNull();
         assertThat(spikes.judge(expected + 700, expected, spread, expected, peak, 1000, burst))
-                .as("under half the first rise: the burst is over")
+                .as("under half its rise so far: the burst is over")
                 .isNull();
         assertThat(spikes.judge(shortOfTheBars, expected, spread, expected, peak, 1000, new Run()))
                 .as("a first quarter hour must clear the bars")
