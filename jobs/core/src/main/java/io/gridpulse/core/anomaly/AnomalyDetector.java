@@ -367,6 +367,9 @@ public final class AnomalyDetector
             if (!wasActive && watch.sustained.isActive()) {
                 watch.sustained.level = profile.levelWh;
             }
+            if (high != null && watch.sustained.isActive()) {
+                sustainedHighs.note(watch.sustained, high);
+            }
         }
         if (watch.sustained.open && end - watch.sustained.start >= alwaysOnMillis) {
             alwaysOn(watch, meterId, end, out);

@@ -92,7 +92,7 @@ public final class AnomalyOptions {
                     .doubleType()
                     .defaultValue(3.0)
                     .withDescription(
-                            "SUSTAINED_HIGH: every quarter hour of the run at least this many sigmas above profile...");
+                            "SUSTAINED_HIGH: a run of quarter hours at least this many sigmas above profile...");
 
     public static final ConfigOption<Double> SUSTAINED_MIN_EXCESS_KWH =
             key("anomaly.sustained.min-excess-kwh")
@@ -114,9 +114,21 @@ public final class AnomalyOptions {
                     .doubleType()
                     .defaultValue(0.67)
                     .withDescription(
-                            "...and a run already going is held, neither lengthened nor ended, by up to half an"
-                                    + " hour in a row of quarter hours that reach this share of those bars (a smaller"
-                                    + " dinner than usual under a heater left on; 1: never held)...");
+                            "...and a run already going is carried on, and lengthened, by quarter hours above"
+                                    + " the profile by more than its usual spread and by this share of the energy"
+                                    + " bars (a smaller dinner than usual under a heater left on); a single quarter"
+                                    + " hour at half of both is held over, neither lengthening nor ending the run"
+                                    + " (1: never carried nor held)...");
+
+    public static final ConfigOption<Double> SUSTAINED_RUN_SIGMAS =
+            key("anomaly.sustained.run-sigmas")
+                    .doubleType()
+                    .defaultValue(2.0)
+                    .withDescription(
+                            "...as long as the run's quarter hours, each counted up to twice the sigma bar,"
+                                    + " average at least this many sigmas above profile, and on average reach the"
+                                    + " energy bars: a heater left on over an evening whose own use varies widely"
+                                    + " is one run, not pieces too short to report...");
 
     public static final ConfigOption<Duration> SUSTAINED_MIN_DURATION =
             key("anomaly.sustained.min-duration")

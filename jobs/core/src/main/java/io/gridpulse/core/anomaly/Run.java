@@ -24,10 +24,10 @@ public class Run {
     /** The profile's level when the run began (runs of extra load are measured against it). */
     public float level;
 
-    /**
-     * Units in a row, up to the last, that held the run without extending it ({@link #hold}): below
-     * the bar, but near it.
-     */
+    /** What the detector counts as the run's evidence, summed over its units (SUSTAINED_HIGH). */
+    public float evidence;
+
+    /** Units in a row, up to the last, that held the run without lengthening it ({@link #hold}). */
     public int lulls;
 
     public Run() {}
@@ -89,6 +89,7 @@ public class Run {
             score = Float.NEGATIVE_INFINITY;
             expectedSum = 0;
             actualSum = 0;
+            evidence = 0;
         }
         lulls = 0;
         units++;
@@ -101,7 +102,7 @@ public class Run {
         }
     }
 
-    /** A unit that neither extends the run nor ends it (a lull). */
+    /** A unit that neither lengthens the run nor ends it (a lull). */
     void hold() {
         lulls++;
     }
@@ -119,6 +120,7 @@ public class Run {
         start = NONE;
         units = 0;
         open = false;
+        evidence = 0;
         lulls = 0;
     }
 

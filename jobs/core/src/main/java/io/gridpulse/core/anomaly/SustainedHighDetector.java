@@ -7,18 +7,35 @@ import io.gridpulse.schema.AnomalyType;
  * ({@code anomaly.sustained.sigmas}, at least {@code anomaly.sustained.min-excess-kwh} and {@code
  * anomaly.sustained.peak-share} of the usual peak). Within a run each quarter is measured against
  * the level from before the run: the level would soon learn the extra load itself.
+ *
+ * <p>A run already going is carried on by weaker quarter hours while the run as a whole stays well
+ * above profile ({@code anomaly.sustained.run-sigmas}, and the energy bars on average): under an
+ * extra load the household's own use still varies, and over an evening that varies widely (a spread
+ * three times the afternoon's) the extra load alone is often under the sigma bar. Judging each
+ * quarter hour alone broke such a load into pieces too short to report, and the level learned it in
+ * between.
  */
 final class SustainedHighDetector implements Detector {
 
     private static final long serialVersionUID = 1L;
 
-    /** Quarter hours in a row that may hold a run without reaching its bars: half an hour. */
-    static final int MAX_LULLS = 2;
+    /** A quarter hour carries a run only if it is above the profile by its usual spread. */
+    static final double CARRY_SIGMAS = 1.0;
+
+    /** Quarter hours in a row that may hold a run without carrying it. */
+    static final int MAX_LULLS = 1;
+
+    /**
+     * A lull keeps at least this share of the run's average excess: a quarter hour that drops most
+     * of it is the load switched off (between two saunas), not a smaller dinner under it.
+     */
+    static final double LULL_SHARE = 0.25;
 
     private final double sigmas;
     private final double minExcessWh;
     private final double peakShare;
     private final double holdShare;
+    private final double runSigmas;
     private final int quarters;
 
     SustainedHighDetector(AnomalySettings settings) {
@@ -26,6 +43,7 @@ final class SustainedHighDetector implements Detector {
         this.minExcessWh = settings.sustainedMinExcessWh();
         this.peakShare = settings.sustainedPeakShare();
         this.holdShare = settings.sustainedHoldShare();
+        this.runSigmas = settings.sustainedRunSigmas();
         this.quarters = settings.sustainedQuarters();
     }
 
@@ -39,31 +57,64 @@ final class SustainedHighDetector implements Detector {
         return quarters;
     }
 
-    /** The quarter hour's finding against the level before {@code run}, or null. */
+    /**
+     * The quarter hour's finding against the level before {@code run}, or null: it is high, or it
+     * carries the run going ({@link #carries}).
+     */
     Finding judge(
             double energyWh, double expectedWh, double spreadWh, MeterProfile profile, Run run) {
         double excess = energyWh - runExpectedWh(expectedWh, profile, run);
         double score = excess / spreadWh;
-        return score >= sigmas && excess >= minExcessWh(profile)
+        boolean high = score >= sigmas && excess >= minExcessWh(profile);
+        return high || carries(run, score, excess, profile)
                 ? new Finding(score, energyWh - excess, energyWh)
                 : null;
     }
 
     /**
-     * Whether a quarter hour that is not high still holds {@code run}, neither lengthening nor
-     * ending it: the run is going, has not been held for {@link #MAX_LULLS} quarter hours in a row,
-     * and the quarter reaches {@code anomaly.sustained.hold-share} of the bars. The household's own
-     * use under an extra load varies (a smaller dinner than usual), and once a run ends the level
-     * has learned the load, which then never stands out again.
+     * Whether a quarter hour below the bars still lengthens {@code run}: it is above profile by
+     * {@link #CARRY_SIGMAS} and by {@code anomaly.sustained.hold-share} of the energy bars, and the
+     * run with it still averages {@code anomaly.sustained.run-sigmas} and the energy bars. Counting
+     * each quarter hour at most twice the sigma bar keeps one huge quarter hour from carrying an
+     * evening of small ones; the energy average keeps a household back from a few days away (its
+     * level low) from carrying a run on its usual use.
+     */
+    private boolean carries(Run run, double score, double excess, MeterProfile profile) {
+        int units = run.units + 1;
+        return run.isActive()
+                && holdShare < 1.0
+                && score >= CARRY_SIGMAS
+                && excess >= holdShare * minExcessWh(profile)
+                && (run.evidence + weight(score)) / units >= runSigmas
+                && (run.actualSum - run.expectedSum + excess) / units >= minExcessWh(profile);
+    }
+
+    /**
+     * Whether a quarter hour that neither is high nor carries {@code run} still holds it, neither
+     * lengthening nor ending it: the run has lasted half its minimum duration, and the quarter hour
+     * reaches half the carrying bars and is the only one in a row ({@link #MAX_LULLS}; a dinner
+     * much smaller than usual under a heater left on). Younger runs, or two such quarter hours,
+     * end: an afternoon of a household's own loads with breaks between is not one long load.
      */
     boolean holds(
             double energyWh, double expectedWh, double spreadWh, MeterProfile profile, Run run) {
-        if (!run.isActive() || run.lulls >= MAX_LULLS || holdShare >= 1.0) {
-            return false;
-        }
         double excess = energyWh - runExpectedWh(expectedWh, profile, run);
-        return excess >= holdShare * sigmas * spreadWh
-                && excess >= holdShare * minExcessWh(profile);
+        return run.isActive()
+                && holdShare < 1.0
+                && run.lulls < MAX_LULLS
+                && run.units >= quarters / 2
+                && excess >= CARRY_SIGMAS / 2 * spreadWh
+                && excess >= holdShare / 2 * minExcessWh(profile)
+                && excess >= LULL_SHARE * (run.actualSum - run.expectedSum) / run.units;
+    }
+
+    /** Adds a finding that lengthened {@code run} to the run's evidence. */
+    void note(Run run, Finding finding) {
+        run.evidence += (float) weight(finding.score());
+    }
+
+    private double weight(double score) {
+        return Math.min(score, 2 * sigmas);
     }
 
     /** What the profile expected at the level from before the run, if one is going. */

@@ -119,49 +119,131 @@ class DetectorsTest {
     }
 
     @Test
-    void sustainedHighRunIsHeldThroughHalfAnHourNearItsBarsButNoLonger() {
+    void sustainedHighRunIsCarriedByWeakerQuarterHoursWhileItAveragesItsRunSigmas() {
         SustainedHighDetector highs = new SustainedHighDetector(settings);
         MeterProfile profile = profile(0, 100);
-        double spread = 20;
+        double spread = 100;
         double expected = 100;
-        double bar =
-                Math.max(
-                        settings.sustainedSigmas() * spread,
-                        Math.max(
-                                settings.sustainedMinExcessWh(),
-                                settings.sustainedPeakShare() * profile.peakWh()));
-        double quiet = expected + settings.sustainedHoldShare() * bar + 1;
+        double energyBar = energyBar(profile);
+        double weak = expected + settings.sustainedHoldShare() * energyBar + 1;
+        double weakScore = (weak - expected) / spread;
         Run run = new Run();
-        assertThat(highs.judge(quiet, expected, spread, profile, run)).isNull();
-        assertThat(highs.holds(quiet, expected, spread, profile, run))
-                .as("only a run already going is held")
-                .isFalse();
-        Finding high = highs.judge(expected + bar + 1, expected, spread, profile, run);
-        assertThat(high).isNotNull();
-        run.next(high, 0, highs.minUnits(), 0);
-        for (int lull = 0; lull < SustainedHighDetector.MAX_LULLS; lull++) {
-            assertThat(highs.holds(quiet, expected, spread, profile, run)).isTrue();
-            run.hold();
+        assertThat(highs.judge(weak, expected, spread, profile, run))
+                .as("only a run already going is carried")
+                .isNull();
+
+        Finding huge = highs.judge(expected + 20 * spread, expected, spread, profile, run);
+        assertThat(huge).isNotNull();
+        step(highs, run, huge, 0);
+        // The huge quarter hour counts as twice the sigma bar: each weak one lowers the average.
+        double counted = 2 * settings.sustainedSigmas();
+        int carried = 0;
+        while ((counted + weakScore) / (carried + 2) >= settings.sustainedRunSigmas()) {
+            Finding finding = highs.judge(weak, expected, spread, profile, run);
+            assertThat(finding).as("weak quarter hour %d", carried + 1).isNotNull();
+            step(highs, run, finding, carried + 1);
+            counted += weakScore;
+            carried++;
         }
-        assertThat(run.endBefore(1_000, 100))
-                .as("a run that ends now ended before its lulls")
-                .isEqualTo(1_000 - SustainedHighDetector.MAX_LULLS * 100);
-        assertThat(highs.holds(quiet, expected, spread, profile, run))
-                .as("one quarter hour more than the lulls allow")
-                .isFalse();
-        run.next(high, 1, highs.minUnits(), 0);
-        assertThat(run.units).as("lulls do not lengthen a run").isEqualTo(2);
-        assertThat(run.lulls).as("a high quarter hour starts their count again").isZero();
-        assertThat(highs.holds(quiet - 2, expected, spread, profile, run))
-                .as("below the hold share of the bars")
-                .isFalse();
+        assertThat(carried).as("quarter hours carried").isBetween(2, highs.minUnits());
+        assertThat(run.units).as("carried quarter hours lengthen the run").isEqualTo(carried + 1);
+        assertThat(highs.judge(weak, expected, spread, profile, run))
+                .as("the run would average under anomaly.sustained.run-sigmas")
+                .isNull();
+        assertThat(highs.judge(expected + 3.01 * spread, expected, spread, profile, run))
+                .as("a high quarter hour still lengthens it")
+                .isNotNull();
+
+        Run going = new Run();
+        step(highs, going, huge, 0);
+        assertThat(highs.judge(weak - 2, expected, spread, profile, going))
+                .as("below the hold share of the energy bar")
+                .isNull();
+        double wide = (weak - expected) / (SustainedHighDetector.CARRY_SIGMAS * 0.99);
+        assertThat(highs.judge(weak, expected, wide, profile, going))
+                .as("within the usual spread")
+                .isNull();
         Configuration never = new Configuration();
         never.set(AnomalyOptions.SUSTAINED_HOLD_SHARE, 1.0);
         assertThat(
                         new SustainedHighDetector(AnomalySettings.from(never))
-                                .holds(quiet, expected, spread, profile, run))
-                .as("hold share 1: a run is never held")
+                                .judge(weak, expected, spread, profile, going))
+                .as("hold share 1: a run is never carried")
+                .isNull();
+    }
+
+    @Test
+    void sustainedHighRunIsCarriedOnlyWhileItsQuarterHoursAverageTheEnergyBar() {
+        SustainedHighDetector highs = new SustainedHighDetector(settings);
+        MeterProfile profile = profile(0, 100);
+        double spread = 10; // every quarter hour here is many sigmas high
+        double expected = 100;
+        double energyBar = energyBar(profile);
+        double weak = expected + settings.sustainedHoldShare() * energyBar + 1;
+        Run run = new Run();
+        step(highs, run, highs.judge(expected + energyBar, expected, spread, profile, run), 0);
+        assertThat(highs.judge(weak, expected, spread, profile, run))
+                .as("the two would average under the energy bar")
+                .isNull();
+
+        Run bigger = new Run();
+        double big = expected + 2 * energyBar - (weak - expected) + 1;
+        step(highs, bigger, highs.judge(big, expected, spread, profile, bigger), 0);
+        assertThat(highs.judge(weak, expected, spread, profile, bigger)).isNotNull();
+    }
+
+    @Test
+    void sustainedHighRunIsHeldThroughOneQuarterHourAtHalfItsCarryBars() {
+        SustainedHighDetector highs = new SustainedHighDetector(settings);
+        MeterProfile profile = profile(0, 100);
+        double spread = 100;
+        double expected = 100;
+        double lull = expected + settings.sustainedHoldShare() / 2 * energyBar(profile) + 1;
+        Run run = new Run();
+        assertThat(highs.holds(lull, expected, spread, profile, run))
+                .as("only a run already going is held")
                 .isFalse();
+        double high = expected + 3.01 * spread;
+        step(highs, run, highs.judge(high, expected, spread, profile, run), 0);
+        assertThat(highs.holds(lull, expected, spread, profile, run))
+                .as("a run younger than half its minimum duration is not held")
+                .isFalse();
+        while (run.units < highs.minUnits() / 2) {
+            step(highs, run, highs.judge(high, expected, spread, profile, run), run.units);
+        }
+        assertThat(highs.judge(lull, expected, spread, profile, run)).isNull();
+        assertThat(highs.holds(lull, expected, spread, profile, run)).isTrue();
+        assertThat(highs.holds(lull - 2, expected, spread, profile, run))
+                .as("under half the hold share of the energy bar")
+                .isFalse();
+        assertThat(highs.holds(lull, expected, 4 * spread, profile, run))
+                .as("within half the usual spread")
+                .isFalse();
+        Run saunas = new Run();
+        double sauna = expected + 20 * spread;
+        while (saunas.units < highs.minUnits() / 2) {
+            step(highs, saunas, highs.judge(sauna, expected, spread, profile, saunas), 0);
+        }
+        assertThat(highs.holds(lull, expected, spread, profile, saunas))
+                .as("under a quarter of the run's average excess: the load went off")
+                .isFalse();
+        run.hold();
+        assertThat(run.endBefore(1_000, 100))
+                .as("a run that ends now ended before its lull")
+                .isEqualTo(1_000 - SustainedHighDetector.MAX_LULLS * 100);
+        assertThat(highs.holds(lull, expected, spread, profile, run))
+                .as("one quarter hour more than the lulls allow")
+                .isFalse();
+    }
+
+    private double energyBar(MeterProfile profile) {
+        return Math.max(
+                settings.sustainedMinExcessWh(), settings.sustainedPeakShare() * profile.peakWh());
+    }
+
+    private static void step(SustainedHighDetector highs, Run run, Finding finding, long unit) {
+        run.next(finding, unit, highs.minUnits(), 0);
+        highs.note(run, finding);
     }
 
     @Test
