@@ -116,9 +116,10 @@ public final class AnomalyOptions {
                     .withDescription(
                             "...and a run already going is carried on, and lengthened, by quarter hours above"
                                     + " the profile by more than its usual spread and by this share of the energy"
-                                    + " bars (a smaller dinner than usual under a heater left on); a single quarter"
-                                    + " hour at half of both is held over, neither lengthening nor ending the run"
-                                    + " (1: never carried nor held)...");
+                                    + " bars (a smaller dinner than usual under a heater left on); in a run that has"
+                                    + " lasted half its minimum duration, a single quarter hour at half of both that"
+                                    + " keeps a quarter of the run's average excess is held over, neither lengthening"
+                                    + " nor ending it (1: never carried nor held)...");
 
     public static final ConfigOption<Double> SUSTAINED_RUN_SIGMAS =
             key("anomaly.sustained.run-sigmas")
