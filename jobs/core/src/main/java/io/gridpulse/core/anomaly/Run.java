@@ -102,6 +102,11 @@ public class Run {
         }
     }
 
+    /** How far the run's units were above what was expected, summed. */
+    double excessSum() {
+        return actualSum - expectedSum;
+    }
+
     /** A unit that neither lengthens the run nor ends it (a lull). */
     void hold() {
         lulls++;

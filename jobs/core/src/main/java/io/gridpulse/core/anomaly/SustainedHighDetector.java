@@ -86,7 +86,7 @@ final class SustainedHighDetector implements Detector {
                 && score >= CARRY_SIGMAS
                 && excess >= holdShare * minExcessWh(profile)
                 && (run.evidence + weight(score)) / units >= runSigmas
-                && (run.actualSum - run.expectedSum + excess) / units >= minExcessWh(profile);
+                && (run.excessSum() + excess) / units >= minExcessWh(profile);
     }
 
     /**
@@ -105,7 +105,7 @@ final class SustainedHighDetector implements Detector {
                 && run.units >= quarters / 2
                 && excess >= CARRY_SIGMAS / 2 * spreadWh
                 && excess >= holdShare / 2 * minExcessWh(profile)
-                && excess >= LULL_SHARE * (run.actualSum - run.expectedSum) / run.units;
+                && excess >= LULL_SHARE * run.excessSum() / run.units;
     }
 
     /** Adds a finding that lengthened {@code run} to the run's evidence. */
