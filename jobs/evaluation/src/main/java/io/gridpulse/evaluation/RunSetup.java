@@ -2,11 +2,13 @@ package io.gridpulse.evaluation;
 
 import io.gridpulse.core.anomaly.AnomalyOptions;
 import io.gridpulse.core.config.PipelineOptions;
+import io.gridpulse.core.vee.VeeOptions;
 import io.gridpulse.simulator.SimulationConfig;
 import io.gridpulse.simulator.anomaly.AnomalyConfig;
 import io.gridpulse.simulator.anomaly.AnomalyInjector;
 import io.gridpulse.simulator.fault.FaultConfig;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 
@@ -76,16 +78,33 @@ record RunSetup(
     /**
      * The pipeline's configuration: the meters' reading interval, the households' time zone, the
      * warm-up, the end of the simulated time (a meter silent before then is reported, as live),
-     * then the options given.
+     * reading rules whose clock window holds the simulated time, then the options given.
      */
     Configuration pipelineConfig() {
+        return pipelineConfig(Instant.now());
+    }
+
+    /** {@link #pipelineConfig()} as on the wall clock {@code now}. */
+    Configuration pipelineConfig(Instant now) {
+        Instant start = simulation.start();
+        Instant end = start.plus(simulation.duration());
         Configuration config = new Configuration();
         config.set(PipelineOptions.READING_INTERVAL, simulation.interval());
         config.set(PipelineOptions.TIME_ZONE, simulation.zone().getId());
         config.set(AnomalyOptions.WARM_UP, warmUp);
-        config.set(
-                AnomalyOptions.INPUT_END,
-                simulation.start().plus(simulation.duration()).toString());
+        config.set(AnomalyOptions.INPUT_END, end.toString());
+        // The rules judge timestamps against the machine's clock, not the simulated one: a season
+        // simulated ahead of today (or more than the retention horizon back) would otherwise have
+        // every reading rejected as FUTURE_TIMESTAMP (or ANCIENT_TIMESTAMP) and look like a
+        // blackout.
+        Duration ahead = Duration.between(now, end);
+        if (ahead.compareTo(Duration.ZERO) > 0) {
+            config.set(VeeOptions.MAX_FUTURE, VeeOptions.MAX_FUTURE.defaultValue().plus(ahead));
+        }
+        Duration back = Duration.between(start, now);
+        if (back.compareTo(VeeOptions.MAX_AGE.defaultValue()) > 0) {
+            config.set(VeeOptions.MAX_AGE, back.plusDays(1));
+        }
         options.forEach(config::setString);
         return config;
     }
