@@ -21,8 +21,10 @@ import java.util.Set;
  * (HIGH_BASE_LOAD) is, for its first hours, a SUSTAINED_HIGH, and the detector reports it so until
  * a night or a day shows it never stops. A SUSTAINED_HIGH found on an injected HIGH_BASE_LOAD is
  * therefore "explained": neither a true positive of SUSTAINED_HIGH nor a false alert, and shown in
- * its own column. Everything else found is a false alert; those on meters with nothing injected are
- * also counted per 1,000 clean household-days.
+ * its own column. So is the reverse, a HIGH_BASE_LOAD found on an injected SUSTAINED_HIGH: a load
+ * that ran through a whole night lifted that night's minimum, and when the night ends nothing yet
+ * tells it from one that never stops. Everything else found is a false alert; those on meters with
+ * nothing injected are also counted per 1,000 clean household-days.
  */
 public final class Scorecard {
 
@@ -139,9 +141,13 @@ public final class Scorecard {
     }
 
     private static boolean explains(Labelled truth, Anomaly found, long slack) {
-        return truth.type() == AnomalyType.HIGH_BASE_LOAD
-                && found.getType() == AnomalyType.SUSTAINED_HIGH
+        return twoTimeScales(truth.type(), found.getType())
                 && sameSubjectAndTime(truth, found, slack);
+    }
+
+    private static boolean twoTimeScales(AnomalyType injected, AnomalyType found) {
+        return injected == AnomalyType.HIGH_BASE_LOAD && found == AnomalyType.SUSTAINED_HIGH
+                || injected == AnomalyType.SUSTAINED_HIGH && found == AnomalyType.HIGH_BASE_LOAD;
     }
 
     private static boolean sameSubjectAndTime(Labelled truth, Anomaly found, long slack) {

@@ -109,6 +109,33 @@ class ScorecardTest {
         assertThat(card.falseAlerts()).isEmpty();
     }
 
+    @Test
+    void shouldNeitherCreditNorBlameAnAlwaysOnLoadThatIsAnInjectedSustainedHighThroughANight() {
+        // 7.75 h of extra load from 21:30 to 05:15 UTC: a whole local night (00:00-06:00, UTC+2)
+        List<Labelled> injected =
+                List.of(
+                        new Labelled(
+                                AnomalyType.SUSTAINED_HIGH,
+                                "m1",
+                                "F1",
+                                21 * H + H / 2,
+                                29 * H + H / 4));
+        List<Anomaly> events =
+                List.of(
+                        event(AnomalyType.SUSTAINED_HIGH, "m1", "F1", 21 * H + H / 2, 28 * H),
+                        event(AnomalyType.HIGH_BASE_LOAD, "m1", "F1", 21 * H + H / 2, 46 * H),
+                        event(AnomalyType.HIGH_BASE_LOAD, "m1", "F1", 60 * H, 70 * H));
+
+        Scorecard card = new Scorecard(injected, events, Set.of(), 100);
+
+        assertThat(card.row(AnomalyType.SUSTAINED_HIGH))
+                .isEqualTo(new Scorecard.Row(1, 1, 1, 0, 1));
+        assertThat(card.row(AnomalyType.HIGH_BASE_LOAD))
+                .as("the night it lifted is explained; a later one is false")
+                .isEqualTo(new Scorecard.Row(0, 2, 0, 1, 0));
+        assertThat(card.falseAlerts()).hasSize(1);
+    }
+
     static Anomaly event(AnomalyType type, String meter, String feeder, long start, Long end) {
         return Anomaly.newBuilder()
                 .setAnomalyId(type + ":" + (meter != null ? meter : feeder) + ":" + start)
