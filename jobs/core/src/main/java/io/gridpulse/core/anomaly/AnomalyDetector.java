@@ -331,7 +331,10 @@ public final class AnomalyDetector
                     high == null
                             && sustainedHighs.holds(
                                     energyWh, expected, spread, profile, watch.sustained);
-            atPeak = high != null && SustainedHighDetector.atOwnPeak(energyWh, shift, profile);
+            atPeak =
+                    high != null
+                            && watch.sustained.isActive()
+                            && SustainedHighDetector.atOwnPeak(energyWh, shift, profile);
             zero = zeroUse.judge(energyWh, expected);
         }
         if (spike == null && watch.spike.isActive()) {

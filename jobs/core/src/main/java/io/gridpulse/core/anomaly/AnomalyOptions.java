@@ -134,10 +134,10 @@ public final class AnomalyOptions {
     public static final ConfigOption<Duration> SUSTAINED_MIN_DURATION =
             key("anomaly.sustained.min-duration")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(210))
+                    .defaultValue(Duration.ofHours(4))
                     .withDescription(
-                            "...for at least this long (longer than a household's own sauna evening, which often"
-                                    + " runs just over three hours).");
+                            "...for at least this long (longer than a household's own sauna evening: two saunas with"
+                                    + " a break between run up to about three and three quarter hours).");
 
     public static final ConfigOption<Double> BASE_LOAD_RATIO =
             key("anomaly.base-load.ratio")

@@ -26,10 +26,11 @@ final class SustainedHighDetector implements Detector {
     static final int MAX_LULLS = 1;
 
     /**
-     * A lull keeps at least this share of the run's average excess: a quarter hour that drops most
-     * of it is the load switched off (between two saunas), not a smaller dinner under it.
+     * A quarter hour that carries or holds a run keeps at least this share of the run's average
+     * excess: one that drops most of it is the load switched off (between two saunas), not a
+     * smaller dinner under it.
      */
-    static final double LULL_SHARE = 0.25;
+    static final double LOAD_SHARE = 0.25;
 
     private final double sigmas;
     private final double minExcessWh;
@@ -73,11 +74,12 @@ final class SustainedHighDetector implements Detector {
 
     /**
      * Whether a quarter hour below the bars still lengthens {@code run}: it is above profile by
-     * {@link #CARRY_SIGMAS} and by {@code anomaly.sustained.hold-share} of the energy bars, and the
-     * run with it still averages {@code anomaly.sustained.run-sigmas} and the energy bars. Counting
-     * each quarter hour at most twice the sigma bar keeps one huge quarter hour from carrying an
-     * evening of small ones; the energy average keeps a household back from a few days away (its
-     * level low) from carrying a run on its usual use.
+     * {@link #CARRY_SIGMAS}, by {@code anomaly.sustained.hold-share} of the energy bars and by
+     * {@link #LOAD_SHARE} of the run's average excess, and the run with it still averages {@code
+     * anomaly.sustained.run-sigmas} and the energy bars. Counting each quarter hour at most twice
+     * the sigma bar keeps one huge quarter hour from carrying an evening of small ones; the energy
+     * average keeps a household back from a few days away (its level low) from carrying a run on
+     * its usual use.
      */
     private boolean carries(Run run, double score, double excess, MeterProfile profile) {
         int units = run.units + 1;
@@ -85,6 +87,7 @@ final class SustainedHighDetector implements Detector {
                 && holdShare < 1.0
                 && score >= CARRY_SIGMAS
                 && excess >= holdShare * minExcessWh(profile)
+                && excess >= LOAD_SHARE * run.excessSum() / run.units
                 && (run.evidence + weight(score)) / units >= runSigmas
                 && (run.excessSum() + excess) / units >= minExcessWh(profile);
     }
@@ -105,7 +108,7 @@ final class SustainedHighDetector implements Detector {
                 && run.units >= quarters / 2
                 && excess >= CARRY_SIGMAS / 2 * spreadWh
                 && excess >= holdShare / 2 * minExcessWh(profile)
-                && excess >= LULL_SHARE * run.excessSum() / run.units;
+                && excess >= LOAD_SHARE * run.excessSum() / run.units;
     }
 
     /** Adds a finding that lengthened {@code run} to the run's evidence. */
@@ -129,8 +132,10 @@ final class SustainedHighDetector implements Detector {
     }
 
     /**
-     * A high quarter at the household's own peak level is its own big appliances (an evening of
-     * sauna), not an extra load: it neither counts towards a run nor breaks one.
+     * A high quarter hour at the household's own peak level within a run going is its own big
+     * appliance (saunas one after another), not the extra load: it neither counts towards the run
+     * nor breaks it. It may still start a run: an extra load on a household that already draws much
+     * (electric heating on a cold night) sets a new peak in its first quarter hour.
      */
     static boolean atOwnPeak(double energyWh, double shiftWh, MeterProfile profile) {
         return energyWh - shiftWh >= profile.peakWh();

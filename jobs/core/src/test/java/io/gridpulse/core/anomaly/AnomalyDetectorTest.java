@@ -169,7 +169,7 @@ class AnomalyDetectorTest {
     }
 
     @Test
-    void shouldOpenSustainedHighAfterThreeAndAHalfHoursAndResolveWhenItEnds() throws Exception {
+    void shouldOpenSustainedHighAfterFourHoursAndResolveWhenItEnds() throws Exception {
         normalUntil(WARM + 2 * HOUR);
         long start = now;
         while (now < start + 5 * HOUR) {
@@ -183,7 +183,7 @@ class AnomalyDetectorTest {
                 .extracting(Anomaly::getState)
                 .containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
         assertThat(events.get(0).getStart().toEpochMilli()).isEqualTo(start);
-        assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 14 * Q);
+        assertThat(events.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 16 * Q);
         assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(start + 5 * HOUR);
         assertThat(events.get(1).getAnomalyId()).isEqualTo(events.get(0).getAnomalyId());
     }
@@ -193,14 +193,14 @@ class AnomalyDetectorTest {
         normalUntil(WARM + 2 * HOUR);
         long start = now;
         extraFor(8, 600); // 2.4 kW more for two hours...
-        extraFor(8, 250); // ...then two at 1 kW, under the 300 Wh bar (a fifth of the peak)
+        extraFor(10, 250); // ...then 2.5 at 1 kW, under the 300 Wh bar (a fifth of the peak)
         quarter(normalAt(now));
 
         List<Anomaly> events = oneSustainedHighFrom(start);
         assertThat(events.get(0).getDetectedAt().toEpochMilli())
                 .as("the carried quarter hours count towards the run's length")
-                .isEqualTo(start + 14 * Q);
-        assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(start + 16 * Q);
+                .isEqualTo(start + 16 * Q);
+        assertThat(events.get(1).getEnd().toEpochMilli()).isEqualTo(start + 18 * Q);
     }
 
     @Test
@@ -218,10 +218,46 @@ class AnomalyDetectorTest {
         List<Anomaly> events = oneSustainedHighFrom(start);
         assertThat(events.get(0).getDetectedAt().toEpochMilli())
                 .as("the held quarter hour does not count towards the run's length")
-                .isEqualTo(resumed + 6 * Q);
+                .isEqualTo(resumed + 8 * Q);
         assertThat(events.get(1).getEnd().toEpochMilli())
                 .as("the run ends where its last high quarter hour did")
                 .isEqualTo(ended);
+    }
+
+    @Test
+    void shouldNotCountTheHouseholdsOwnPeakWithinASustainedHigh() throws Exception {
+        normalUntil(WARM + 2 * HOUR);
+        long start = now;
+        extraFor(8, 600);
+        extraFor(1, 1_700); // the household's own peak (1.5 kWh at 18:00 every day) on top
+        extraFor(11, 600);
+        quarter(normalAt(now));
+
+        List<Anomaly> events = oneSustainedHighFrom(start);
+        assertThat(events.get(0).getDetectedAt().toEpochMilli())
+                .as("the quarter hour at the household's peak neither counts nor breaks the run")
+                .isEqualTo(start + 17 * Q);
+    }
+
+    @Test
+    void shouldStartASustainedHighWithTheNewPeakItSets() throws Exception {
+        normalUntil(WARM + 2 * HOUR);
+        long start = now;
+        extraFor(1, 1_900); // more than the household ever drew: an extra load on its use
+        extraFor(19, 600);
+        quarter(normalAt(now));
+
+        List<Anomaly> highs =
+                anomalies().stream()
+                        .filter(a -> a.getType() == AnomalyType.SUSTAINED_HIGH)
+                        .toList();
+        assertThat(highs)
+                .extracting(Anomaly::getState)
+                .containsExactly(AnomalyState.OPEN, AnomalyState.RESOLVED);
+        assertThat(highs.get(0).getStart().toEpochMilli())
+                .as("the run starts with the quarter hour at the new peak")
+                .isEqualTo(start);
+        assertThat(highs.get(0).getDetectedAt().toEpochMilli()).isEqualTo(start + 16 * Q);
     }
 
     @Test

@@ -122,20 +122,26 @@ class DetectorsTest {
     void sustainedHighRunIsCarriedByWeakerQuarterHoursWhileItAveragesItsRunSigmas() {
         SustainedHighDetector highs = new SustainedHighDetector(settings);
         MeterProfile profile = profile(0, 100);
-        double spread = 100;
+        double spread = 150;
         double expected = 100;
         double energyBar = energyBar(profile);
-        double weak = expected + settings.sustainedHoldShare() * energyBar + 1;
+        double weak = expected + energyBar - 10; // under the energy bar: not high on its own
         double weakScore = (weak - expected) / spread;
         Run run = new Run();
         assertThat(highs.judge(weak, expected, spread, profile, run))
                 .as("only a run already going is carried")
                 .isNull();
 
-        Finding huge = highs.judge(expected + 20 * spread, expected, spread, profile, run);
+        // Twice the sigma bar, and all of it counts: each weak quarter hour lowers the average.
+        Finding huge =
+                highs.judge(
+                        expected + 2 * settings.sustainedSigmas() * spread + 1,
+                        expected,
+                        spread,
+                        profile,
+                        run);
         assertThat(huge).isNotNull();
         step(highs, run, huge, 0);
-        // The huge quarter hour counts as twice the sigma bar: each weak one lowers the average.
         double counted = 2 * settings.sustainedSigmas();
         int carried = 0;
         while ((counted + weakScore) / (carried + 2) >= settings.sustainedRunSigmas()) {
@@ -155,19 +161,25 @@ class DetectorsTest {
                 .isNotNull();
 
         Run going = new Run();
-        step(highs, going, huge, 0);
-        assertThat(highs.judge(weak - 2, expected, spread, profile, going))
+        step(
+                highs,
+                going,
+                highs.judge(expected + 3.01 * spread, expected, spread, profile, going),
+                0);
+        double atHoldShare = expected + settings.sustainedHoldShare() * energyBar + 1;
+        assertThat(highs.judge(atHoldShare, expected, spread, profile, going)).isNotNull();
+        assertThat(highs.judge(atHoldShare - 2, expected, spread, profile, going))
                 .as("below the hold share of the energy bar")
                 .isNull();
-        double wide = (weak - expected) / (SustainedHighDetector.CARRY_SIGMAS * 0.99);
-        assertThat(highs.judge(weak, expected, wide, profile, going))
+        double wide = (atHoldShare - expected) / (SustainedHighDetector.CARRY_SIGMAS * 0.99);
+        assertThat(highs.judge(atHoldShare, expected, wide, profile, going))
                 .as("within the usual spread")
                 .isNull();
         Configuration never = new Configuration();
         never.set(AnomalyOptions.SUSTAINED_HOLD_SHARE, 1.0);
         assertThat(
                         new SustainedHighDetector(AnomalySettings.from(never))
-                                .judge(weak, expected, spread, profile, going))
+                                .judge(atHoldShare, expected, spread, profile, going))
                 .as("hold share 1: a run is never carried")
                 .isNull();
     }
@@ -190,6 +202,29 @@ class DetectorsTest {
         double big = expected + 2 * energyBar - (weak - expected) + 1;
         step(highs, bigger, highs.judge(big, expected, spread, profile, bigger), 0);
         assertThat(highs.judge(weak, expected, spread, profile, bigger)).isNotNull();
+    }
+
+    @Test
+    void sustainedHighRunIsCarriedOnlyByQuarterHoursThatKeepAQuarterOfItsAverageExcess() {
+        SustainedHighDetector highs = new SustainedHighDetector(settings);
+        MeterProfile profile = profile(0, 100);
+        double spread = 200; // an evening's: a quarter of the sauna's excess is under 3 sigma
+        double expected = 100;
+        Run saunas = new Run();
+        double sauna = 2000; // excess per quarter hour: an 8 kW sauna stove
+        for (int q = 0; q < 6; q++) {
+            step(
+                    highs,
+                    saunas,
+                    highs.judge(expected + sauna, expected, spread, profile, saunas),
+                    q);
+        }
+        double share = SustainedHighDetector.LOAD_SHARE * sauna;
+        assertThat(highs.judge(expected + share - 1, expected, spread, profile, saunas))
+                .as("the stove switched off: dinner between two saunas is not the load going on")
+                .isNull();
+        assertThat(highs.judge(expected + share + 1, expected, spread, profile, saunas))
+                .isNotNull();
     }
 
     @Test
