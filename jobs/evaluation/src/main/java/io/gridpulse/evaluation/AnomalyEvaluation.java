@@ -120,6 +120,7 @@ public final class AnomalyEvaluation implements Callable<Integer> {
     public Integer call() throws Exception {
         Scorecard card = evaluate();
         System.out.println(card.table());
+        setup().limits().forEach(System.out::println);
         list("False alerts", card.falseAlerts().stream().map(AnomalyEvaluation::describe).toList());
         list("Missed", card.missed().stream().map(Labelled::toString).toList());
         return 0;

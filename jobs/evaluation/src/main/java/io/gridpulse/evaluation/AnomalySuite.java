@@ -147,6 +147,7 @@ public final class AnomalySuite implements Callable<Integer> {
                 new SuiteTable(
                         grid, cells, new SuiteTargets(minPrecision, minRecall, maxFalseAlerts));
         System.out.println(table.render());
+        setup(grid.cells().get(0), grid.seeds().get(0)).limits().forEach(System.out::println);
         System.out.println("Every run's counts: " + csvFile);
         return table.targetsMet() ? 0 : 1;
     }

@@ -9,6 +9,8 @@ import io.gridpulse.simulator.anomaly.AnomalyInjector;
 import io.gridpulse.simulator.fault.FaultConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 
@@ -73,6 +75,45 @@ record RunSetup(
      */
     void validate() {
         faults(AnomalyInjector.of(anomalies()));
+    }
+
+    /**
+     * What this run cannot measure by the detectors' own definitions, one line each: a
+     * SUSTAINED_HIGH injected shorter than {@code anomaly.sustained.min-duration}, or a feeder
+     * outage shorter than {@code anomaly.silent-after}, is missed however well it is judged (with
+     * {@code --anomaly-duration} under 1, or longer options set).
+     */
+    List<String> limits() {
+        Configuration config = pipelineConfig();
+        List<String> limits = new ArrayList<>();
+        limit(
+                "SUSTAINED_HIGH loads",
+                anomalies().shortestSustainedHigh(),
+                "a detected one at least anomaly.sustained.min-duration",
+                config.get(AnomalyOptions.SUSTAINED_MIN_DURATION),
+                limits);
+        limit(
+                "FEEDER_OUTAGEs",
+                anomalies().shortestOutage(),
+                "a meter is silent after anomaly.silent-after",
+                config.get(AnomalyOptions.SILENT_AFTER),
+                limits);
+        return limits;
+    }
+
+    private void limit(
+            String injected, Duration shortest, String rule, Duration needed, List<String> out) {
+        if (shortest.compareTo(needed) < 0) {
+            out.add(
+                    String.format(
+                            "Limit: the %s injected here last from %d min (--anomaly-duration %s), %s"
+                                    + " (%d min): the shorter ones cannot be found and count as missed.",
+                            injected,
+                            shortest.toMinutes(),
+                            anomalyDuration,
+                            rule,
+                            needed.toMinutes()));
+        }
     }
 
     /**

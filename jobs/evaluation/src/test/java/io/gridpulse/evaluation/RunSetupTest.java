@@ -49,6 +49,35 @@ class RunSetupTest {
                 .containsEntry("vee.max-future", "1 min");
     }
 
+    @Test
+    void shouldSayWhenTheInjectedSustainedHighsAreShorterThanTheDetectorNeeds() {
+        Instant start = Instant.parse("2026-01-11T22:00:00Z");
+
+        assertThat(setup(start, Map.of()).limits()).isEmpty();
+        assertThat(setup(start, Map.of("anomaly.sustained.min-duration", "5 h")).limits())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("from 240 min", "(300 min)");
+        assertThat(
+                        new RunSetup(
+                                        setup(start, Map.of()).simulation(),
+                                        2,
+                                        Duration.ofDays(21),
+                                        1,
+                                        0.5,
+                                        false,
+                                        true,
+                                        Map.of())
+                                .limits())
+                .containsExactly(
+                        "Limit: the SUSTAINED_HIGH loads injected here last from 120 min"
+                                + " (--anomaly-duration 0.5), a detected one at least"
+                                + " anomaly.sustained.min-duration (240 min): the shorter ones cannot"
+                                + " be found and count as missed.",
+                        "Limit: the FEEDER_OUTAGEs injected here last from 30 min (--anomaly-duration"
+                                + " 0.5), a meter is silent after anomaly.silent-after (60 min): the"
+                                + " shorter ones cannot be found and count as missed.");
+    }
+
     private static RunSetup setup(Instant start, Map<String, String> options) {
         SimulationConfig simulation =
                 SimulationConfig.defaults()

@@ -151,6 +151,18 @@ public record AnomalyConfig(
                 simulation, seed, metersPerType, warmUp, kinds, sizeScale, durationScale);
     }
 
+    /** The shortest SUSTAINED_HIGH this config injects (its duration scale applied). */
+    public Duration shortestSustainedHigh() {
+        int quarters = AnomalyPlanner.SUSTAINED_MIN_HOURS * 4;
+        return Duration.ofMinutes(15L * AnomalyPlanner.scaled(quarters, durationScale));
+    }
+
+    /** The shortest FEEDER_OUTAGE this config injects (its duration scale applied). */
+    public Duration shortestOutage() {
+        return Duration.ofMinutes(
+                AnomalyPlanner.scaled(AnomalyPlanner.OUTAGE_MIN_MINUTES, durationScale));
+    }
+
     /**
      * Feeders with a FEEDER_OUTAGE: one per 5 meters per type, at least one; 0 without that kind.
      */

@@ -28,6 +28,15 @@ final class AnomalyPlanner {
     static final double LOW_LEVEL_RANGE_V = 12.0;
     static final double VOLTAGE_JITTER_V = 0.3;
 
+    /** SUSTAINED_HIGH lasts from this many hours... */
+    static final int SUSTAINED_MIN_HOURS = 4;
+
+    /** ...to this many, before the duration scale. */
+    static final int SUSTAINED_MAX_HOURS = 8;
+
+    /** A FEEDER_OUTAGE lasts at least this many minutes, before the duration scale. */
+    static final int OUTAGE_MIN_MINUTES = 60;
+
     private AnomalyPlanner() {}
 
     /**
@@ -37,7 +46,7 @@ final class AnomalyPlanner {
     static Duration roomNeeded(AnomalyKind kind) {
         return switch (kind) {
             case SPIKE -> Duration.ofMinutes(30);
-            case SUSTAINED_HIGH -> Duration.ofHours(8);
+            case SUSTAINED_HIGH -> Duration.ofHours(SUSTAINED_MAX_HOURS);
             case HIGH_BASE_LOAD, ZERO_CONSUMPTION -> Duration.ofHours(24);
             case METER_SILENT -> Duration.ofHours(12);
             case FEEDER_OUTAGE -> Duration.ofHours(4);
@@ -135,7 +144,10 @@ final class AnomalyPlanner {
                             kind,
                             meter,
                             feeder,
-                            scaled(quartersOfHours(4, 8, length), scale),
+                            scaled(
+                                    quartersOfHours(
+                                            SUSTAINED_MIN_HOURS, SUSTAINED_MAX_HOURS, length),
+                                    scale),
                             position);
             case ZERO_CONSUMPTION ->
                     steps.quarters(
@@ -165,7 +177,7 @@ final class AnomalyPlanner {
                             kind,
                             meter,
                             feeder,
-                            scaled(between(60, 4 * 60, length), scale),
+                            scaled(between(OUTAGE_MIN_MINUTES, 4 * 60, length), scale),
                             position,
                             false,
                             0,
