@@ -118,9 +118,10 @@ public final class AnomalyEvaluation implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scorecard card = evaluate();
+        RunSetup setup = setup();
+        Scorecard card = evaluate(setup);
         System.out.println(card.table());
-        setup().limits().forEach(System.out::println);
+        setup.limits().forEach(System.out::println);
         list("False alerts", card.falseAlerts().stream().map(AnomalyEvaluation::describe).toList());
         list("Missed", card.missed().stream().map(Labelled::toString).toList());
         return 0;
@@ -128,7 +129,11 @@ public final class AnomalyEvaluation implements Callable<Integer> {
 
     /** Simulates, detects, scores. */
     Scorecard evaluate() throws Exception {
-        EvaluationRun.Result result = EvaluationRun.run(setup(), workDir, System.err);
+        return evaluate(setup());
+    }
+
+    private Scorecard evaluate(RunSetup setup) throws Exception {
+        EvaluationRun.Result result = EvaluationRun.run(setup, workDir, System.err);
         if (eventsFile != null) {
             Files.write(
                     eventsFile,

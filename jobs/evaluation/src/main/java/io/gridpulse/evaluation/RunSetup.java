@@ -85,16 +85,17 @@ record RunSetup(
      */
     List<String> limits() {
         Configuration config = pipelineConfig();
+        AnomalyConfig anomalies = anomalies();
         List<String> limits = new ArrayList<>();
         limit(
                 "SUSTAINED_HIGH loads",
-                anomalies().shortestSustainedHigh(),
+                anomalies.shortestSustainedHigh(),
                 "a detected one at least anomaly.sustained.min-duration",
                 config.get(AnomalyOptions.SUSTAINED_MIN_DURATION),
                 limits);
         limit(
                 "FEEDER_OUTAGEs",
-                anomalies().shortestOutage(),
+                anomalies.shortestOutage(),
                 "a meter is silent after anomaly.silent-after",
                 config.get(AnomalyOptions.SILENT_AFTER),
                 limits);

@@ -87,7 +87,7 @@ final class SustainedHighDetector implements Detector {
                 && holdShare < 1.0
                 && score >= CARRY_SIGMAS
                 && excess >= holdShare * minExcessWh(profile)
-                && excess >= LOAD_SHARE * run.excessSum() / run.units
+                && keepsLoad(run, excess)
                 && (run.evidence + weight(score)) / units >= runSigmas
                 && (run.excessSum() + excess) / units >= minExcessWh(profile);
     }
@@ -108,7 +108,12 @@ final class SustainedHighDetector implements Detector {
                 && run.units >= quarters / 2
                 && excess >= CARRY_SIGMAS / 2 * spreadWh
                 && excess >= holdShare / 2 * minExcessWh(profile)
-                && excess >= LOAD_SHARE * run.excessSum() / run.units;
+                && keepsLoad(run, excess);
+    }
+
+    /** Whether {@code excess} keeps {@link #LOAD_SHARE} of the active run's average excess. */
+    private static boolean keepsLoad(Run run, double excess) {
+        return excess >= LOAD_SHARE * run.excessSum() / run.units;
     }
 
     /** Adds a finding that lengthened {@code run} to the run's evidence. */

@@ -153,8 +153,8 @@ public record AnomalyConfig(
 
     /** The shortest SUSTAINED_HIGH this config injects (its duration scale applied). */
     public Duration shortestSustainedHigh() {
-        int quarters = AnomalyPlanner.SUSTAINED_MIN_HOURS * 4;
-        return Duration.ofMinutes(15L * AnomalyPlanner.scaled(quarters, durationScale));
+        int quarters = AnomalyPlanner.SUSTAINED_MIN_HOURS * AnomalyPlanner.QUARTERS_PER_HOUR;
+        return Duration.ofMinutes(15).multipliedBy(AnomalyPlanner.scaled(quarters, durationScale));
     }
 
     /** The shortest FEEDER_OUTAGE this config injects (its duration scale applied). */

@@ -20,7 +20,7 @@ final class AnomalyPlanner {
 
     static final long MINUTE_MILLIS = 60_000L;
     static final long DAY_MILLIS = 86_400_000L;
-    private static final int QUARTERS_PER_HOUR = 4;
+    static final int QUARTERS_PER_HOUR = 4;
     // VOLTAGE levels: jitter of at most 0.3 V keeps the reports within 255-262 V resp. 190-203 V.
     static final double HIGH_LEVEL_MIN_V = 255.5;
     static final double HIGH_LEVEL_RANGE_V = 6.0;
